@@ -1,0 +1,1 @@
+"""summarise: structured, checkable briefings of news articles."""

@@ -1,0 +1,112 @@
+"""Reading an article: files, stdin or HTML, and every way that input can be wrong.
+
+Each failure is an ``ArticleError`` whose message names the input and what to do, because the
+person reading it is an analyst with a file in hand, not a developer with a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarise.errors import ArticleError
+from summarise.hashing import content_hash
+
+#: Articles longer than this are refused outright, whatever the model: no news article is
+#: this long, and reading one would only fill memory. The model's own context is checked later.
+MAX_ARTICLE_CHARS = 400_000
+_MIN_HTML_TEXT = 200
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's plain text and where it came from."""
+
+    text: str
+    source: str
+    kind: str = "text"  # text | markdown | html
+    title: str | None = None
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ArticleError(f"{source} is not text in a known encoding: save it as UTF-8") from None
+    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
+        raise ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
+    return text
+
+
+def _from_html(html: str, source: str) -> tuple[str, str | None]:
+    import trafilatura  # imported here: it is slow to import and most articles are plain text
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or len(text.strip()) < _MIN_HTML_TEXT:
+        raise ArticleError(f"{source} is an HTML page with no article text in it")
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta is not None else None
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    return text, title
+
+
+def parse_article(data: bytes | str, source: str = "<text>") -> Article:
+    """Turn raw input into an ``Article``, or say in one line why it is not one."""
+    raw = data if isinstance(data, str) else _decode(data, source)
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            f"{source} is {len(raw):,} characters, over the {MAX_ARTICLE_CHARS:,} a news article can be: "
+            "split it into articles"
+        )
+    if not raw.strip():
+        raise ArticleError(f"{source} is empty")
+    if "\x00" in raw:
+        raise ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
+    lower = source.lower()
+    if lower.endswith((".html", ".htm")) or _HTML_SNIFF.match(raw):
+        text, title = _from_html(raw, source)
+        return Article(text=text.strip() + "\n", source=source, kind="html", title=title)
+    kind = "markdown" if lower.endswith((".md", ".markdown")) else "text"
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return Article(text=text, source=source, kind=kind)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read an article from a path, or from standard input when the path is ``-``."""
+    name = str(path)
+    if name == "-":
+        return parse_article(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise ArticleError(f"{name}: no such file")
+    if p.is_dir():
+        raise ArticleError(f"{name} is a directory: give an article file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_ARTICLE_CHARS * 4:
+            raise ArticleError(
+                f"{name} is {size:,} bytes, over what a news article can be: split it into articles"
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    return parse_article(data, name)

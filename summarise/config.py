@@ -1,0 +1,62 @@
+"""Settings, read once from ``SUMMARISE_*`` environment variables and passed down.
+
+Nothing else in the package reads the environment for its own settings: the CLI builds one
+``Settings`` (env vars, then command-line overrides) and hands it to the library.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "summarise"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SUMMARISE_", extra="ignore")
+
+    model: str | None = Field(default=None, description="backend/model spec; none picks a default and says which")
+    base_url: str | None = Field(default=None, description="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
+    api_key: SecretStr | None = Field(default=None, description="key for --base-url servers that need one")
+    mode: str | None = Field(default=None, description="instructor mode override, e.g. TOOLS, JSON_SCHEMA, MD_JSON")
+    prompt: str | None = Field(default=None, description="name@version; none is the newest briefing prompt")
+    timeout_s: float = Field(default=300.0, gt=0, description="one model request")
+    reasks: int = Field(default=2, ge=0, description="re-asks after a validation failure")
+    transport_retries: int = Field(default=3, ge=0, description="retries of timeouts, 429 and 5xx")
+    temperature: float = Field(default=0.0, ge=0)
+    seed: int = 0
+    max_tokens: int = Field(default=1024, gt=0, description="cap on one model answer")
+    n_ctx: int = Field(default=8192, gt=0, description="context of the embedded model")
+    n_threads: int | None = Field(default=None, description="threads of the embedded model; none is all cores")
+    context_tokens: int | None = Field(default=None, description="a remote model's context, when known")
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    debug: bool = False
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    def fingerprint(self) -> dict[str, object]:
+        """The settings that change a model's answer: recorded in provenance and in cache keys."""
+        return {
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "max_tokens": self.max_tokens,
+            "reasks": self.reasks,
+            "n_ctx": self.n_ctx,
+        }
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings from the environment, read once per process."""
+    return Settings()
