@@ -1,0 +1,625 @@
+"""Reports of eval runs, made from run directories alone: never a model call.
+
+A run directory (written by ``summarise.runs``) holds ``run.json``, ``results.jsonl`` and a
+``baseline/`` run of the no-model ``rules`` extractor. This module owns how those files are
+read, scores them against the suite's gold (``summarise.scoring``) and writes
+``summary.json``, ``report.md`` and a self-contained ``report.html`` next to them.
+
+Every report opens with the count of FABRICATED quotes (words in no one's mouth in the
+article), then per-field P/R/F1 with the run and the baseline side by side; a field where the
+model is not ahead of the baseline is marked, because a model that cannot beat string rules
+on a field should not be trusted with it. ``compare_runs`` sets two runs side by side and
+lists the articles and items that got worse.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rich.table import Table
+
+from summarise.errors import ConfigError
+from summarise.schemas import Briefing
+from summarise.scoring import ATTRIBUTES, FIELDS, ArticleScore, SuiteScore, score_article, score_suite
+
+RUN_FILE = "run.json"
+RESULTS_FILE = "results.jsonl"
+BASELINE_DIR = "baseline"
+SUMMARY_FILE = "summary.json"
+REPORT_MD = "report.md"
+REPORT_HTML = "report.html"
+COMPARE_MD = "compare.md"
+COMPARE_HTML = "compare.html"
+
+#: Shown beside a field where the model is not ahead of the rules baseline.
+NOT_AHEAD_MARK = "▼"
+
+#: The rows of every report, in order: FABRICATED first, then each field and its attributes.
+#: kind "count" is lower-is-better; "prf" shows precision/recall/F1; "accuracy" one ratio.
+_ROWS: list[tuple[str, str, str]] = [("fabricated", "FABRICATED quotes", "count")]
+for _field in FIELDS:
+    _ROWS.append((_field, _field, "prf"))
+    _ROWS.extend((f"{_field}.{attr}", f"{_field} · {attr}", "accuracy") for attr in ATTRIBUTES[_field])
+
+#: Operational figures, each (key, label, lower is better).
+_OPS: list[tuple[str, str, bool]] = [
+    ("schema_valid_rate", "schema-valid rate", False),
+    ("errors", "articles failed", True),
+    ("dropped", "items dropped after retries", True),
+    ("reasks", "re-asks", True),
+    ("latency_p50_s", "latency p50 (s)", True),
+    ("latency_p95_s", "latency p95 (s)", True),
+    ("tokens_in", "tokens in", True),
+    ("tokens_out", "tokens out", True),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a run directory
+# --------------------------------------------------------------------------------------------
+
+
+def read_run_info(run_dir: Path) -> dict[str, Any]:
+    """``run.json``: what was run. A directory without one is not a run."""
+    path = Path(run_dir) / RUN_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{run_dir} is not a run directory: it has no {RUN_FILE}") from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path} cannot be read: {exc}") from None
+
+
+def read_results(run_dir: Path) -> dict[str, dict[str, Any]]:
+    """The last result line per article id; a torn line (a crash mid-write) is skipped."""
+    path = Path(run_dir) / RESULTS_FILE
+    out: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as f:
+        for raw in f:
+            try:
+                line = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(line, dict) and "article_id" in line:
+                out[str(line["article_id"])] = line
+    return out
+
+
+def _load_suite(info: dict[str, Any]) -> Any:
+    # Imported here: a caller holding the suite already (runs, tests) never reads it again.
+    from summarise.suites import load_suite
+
+    return load_suite(info["suite"]["path"])
+
+
+def _briefing_of(line: dict[str, Any] | None) -> tuple[Briefing | None, str | None]:
+    if line is None:
+        return None, None
+    if line.get("briefing") is None:
+        return None, line.get("error") or "no briefing"
+    try:
+        return Briefing.model_validate(line["briefing"]), None
+    except ValidationError as exc:
+        return None, f"stored briefing no longer fits the schema: {exc.errors()[0].get('msg', 'invalid')}"
+
+
+def _percentile(values: Sequence[float], q: float) -> float | None:
+    """Nearest-rank percentile: a value that was measured, never an interpolation."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+@dataclass
+class _ScoredRun:
+    stats: dict[str, Any]
+    scores: dict[str, ArticleScore] = field(default_factory=dict)
+
+
+def _flat_metrics(score: SuiteScore) -> dict[str, Any]:
+    out: dict[str, Any] = {"fabricated": score.fabricated}
+    for name in FIELDS:
+        summary = score.fields[name]
+        out[name] = {
+            "precision": summary.micro.precision,
+            "recall": summary.micro.recall,
+            "f1": summary.micro.f1,
+            "macro_f1": summary.macro_f1,
+            "n_gold": summary.micro.n_gold,
+        }
+        for attr in ATTRIBUTES[name]:
+            out[f"{name}.{attr}"] = summary.accuracy[attr].value
+    return out
+
+
+def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
+    info = read_run_info(run_dir)
+    results = read_results(run_dir)
+    per_article: list[dict[str, Any]] = []
+    scores: dict[str, ArticleScore] = {}
+    latencies: list[float] = []
+    totals = {"errors": 0, "missing": 0, "cached": 0, "briefed": 0, "dropped": 0, "reasks": 0, "tokens_in": 0, "tokens_out": 0}
+    for item in suite.items:
+        line = results.get(item.id)
+        if line is not None and line.get("article_hash") not in (None, item.article.hash):
+            line = None  # the article changed since the run: its old briefing says nothing now
+        briefing, error = _briefing_of(line)
+        if line is None:
+            status = "missing"
+            totals["missing"] += 1
+        elif briefing is None:
+            status = "error"
+            totals["errors"] += 1
+        else:
+            status = "cached" if line.get("cached") else "ok"
+            totals["briefed"] += 1
+            totals["cached"] += int(bool(line.get("cached")))
+            prov = briefing.provenance
+            if prov is not None:
+                totals["dropped"] += len(prov.dropped)
+                totals["reasks"] += prov.retries
+                totals["tokens_in"] += prov.tokens_in
+                totals["tokens_out"] += prov.tokens_out
+        if line is not None:
+            prov = briefing.provenance if briefing is not None else None
+            # a cached line took no time; the latency that matters is the original call's
+            latencies.append(prov.duration_s if line.get("cached") and prov else float(line.get("duration_s") or 0.0))
+        row: dict[str, Any] = {"article_id": item.id, "status": status, "error": error}
+        if item.gold is not None:
+            score = score_article(briefing, item.gold, item.article.text, article_id=item.id)
+            scores[item.id] = score
+            row.update({f"{name}_f1": score.field(name).match.f1 for name in FIELDS})
+            row["fabricated"] = len(score.fabricated)
+        per_article.append(row)
+    suite_score = score_suite(list(scores.values()))
+    n = len(suite.items)
+    stats: dict[str, Any] = {
+        "run_dir": str(run_dir),
+        "model": info.get("model"),
+        "prompt": info.get("prompt"),
+        "prompt_hash": info.get("prompt_hash"),
+        "schema_version": info.get("schema_version"),
+        "suite": info.get("suite", {}).get("name"),
+        "created_at": info.get("created_at"),
+        "articles": n,
+        "scored": len(scores),
+        **totals,
+        "schema_valid_rate": totals["briefed"] / n if n else None,
+        "fabricated_quotes": suite_score.fabricated,
+        "latency_p50_s": _percentile(latencies, 0.50),
+        "latency_p95_s": _percentile(latencies, 0.95),
+        "metrics": _flat_metrics(suite_score),
+        "scores": suite_score.model_dump(mode="json"),
+        "per_article": per_article,
+    }
+    return _ScoredRun(stats=stats, scores=scores)
+
+
+def _headline(metrics: dict[str, Any], key: str, kind: str) -> float | None:
+    value = metrics.get(key)
+    return value["f1"] if kind == "prf" and value is not None else value
+
+
+def _not_ahead(run: dict[str, Any], base: dict[str, Any], key: str, kind: str) -> bool:
+    a, b = _headline(run, key, kind), _headline(base, key, kind)
+    if a is None or b is None:
+        return False
+    if kind == "prf" and not run[key]["n_gold"]:
+        return False  # no gold items: a tie at the 1.0 of "nothing to find" says nothing
+    return a > b if kind == "count" else a <= b
+
+
+def summarise_run(run_dir: Path, *, suite: Any = None) -> dict[str, Any]:
+    """Score a run directory (and its baseline) and write summary.json, report.md, report.html.
+
+    ``suite`` is the loaded suite when the caller has it; otherwise the path in run.json is read.
+    """
+    run_dir = Path(run_dir)
+    info = read_run_info(run_dir)
+    suite = suite if suite is not None else _load_suite(info)
+    run = _score_run(run_dir, suite).stats
+    base_dir = run_dir / BASELINE_DIR
+    baseline = _score_run(base_dir, suite).stats if (base_dir / RUN_FILE).exists() else None
+    rows = []
+    for key, label, kind in _ROWS:
+        rows.append(
+            {
+                "key": key,
+                "label": label,
+                "kind": kind,
+                "run": run["metrics"].get(key),
+                "baseline": baseline["metrics"].get(key) if baseline else None,
+                "not_ahead": bool(baseline) and _not_ahead(run["metrics"], baseline["metrics"], key, kind),
+            }
+        )
+    summary = {
+        "run": run,
+        "baseline": baseline,
+        "rows": rows,
+        "not_ahead": [r["key"] for r in rows if r["not_ahead"]],
+    }
+    (run_dir / SUMMARY_FILE).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (run_dir / REPORT_MD).write_text(summary_markdown(summary), encoding="utf-8")
+    (run_dir / REPORT_HTML).write_text(summary_html(summary), encoding="utf-8")
+    return summary
+
+
+# --------------------------------------------------------------------------------------------
+# Formatting
+# --------------------------------------------------------------------------------------------
+
+
+def _fmt(value: Any, kind: str = "accuracy") -> str:
+    if value is None:
+        return "–"
+    if kind == "prf":
+        return f"{value['precision']:.2f} / {value['recall']:.2f} / {value['f1']:.2f}"
+    if kind == "count" or isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:.2f}"
+
+
+def _ops(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
+    run, base = summary["run"], summary["baseline"]
+    return [(label, _fmt(run.get(key)), _fmt(base.get(key)) if base else "–") for key, label, _ in _OPS]
+
+
+def summary_table(summary: dict[str, Any]) -> Table:
+    """The terminal table: FABRICATED first, per-field P/R/F1 of run and baseline, marks, ops."""
+    run, base = summary["run"], summary["baseline"]
+    table = Table(title=f"{run['suite']} · {run['model']} · {run['prompt']}", title_justify="left")
+    table.add_column("field")
+    table.add_column(f"run ({run['model']})  P / R / F1", justify="right")
+    table.add_column("baseline (rules)  P / R / F1", justify="right")
+    table.add_column("", justify="center")
+    for row in summary["rows"]:
+        style = "bold red" if row["key"] == "fabricated" and row["run"] else None
+        table.add_row(
+            row["label"],
+            _fmt(row["run"], row["kind"]),
+            _fmt(row["baseline"], row["kind"]) if base else "–",
+            NOT_AHEAD_MARK if row["not_ahead"] else "",
+            style=style,
+        )
+    table.add_section()
+    for label, a, b in _ops(summary):
+        table.add_row(label, a, b, "")
+    return table
+
+
+def _md_cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _article_rows(stats: dict[str, Any]) -> list[list[str]]:
+    return [
+        [
+            a["article_id"],
+            a["status"],
+            str(a.get("fabricated", "–")),
+            *(_fmt(a.get(f"{name}_f1")) for name in FIELDS),
+            a["error"] or "",
+        ]
+        for a in stats["per_article"]
+    ]
+
+
+_ARTICLE_HEADER = ["article", "status", "fabricated", *(f"{n} F1" for n in FIELDS), "error"]
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """report.md: the same figures as the terminal table, plus one row per article."""
+    run, base = summary["run"], summary["baseline"]
+    out = [
+        f"# Eval: {_md_cell(run['suite'])} · {_md_cell(run['model'])}\n",
+        f"**FABRICATED quotes: {run['fabricated_quotes']}**"
+        + (f" (baseline: {base['fabricated_quotes']})" if base else "")
+        + "\n",
+        f"Prompt `{_md_cell(run['prompt'])}` ({_md_cell(run['prompt_hash'])}), schema {_md_cell(run['schema_version'])}, "
+        f"{run['articles']} articles, {run['scored']} with gold, run {_md_cell(run['created_at'])}.\n",
+        f"{NOT_AHEAD_MARK} marks a field where the model is not ahead of the rules baseline.\n",
+        _md_table(
+            ["field", "run P / R / F1", "baseline P / R / F1", ""],
+            [
+                [r["label"], _fmt(r["run"], r["kind"]), _fmt(r["baseline"], r["kind"]) if base else "–",
+                 NOT_AHEAD_MARK if r["not_ahead"] else ""]
+                for r in summary["rows"]
+            ],
+        ),
+        _md_table(["", "run", "baseline"], _ops(summary)),
+        "## Articles\n",
+        _md_table(_ARTICLE_HEADER, _article_rows(run)),
+    ]
+    return "\n".join(out)
+
+
+_CSS = """
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222;padding:0 1rem}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.fab{font-size:1.3rem;font-weight:700}
+.bad{color:#b00020}.mark{color:#b00020;font-weight:700}.muted{color:#666}
+svg text{font:12px system-ui,sans-serif}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: int = 1) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(
+            f"<td{' class=n' if i >= numeric_from else ''}>{_e(c)}</td>" for i, c in enumerate(row)
+        ) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _bar_chart(series: Sequence[tuple[str, float | None, float | None]], names: tuple[str, str]) -> str:
+    """An inline SVG of paired horizontal bars (0..1): no script, no external file."""
+    label_w, bar_w, bar_h, gap = 170, 320, 11, 9
+    height = len(series) * (2 * bar_h + gap) + 30
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" role="img">']
+    colours = ("#3b6fb6", "#a0a0a0")
+    for i, (label, a, b) in enumerate(series):
+        y = i * (2 * bar_h + gap)
+        parts.append(f'<text x="0" y="{y + bar_h + 4}">{_e(label)}</text>')
+        for j, value in enumerate((a, b)):
+            w = 0 if value is None else round(bar_w * max(0.0, min(1.0, value)))
+            yy = y + j * bar_h
+            parts.append(f'<rect x="{label_w}" y="{yy}" width="{w}" height="{bar_h - 1}" fill="{colours[j]}"/>')
+            parts.append(f'<text x="{label_w + w + 4}" y="{yy + bar_h - 2}">{_e(_fmt(value))}</text>')
+    y = len(series) * (2 * bar_h + gap) + 12
+    for j, name in enumerate(names):
+        x = label_w + j * 160
+        parts.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colours[j]}"/>')
+        parts.append(f'<text x="{x + 14}" y="{y + 9}">{_e(name)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _chart_series(rows: Sequence[dict[str, Any]], a: str, b: str) -> list[tuple[str, float | None, float | None]]:
+    return [
+        (r["label"], _headline({"x": r[a]}, "x", r["kind"]), _headline({"x": r[b]}, "x", r["kind"]))
+        for r in rows
+        if r["kind"] != "count"
+    ]
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+        f"<style>{_CSS}</style></head><body>{body}</body></html>\n"
+    )
+
+
+def summary_html(summary: dict[str, Any]) -> str:
+    """report.html: one file with inline CSS and an SVG chart; every text from a run is escaped."""
+    run, base = summary["run"], summary["baseline"]
+    fab_class = "fab bad" if run["fabricated_quotes"] else "fab"
+    rows = [
+        [r["label"], _fmt(r["run"], r["kind"]), _fmt(r["baseline"], r["kind"]) if base else "–",
+         NOT_AHEAD_MARK if r["not_ahead"] else ""]
+        for r in summary["rows"]
+    ]
+    body = [
+        f"<h1>Eval: {_e(run['suite'])} · {_e(run['model'])}</h1>",
+        f'<p class="{fab_class}">FABRICATED quotes: {_e(run["fabricated_quotes"])}'
+        + (f' <span class="muted">(baseline: {_e(base["fabricated_quotes"])})</span>' if base else "")
+        + "</p>",
+        f'<p class="muted">prompt {_e(run["prompt"])} ({_e(run["prompt_hash"])}), schema {_e(run["schema_version"])}, '
+        f"{_e(run['articles'])} articles, {_e(run['scored'])} with gold, run {_e(run['created_at'])}</p>",
+        f'<p><span class="mark">{NOT_AHEAD_MARK}</span> marks a field where the model is not ahead of the rules baseline.</p>',
+        _html_table(["field", "run P / R / F1", "baseline P / R / F1", ""], rows),
+        "<h2>F1 and accuracy, run vs baseline</h2>",
+        _bar_chart(_chart_series(summary["rows"], "run", "baseline"), (f"run ({run['model']})", "baseline (rules)")),
+        "<h2>Operations</h2>",
+        _html_table(["", "run", "baseline"], _ops(summary)),
+        "<h2>Articles</h2>",
+        _html_table(_ARTICLE_HEADER, _article_rows(run), numeric_from=2),
+    ]
+    return _page(f"Eval {run['suite']} {run['model']}", "".join(body))
+
+
+# --------------------------------------------------------------------------------------------
+# Comparing two runs
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One gold item (or predicted quote) that is worse in run B than in run A."""
+
+    article_id: str
+    field: str
+    change: str  # missed | wrong | spurious | fabricated
+    item: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two runs of one suite side by side: B's change from A, field by field and item by item."""
+
+    run_a: dict[str, Any]
+    run_b: dict[str, Any]
+    rows: list[dict[str, Any]]
+    worse_articles: list[dict[str, Any]]
+    worse_items: list[ItemChange]
+
+
+def _delta(a: Any, b: Any, kind: str) -> float | None:
+    x, y = _headline({"k": a}, "k", kind), _headline({"k": b}, "k", kind)
+    return None if x is None or y is None else y - x
+
+
+def _worse(delta: float | None, kind: str) -> bool:
+    return delta is not None and (delta > 0 if kind == "count" else delta < 0)
+
+
+def _item_changes(article_id: str, a: ArticleScore, b: ArticleScore) -> list[ItemChange]:
+    changes: list[ItemChange] = []
+    for name in FIELDS:
+        fa, fb = a.field(name), b.field(name)
+        for change, old, new in (
+            ("missed", fa.missed, fb.missed),
+            ("wrong", fa.wrong, fb.wrong),
+            ("spurious", fa.spurious, fb.spurious),
+        ):
+            changes.extend(ItemChange(article_id, name, change, item) for item in new if item not in set(old))
+    changes.extend(ItemChange(article_id, "quotes", "fabricated", q) for q in b.fabricated if q not in set(a.fabricated))
+    return changes
+
+
+def _article_worse(article_id: str, a: ArticleScore, b: ArticleScore, sa: dict[str, Any], sb: dict[str, Any]) -> list[str]:
+    reasons = []
+    if sa["status"] in ("ok", "cached") and sb["status"] not in ("ok", "cached"):
+        reasons.append(f"{sb['status']}: {sb['error'] or 'no result'}")
+    for name in FIELDS:
+        x, y = a.field(name).match.f1, b.field(name).match.f1
+        if y < x:
+            reasons.append(f"{name} F1 {x:.2f} → {y:.2f}")
+        for attr in ATTRIBUTES[name]:
+            x_acc, y_acc = a.field(name).accuracy[attr].value, b.field(name).accuracy[attr].value
+            if x_acc is not None and y_acc is not None and y_acc < x_acc:
+                reasons.append(f"{name} · {attr} {x_acc:.2f} → {y_acc:.2f}")
+    if len(b.fabricated) > len(a.fabricated):
+        reasons.append(f"fabricated {len(a.fabricated)} → {len(b.fabricated)}")
+    return reasons
+
+
+def compare_runs(run_a: Path, run_b: Path, *, suite: Any = None) -> Comparison:
+    """Score two runs on the same gold and say what changed from A to B, and what got worse.
+
+    ``suite`` scores both; without it each run's own suite path is read (the same file when
+    both ran one suite), and only the articles in both are compared item by item.
+    """
+    info_a, info_b = read_run_info(Path(run_a)), read_run_info(Path(run_b))
+    suite_a = suite if suite is not None else _load_suite(info_a)
+    suite_b = suite if suite is not None else (
+        suite_a if info_a.get("suite", {}).get("path") == info_b.get("suite", {}).get("path") else _load_suite(info_b)
+    )
+    a, b = _score_run(Path(run_a), suite_a), _score_run(Path(run_b), suite_b)
+    rows = []
+    for key, label, kind in _ROWS:
+        va, vb = a.stats["metrics"].get(key), b.stats["metrics"].get(key)
+        d = _delta(va, vb, kind)
+        rows.append({"key": key, "label": label, "kind": kind, "a": va, "b": vb, "delta": d, "worse": _worse(d, kind)})
+    status_a = {r["article_id"]: r for r in a.stats["per_article"]}
+    status_b = {r["article_id"]: r for r in b.stats["per_article"]}
+    worse_articles: list[dict[str, Any]] = []
+    worse_items: list[ItemChange] = []
+    for article_id, score_a in a.scores.items():
+        score_b = b.scores.get(article_id)
+        if score_b is None:
+            continue
+        reasons = _article_worse(article_id, score_a, score_b, status_a[article_id], status_b[article_id])
+        if reasons:
+            worse_articles.append({"article_id": article_id, "reasons": reasons})
+        worse_items.extend(_item_changes(article_id, score_a, score_b))
+    return Comparison(run_a=a.stats, run_b=b.stats, rows=rows, worse_articles=worse_articles, worse_items=worse_items)
+
+
+def _fmt_delta(delta: float | None, kind: str) -> str:
+    if delta is None:
+        return "–"
+    return f"{delta:+,.0f}" if kind == "count" else f"{delta:+.2f}"
+
+
+def _comparison_rows(c: Comparison) -> list[list[str]]:
+    return [
+        [r["label"], _fmt(r["a"], r["kind"]), _fmt(r["b"], r["kind"]), _fmt_delta(r["delta"], r["kind"]),
+         NOT_AHEAD_MARK if r["worse"] else ""]
+        for r in c.rows
+    ]
+
+
+def _run_name(stats: dict[str, Any]) -> str:
+    return f"{stats['model']} · {stats['prompt']}"
+
+
+def comparison_table(c: Comparison) -> Table:
+    """Terminal table of two runs: A, B, the change, and a mark where B is worse."""
+    table = Table(title=f"A: {_run_name(c.run_a)}   B: {_run_name(c.run_b)}", title_justify="left")
+    for name in ("field", "A", "B", "B − A", ""):
+        table.add_column(name, justify="left" if name == "field" else "right")
+    for row in _comparison_rows(c):
+        table.add_row(*row)
+    table.add_section()
+    for key, label, _ in _OPS:
+        table.add_row(label, _fmt(c.run_a.get(key)), _fmt(c.run_b.get(key)), "", "")
+    return table
+
+
+def _worse_article_rows(c: Comparison) -> list[list[str]]:
+    return [[w["article_id"], "; ".join(w["reasons"])] for w in c.worse_articles]
+
+
+def _worse_item_rows(c: Comparison) -> list[list[str]]:
+    return [[i.article_id, i.field, i.change, i.item] for i in c.worse_items]
+
+
+def comparison_markdown(c: Comparison) -> str:
+    """compare.md: both runs side by side, then what got worse."""
+    out = [
+        "# Comparison\n",
+        f"A: `{_md_cell(_run_name(c.run_a))}` ({_md_cell(c.run_a['run_dir'])})  \n"
+        f"B: `{_md_cell(_run_name(c.run_b))}` ({_md_cell(c.run_b['run_dir'])})\n",
+        f"**FABRICATED quotes: A {c.run_a['fabricated_quotes']}, B {c.run_b['fabricated_quotes']}**\n",
+        _md_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
+        _md_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
+        "## Articles that got worse\n",
+        _md_table(["article", "what"], _worse_article_rows(c)) if c.worse_articles else "None.\n",
+        "## Items that got worse\n",
+        _md_table(["article", "field", "change", "item"], _worse_item_rows(c)) if c.worse_items else "None.\n",
+    ]
+    return "\n".join(out)
+
+
+def comparison_html(c: Comparison) -> str:
+    """compare.html: self-contained, both runs side by side with a chart; all run text escaped."""
+    rows = [dict(r) for r in c.rows]
+    body = [
+        "<h1>Comparison</h1>",
+        f'<p>A: {_e(_run_name(c.run_a))} <span class="muted">({_e(c.run_a["run_dir"])})</span><br>'
+        f'B: {_e(_run_name(c.run_b))} <span class="muted">({_e(c.run_b["run_dir"])})</span></p>',
+        f'<p class="fab">FABRICATED quotes: A {_e(c.run_a["fabricated_quotes"])}, B {_e(c.run_b["fabricated_quotes"])}</p>',
+        _html_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
+        _bar_chart(_chart_series(rows, "a", "b"), (f"A: {c.run_a['model']}", f"B: {c.run_b['model']}")),
+        _html_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
+        "<h2>Articles that got worse</h2>",
+        _html_table(["article", "what"], _worse_article_rows(c), numeric_from=9) if c.worse_articles else "<p>None.</p>",
+        "<h2>Items that got worse</h2>",
+        _html_table(["article", "field", "change", "item"], _worse_item_rows(c), numeric_from=9)
+        if c.worse_items
+        else "<p>None.</p>",
+    ]
+    return _page("Comparison", "".join(body))
+
+
+def write_comparison(c: Comparison, out_dir: Path) -> tuple[Path, Path]:
+    """Write compare.md and compare.html into ``out_dir``; returns their paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    md, page = out_dir / COMPARE_MD, out_dir / COMPARE_HTML
+    md.write_text(comparison_markdown(c), encoding="utf-8")
+    page.write_text(comparison_html(c), encoding="utf-8")
+    return md, page

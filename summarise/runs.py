@@ -1,0 +1,326 @@
+"""Running a suite: one briefing per article, concurrently, each result kept the moment it exists.
+
+A run directory is the whole record of a run, and reports read nothing else:
+
+    <run_dir>/run.json        what was run: suite, model, prompt spec and hash, schema version,
+                              settings fingerprint, concurrency, when
+    <run_dir>/results.jsonl   one line per finished article, appended and fsynced at once
+    <run_dir>/baseline/       the same for the no-model ``rules`` baseline, run beside every model
+
+Appending per article is what makes a run resumable: a crash, a Ctrl-C or a dead backend halfway
+through a suite loses only the articles in flight, and ``resume=True`` picks up from the keys
+already written. Each result's key is a content hash of everything that decides the answer
+(prompt hash, model, settings fingerprint, article hash, schema version); the same key is the
+response cache's file name, so a rerun of an unchanged suite makes no model call at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+from summarise.articles import Article
+from summarise.config import Settings
+from summarise.errors import ConfigError
+from summarise.hashing import content_hash
+from summarise.reports import BASELINE_DIR, RESULTS_FILE, RUN_FILE, read_results, summarise_run
+from summarise.schemas import SCHEMA_VERSION, Briefing
+
+#: The no-model baseline every run is scored against: fast, deterministic, in-process.
+BASELINE_MODEL = "rules"
+
+ExtractFn = Callable[..., Briefing]
+
+
+class PromptRef(Protocol):
+    """What a run needs of a prompt: the spec it was asked for and the hash of its text."""
+
+    spec: str
+    hash: str
+
+
+def _resolve_prompt(prompt: str | PromptRef | None) -> PromptRef:
+    if prompt is not None and not isinstance(prompt, str):
+        return prompt
+    # Imported here: prompts reads the prompt files, and a caller that already holds a
+    # loaded prompt (the CLI, the tests) should not need them.
+    from summarise.prompts import load_prompt
+
+    return load_prompt(prompt)
+
+
+def _default_extract() -> ExtractFn:
+    # Imported here: extract pulls in instructor, openai and the backends, which a run with its
+    # own extract_fn never touches.
+    from summarise.extract import extract_briefing
+
+    return extract_briefing
+
+
+def result_key(*, prompt_hash: str, model: str, settings: Settings, article_hash: str) -> str:
+    """The identity of one answer: equal keys, equal question, so the cached answer is reusable."""
+    return content_hash(
+        {
+            "prompt_hash": prompt_hash,
+            "model": model,
+            "settings": settings.fingerprint(),
+            "article_hash": article_hash,
+            "schema_version": SCHEMA_VERSION,
+        }
+    )
+
+
+def _cache_path(settings: Settings, key: str) -> Path:
+    return settings.cache_dir / f"{key.replace(':', '-')}.json"
+
+
+def _read_cache(path: Path) -> Briefing | None:
+    try:
+        return Briefing.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # absent or unreadable (an older schema, a torn write): ask again
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or "no message"
+    return f"{type(exc).__name__}: {text}"
+
+
+class _ResultsWriter:
+    """Appends one JSON line per article and forces it to disk before the next one starts."""
+
+    def __init__(self, path: Path) -> None:
+        _drop_torn_tail(path)
+        self._file = path.open("a", encoding="utf-8")
+
+    def append(self, line: dict[str, Any]) -> None:
+        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _drop_torn_tail(path: Path) -> None:
+    """Cut a half-written last line (a crash mid-write), so the next line starts clean."""
+    if not path.exists():
+        return
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        with path.open("r+b") as f:
+            f.truncate(data.rfind(b"\n") + 1)
+
+
+def _run_info(
+    suite: Any, *, model: str, prompt: PromptRef, settings: Settings, concurrency: int
+) -> dict[str, Any]:
+    fingerprint = settings.fingerprint()
+    return {
+        "suite": {"name": suite.name, "path": str(suite.path)},
+        "model": model,
+        "prompt": prompt.spec,
+        "prompt_hash": prompt.hash,
+        "schema_version": SCHEMA_VERSION,
+        "settings": fingerprint,
+        "settings_hash": content_hash(fingerprint),
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "concurrency": concurrency,
+    }
+
+
+_IDENTITY = ("model", "prompt_hash", "schema_version", "settings_hash")
+
+
+def _prepare_dir(run_dir: Path, info: dict[str, Any], *, resume: bool) -> dict[str, Any]:
+    """Create or reopen a run directory; refuse to mix two different runs in one."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    run_file = run_dir / RUN_FILE
+    results = run_dir / RESULTS_FILE
+    if run_file.exists():
+        old = json.loads(run_file.read_text(encoding="utf-8"))
+        if not resume and results.exists() and results.stat().st_size:
+            raise ConfigError(f"{run_dir} already holds a run: resume it, or give a new run directory")
+        if resume:
+            differs = [k for k in _IDENTITY if old.get(k) != info.get(k)]
+            if differs:
+                raise ConfigError(
+                    f"{run_dir} holds a run with another {', '.join(differs)}: give a new run directory"
+                )
+            info = {**old, "resumed_at": [*old.get("resumed_at", []), info["created_at"]]}
+    _write_atomic(run_file, json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+    return info
+
+
+@contextmanager
+def _progress_bar(enabled: bool, total: int, label: str) -> Iterator[Callable[[], None]]:
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+async def _run_articles(
+    todo: list[tuple[str, Any]],
+    *,
+    model: str,
+    prompt_spec: str,
+    settings: Settings,
+    writer: _ResultsWriter,
+    concurrency: int,
+    use_cache: bool,
+    extract_fn: ExtractFn,
+    advance: Callable[[], None],
+) -> None:
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(key: str, item: Any) -> None:
+        async with gate:
+            article: Article = item.article
+            started = time.perf_counter()
+            cache = _cache_path(settings, key)
+            briefing = _read_cache(cache) if use_cache else None
+            cached = briefing is not None
+            error: str | None = None
+            if briefing is None:
+                try:
+                    briefing = await asyncio.to_thread(
+                        extract_fn, article, model=model, prompt=prompt_spec, settings=settings
+                    )
+                except Exception as exc:  # one article's failure is a result, not the run's end
+                    error = _one_line(exc)
+                else:
+                    _write_atomic(cache, briefing.model_dump_json())
+            writer.append(
+                {
+                    "key": key,
+                    "article_id": item.id,
+                    "article_hash": article.hash,
+                    "briefing": briefing.model_dump(mode="json") if briefing is not None else None,
+                    "error": error,
+                    "duration_s": round(time.perf_counter() - started, 4),
+                    "cached": cached,
+                }
+            )
+            advance()
+
+    await asyncio.gather(*(one(key, item) for key, item in todo))
+
+
+def _execute(
+    suite: Any,
+    *,
+    model: str,
+    prompt: PromptRef,
+    settings: Settings,
+    run_dir: Path,
+    concurrency: int,
+    resume: bool,
+    use_cache: bool,
+    extract_fn: ExtractFn,
+    progress: bool,
+) -> None:
+    info = _run_info(suite, model=model, prompt=prompt, settings=settings, concurrency=concurrency)
+    _prepare_dir(run_dir, info, resume=resume)
+    done = {
+        line["key"] for line in read_results(run_dir).values() if line.get("briefing") is not None
+    } if resume else set()
+    todo = []
+    for item in suite.items:
+        key = result_key(prompt_hash=prompt.hash, model=model, settings=settings, article_hash=item.article.hash)
+        if key not in done:
+            todo.append((key, item))
+    writer = _ResultsWriter(run_dir / RESULTS_FILE)
+    try:
+        with _progress_bar(progress, len(todo), f"{suite.name} · {model}") as advance:
+            asyncio.run(
+                _run_articles(
+                    todo,
+                    model=model,
+                    prompt_spec=prompt.spec,
+                    settings=settings,
+                    writer=writer,
+                    concurrency=concurrency,
+                    use_cache=use_cache,
+                    extract_fn=extract_fn,
+                    advance=advance,
+                )
+            )
+    finally:
+        writer.close()
+
+
+def run_eval(
+    suite: Any,
+    *,
+    model: str,
+    prompt: str | PromptRef | None,
+    settings: Settings | None,
+    run_dir: Path,
+    concurrency: int = 1,
+    resume: bool = False,
+    use_cache: bool = True,
+    extract_fn: ExtractFn | None = None,
+    progress: bool = False,
+) -> Path:
+    """Brief every article of ``suite`` with ``model``, score against the gold, write the reports.
+
+    ``suite`` is a ``summarise.suites.Suite`` (name, path, items with id, article, gold).
+    ``prompt`` is a spec (``briefing@v1``; None is the newest) or an already loaded prompt.
+    Articles run ``concurrency`` at a time, each blocking extract call in a worker thread. An
+    article that fails is recorded with its one-line error and the run goes on; with
+    ``resume=True`` articles already briefed in ``run_dir`` are skipped and failed ones retried.
+    The ``rules`` baseline is run into ``run_dir/baseline`` (uncached: it is cheap, and a cached
+    baseline would hide a change to the rules) so every report sets the model beside it.
+    Returns ``run_dir``.
+    """
+    if concurrency < 1:
+        raise ConfigError(f"concurrency must be at least 1, not {concurrency}")
+    settings = settings if settings is not None else Settings()
+    ref = _resolve_prompt(prompt)
+    fn = extract_fn if extract_fn is not None else _default_extract()
+    run_dir = Path(run_dir)
+    runs = [(model, run_dir, concurrency, use_cache)]
+    if model != BASELINE_MODEL:
+        runs.append((BASELINE_MODEL, run_dir / BASELINE_DIR, 1, False))
+    for name, directory, workers, cache in runs:
+        _execute(
+            suite,
+            model=name,
+            prompt=ref,
+            settings=settings,
+            run_dir=directory,
+            concurrency=workers,
+            resume=resume,
+            use_cache=cache,
+            extract_fn=fn,
+            progress=progress,
+        )
+    summarise_run(run_dir, suite=suite)
+    return run_dir
