@@ -1,0 +1,214 @@
+"""Model backends: a spec (``backend/model``) becomes one instructor-wrapped OpenAI client.
+
+Every backend is reached the same way: an ``openai.OpenAI`` client, wrapped by instructor, in
+the mode the backend can honour. They differ by configuration only, in the ``KINDS`` table:
+base URL, which key (if any) they may receive, instructor mode, context size. The embedded model
+is no exception: an HTTP transport hands the client's requests to llama-cpp-python in process,
+so the same code path runs, and the same cassettes record, whatever the backend.
+
+Specs are explicit, never guessed from a model name: ``local/smollm2-135m``,
+``local/path/to/file.gguf``, ``openai/gpt-4o-mini``, ``ollama/qwen2.5:7b``, or any model name
+with ``--base-url`` for an OpenAI-compatible server (vLLM, llama.cpp's server, LM Studio,
+LiteLLM). ``rules`` is the no-model baseline and has no client.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from summarise.config import Settings
+from summarise.errors import BackendError, ConfigError
+
+if TYPE_CHECKING:
+    import instructor
+
+RULES = "rules"
+
+# instructor logs every failed attempt at ERROR; with no handler Python prints those to stderr,
+# which would break "one line per error". Failures reach the user through our errors instead.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+DEFAULT_LOCAL = "local/smollm2-135m"
+
+
+@dataclass(frozen=True)
+class BackendKind:
+    """What one kind of backend is: how to reach it and what it can do."""
+
+    name: str
+    mode: str  # an instructor.Mode member name
+    base_url: str | None = None
+    key_env: str | None = None  # the environment variable whose key it may receive
+    context_tokens: int | None = None
+    help: str = ""
+
+
+KINDS: dict[str, BackendKind] = {
+    k.name: k
+    for k in (
+        BackendKind("local", mode="TOOLS", help="llama-cpp-python in process; local/<name or .gguf path>"),
+        BackendKind(
+            "openai", mode="TOOLS", key_env="OPENAI_API_KEY", context_tokens=128_000,
+            help="OpenAI's API (OPENAI_API_KEY); with --base-url, any OpenAI-compatible server",
+        ),
+        BackendKind(
+            "ollama", mode="JSON_SCHEMA", base_url="http://127.0.0.1:11434/v1",
+            help="a local Ollama (0.5+), which enforces JSON schemas",
+        ),
+        # An OpenAI-compatible server of unknown ability: forced tool calls are what llama.cpp's
+        # server turns into a grammar, and vLLM and LM Studio honour them too.
+        BackendKind("server", mode="TOOLS", key_env="SUMMARISE_API_KEY", help="any server given by --base-url"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    backend: str
+    model: str
+    base_url: str | None = None
+
+    @property
+    def label(self) -> str:
+        return RULES if self.backend == RULES else f"{self.backend}/{self.model}"
+
+
+def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
+    """Read a model spec; with a base URL the backend is that server, whatever the prefix says."""
+    spec = spec.strip()
+    if spec == RULES:
+        if base_url:
+            raise ConfigError("the rules baseline uses no model server: drop --base-url")
+        return ModelSpec(RULES, RULES)
+    prefix, sep, model = spec.partition("/")
+    if not sep or not model:
+        raise ConfigError(
+            f"model {spec!r} needs a backend: write backend/model, e.g. local/smollm2-135m, "
+            "openai/gpt-4o-mini, ollama/qwen2.5:7b, or rules"
+        )
+    if prefix not in KINDS or prefix == "server":
+        raise ConfigError(f"unknown backend {prefix!r}: use one of local, openai, ollama, or rules")
+    if base_url:
+        if prefix == "local":
+            raise ConfigError("a local/ model runs in process: drop --base-url, or name the served model openai/<name>")
+        return ModelSpec("server", model, base_url.rstrip("/"))
+    return ModelSpec(prefix, model, KINDS[prefix].base_url)
+
+
+@dataclass
+class Backend:
+    """A ready client and what the extraction needs to know about the backend behind it."""
+
+    spec: ModelSpec
+    kind: BackendKind
+    client: instructor.Instructor
+    context_tokens: int | None
+    engine: Any = None  # the in-process engine for local/, else None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    def count_tokens(self, text: str) -> int:
+        """Exact with the in-process model's tokenizer; an estimate (4 characters a token) otherwise."""
+        if self.engine is not None:
+            return self.engine.count_tokens(text)
+        return max(1, len(text) // 4)
+
+
+def _api_key(kind: BackendKind, settings: Settings) -> str:
+    """Our OpenAI key goes to OpenAI only; a custom server gets SUMMARISE_API_KEY or a placeholder."""
+    if kind.name == "openai":
+        key = os.environ.get("OPENAI_API_KEY")
+        if not key:
+            raise ConfigError("openai/ models need OPENAI_API_KEY set (or use --base-url for a compatible server)")
+        return key
+    if kind.name == "server" and settings.api_key is not None:
+        return settings.api_key.get_secret_value()
+    return "not-needed"
+
+
+_ENGINES: dict[tuple[str, int], Any] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _local_engine(model: str, settings: Settings) -> Any:
+    """One loaded model per file and context size per process: loading costs seconds, reuse keeps its prompt cache."""
+    from summarise.engine import LlamaEngine
+    from summarise.models import locate_model
+
+    path, _known = locate_model(model, settings)
+    key = (str(path), settings.n_ctx)
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            _ENGINES[key] = LlamaEngine(path, settings)
+        return _ENGINES[key]
+
+
+def open_backend(spec: ModelSpec, settings: Settings, *, http_client: Any = None) -> Backend:
+    """Build the instructor-wrapped client for a spec; imports openai and instructor only now."""
+    if spec.backend == RULES:
+        raise ConfigError("the rules baseline has no client")
+    try:
+        import instructor
+        import openai
+    except ImportError as exc:  # pragma: no cover - both are dependencies
+        raise ConfigError(f"missing dependency: {exc.name}") from None
+    kind = KINDS[spec.backend]
+    engine = None
+    context = settings.context_tokens or kind.context_tokens
+    if spec.backend == "local":
+        engine = _local_engine(spec.model, settings)
+        http_client = engine.http_client()
+        base_url = "http://local.invalid/v1"
+        context = settings.n_ctx
+    else:
+        base_url = spec.base_url
+    client = openai.OpenAI(
+        base_url=base_url,
+        api_key=_api_key(kind, settings),
+        timeout=settings.timeout_s,
+        max_retries=0,  # transport retries are ours (tenacity), so that they are bounded and reported
+        http_client=http_client,
+    )
+    try:
+        mode = instructor.Mode[(settings.mode or kind.mode).upper()]
+    except KeyError:
+        raise ConfigError(f"unknown instructor mode {settings.mode!r}") from None
+    return Backend(spec=spec, kind=kind, client=instructor.from_openai(client, mode=mode), context_tokens=context, engine=engine)
+
+
+def describe_failure(exc: BaseException, spec: ModelSpec) -> BackendError:
+    """One line naming the backend and what to try, for a transport failure of any kind."""
+    import openai
+
+    where = spec.base_url or spec.label
+    if isinstance(exc, openai.APITimeoutError):
+        msg = f"{spec.label} did not answer in time at {where}: raise SUMMARISE_TIMEOUT_S or try a smaller model"
+    elif isinstance(exc, openai.APIConnectionError):
+        msg = f"cannot reach {spec.label} at {where}: is the server running?"
+    elif isinstance(exc, openai.RateLimitError):
+        msg = f"{spec.label} is rate-limiting us (HTTP 429): wait and try again, or lower --concurrency"
+    elif isinstance(exc, openai.AuthenticationError):
+        msg = f"{spec.label} refused the API key (HTTP 401): check the key for this backend"
+    elif isinstance(exc, openai.NotFoundError):
+        msg = f"{spec.label}: the server does not know model {spec.model!r} (HTTP 404): check the served name"
+    elif isinstance(exc, openai.APIStatusError):
+        detail = str(getattr(exc, "message", "") or exc).splitlines()[0][:160]
+        msg = f"{spec.label} failed with HTTP {exc.status_code}: {detail}"
+    else:
+        msg = f"{spec.label} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+    return BackendError(msg, backend=spec.label, original=exc)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Failures worth another try: time-outs, refused connections, 429 and 5xx."""
+    import openai
+
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError)):
+        return True
+    return isinstance(exc, openai.APIStatusError) and exc.status_code >= 500
