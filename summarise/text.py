@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -39,7 +40,13 @@ def strip_outer_quotes(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=8)
+def _normalised_article(text: str) -> str:
+    # Validators check many items against one article: normalise it once, not once per item.
+    return normalise(text)
+
+
 def contains(haystack: str, needle: str) -> bool:
     """True when ``needle`` occurs in ``haystack`` once both are normalised (empty never does)."""
     n = normalise(needle)
-    return bool(n) and n in normalise(haystack)
+    return bool(n) and n in _normalised_article(haystack)

@@ -1,0 +1,480 @@
+"""Actor candidates: the states, organisations, military bodies and people an article names.
+
+Found sentence by sentence in the story's prose only (headings, captions and the page's
+trailer of other stories name people who are not in this story). Each candidate keeps every
+place it is mentioned, under its own name or an alias, so the briefing can point at them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from summarise.grounding.align import find_all
+from summarise.grounding.gazetteer import (
+    GENERIC_BODY,
+    KNOWN_ORGANISATIONS,
+    MILITARY_WORDS,
+    NEWS_AGENCIES,
+    NOT_NAME_WORDS,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    STATES,
+    TITLE,
+    state_of,
+    state_pattern,
+)
+from summarise.grounding.sentences import Sentence, body_end, split_sentences
+from summarise.schemas import ActorKind, Span
+
+_PARTICLE = r"(?:al|el|ad|as|bin|ibn|abu|van|von|de|der|den|da|di|du|le|la)"
+_UP = "A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]'[{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+|{_PARTICLE}-[{_UP}][{_LOW}]+)"
+NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[A-Z]\.|{_PARTICLE}\s+{_TOKEN})){{0,3}}"
+_CAP = r"(?:[A-Z][\w'’.&-]*[\w.]|[A-Z])"
+_CONNECTOR = r"(?:of|for|and|on|de|the)"
+_PHRASE = re.compile(rf"{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})*(?:\s+\([A-Z]{{2,8}}\))?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPEECH = r"(?:said|says|told|noted|added|wrote|argued|warned|suggested|suggests|explained|stated|insisted|believes|cautioned|stressed)"
+_PERSON_BY_TITLE = re.compile(
+    rf"(?P<owner>(?:{state_pattern().pattern})(?:['’]s)?\s+)?"
+    rf"(?P<title>(?:(?:{TITLE}|{state_pattern().pattern})\s+)*{TITLE})\s+(?P<name>{NAME})"
+)
+#: "Its spokeswoman, Lt. Gen. Chea Sokha, said", "A farmer who lives nearby, Jan Kowal, said".
+_ROLE_FIRST = re.compile(
+    rf"(?:^|[.;:]\s+|,\s+|\band\s+)(?:(?:a|an|the|its|their|his|her)\s+)?(?P<role>(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
+    rf"(?:\s+who\s+[^,]{{1,60}})?),\s+(?:{TITLE}\s+)*(?P<name>{NAME}),",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?"
+    r"(?:\s+(?:of|for|on|in)\s+(?:[a-z][\w'’-]*\s*){1,4}?)?)"
+    r"(?:\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<aff>[A-Z][^,;()]{2,90}?))?(?=\s*[,.;]|\s+who\b)"
+)
+_PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<name2>{NAME})")
+_INSTITUTIONAL = re.compile(
+    rf"(?P<owner>{state_pattern().pattern})(?:['’]s)?\s+(?P<body>(?:(?:defen[cs]e|foreign|unification|interior|"
+    r"finance|trade|state)\s+ministry)|military|army|navy|air force|coast guard|border guard|armed forces|embassy|"
+    r"consulate)\b"
+)
+_BY_KIND_NOUN = re.compile(rf"\b(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})")
+#: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
+_NAMED_GROUP = re.compile(rf"(?P<name>(?:{_TOKEN}\s+){{0,2}}{_TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
+_TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
+_WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
+_NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
+_TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)*{TITLE})\s+$")
+_QUOTED = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+#: Capitalised words that start a sentence and never a name.
+_STARTERS = frozenset(
+    ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "According", "Unlike", "Separately", "Also", "But", "And", "When", "While", "If", "Even", "Still", "Yet", "Then", "Now", "Once", "Today", "Yesterday"]
+)
+#: Capitalised phrases ending in these name documents, not bodies ("Convention on the Law of the Sea").
+DOCUMENT_WORDS = frozenset(["Convention", "Treaty", "Agreement", "Pact", "Act", "Resolution", "Resolutions", "Charter", "Declaration", "Accord", "Accords", "Protocol"])
+#: Words after a capitalised run that show it is a person doing something, not a thing's name.
+_AFTER_PERSON = re.compile(
+    rf"^(?:$|[,.;:!?)'’]|\s+(?:{_SPEECH}|is|was|has|had|have|will|would|could|can|did|does|also|who|from|to|in|on|at|of|with|"
+    r"for|and|but|after|before|during|into|as|by|\w+ed)\b)"
+)
+_WEEKDAYS_MONTHS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+)
+#: Sentence-initial words that look like names and are not: the story's own furniture.
+_MAX_NAME_TOKENS = 4
+
+
+@dataclass
+class ActorCandidate:
+    """A name the article gives, with a guess at what it names."""
+
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start if self.mentions else 1 << 30
+
+
+def _prose(article: str) -> list[Sentence]:
+    return [s for s in split_sentences(article) if s.is_prose and not s.furniture]
+
+
+def _is_person_name(name: str) -> bool:
+    """Two to four name-like words, none a month, a place word, a body's word or a state."""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= _MAX_NAME_TOKENS:
+        return False
+    not_names = NOT_NAME_WORDS | PLACE_WORDS | ORGANISATION_WORDS | MILITARY_WORDS
+    if any(t.rstrip(".") in not_names or t in not_names for t in tokens):
+        return False
+    return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
+
+
+def _lowercase_elsewhere(token: str, article: str) -> bool:
+    """A capitalised word that the article also writes in lower case is a common word, not a name."""
+    return token.lower() in _lower_words(article)
+
+
+@lru_cache(maxsize=32)
+def _lower_words(article: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w])[a-zß-öø-ÿ][\w'’-]*", article))
+
+
+def _role_owner(owner: str | None) -> str | None:
+    if not owner:
+        return None
+    state = state_of(re.sub(r"['’]s$", "", owner.strip()))
+    return state.name if state else None
+
+
+class _Collector:
+    """Candidates by name; the first finding fixes the kind, later ones may add role and affiliation."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, ActorCandidate] = {}
+
+    def add(self, name: str, kind: ActorKind, role: str | None = None, affiliation: str | None = None) -> None:
+        name = name.strip()
+        if not name:
+            return
+        found = self.by_name.get(name)
+        if found is None:
+            self.by_name[name] = ActorCandidate(name=name, kind=kind, role=role, affiliation=affiliation)
+            return
+        found.role = found.role or role
+        found.affiliation = found.affiliation or affiliation
+
+    def alias(self, name: str, alias: str) -> None:
+        found = self.by_name.get(name)
+        if found is not None and alias not in found.aliases:
+            found.aliases.append(alias)
+
+
+def _states(text: str, collector: _Collector) -> None:
+    for m in state_pattern().finditer(text):
+        state = state_of(m.group(0))
+        if state and m.group(0) not in state.demonyms:
+            collector.add(state.name, ActorKind.STATE)
+
+
+def _strip_owner(phrase: str) -> tuple[str, str | None]:
+    """"South Korean Joint Chiefs of Staff" -> ("Joint Chiefs of Staff", "South Korea")."""
+    for state in STATES:
+        for demonym in state.demonyms:
+            if phrase.startswith(demonym + " ") and len(phrase.split()) - len(demonym.split()) >= 2:
+                return phrase[len(demonym) + 1 :], state.name
+    return phrase, None
+
+
+def _org_core(group: list[str]) -> list[str]:
+    """The name inside a capitalised run: no leading sentence words or people, no trailing stop."""
+    tokens = [t.rstrip(".") if t.count(".") == 1 and t.endswith(".") and len(t) > 3 else t for t in group]
+    while tokens and (tokens[0] in {"the", "of", "for", "and", "on", "de"} or tokens[0] in _STARTERS):
+        tokens.pop(0)
+    while tokens and tokens[-1] in {"of", "for", "and", "on", "de", "the"}:
+        tokens.pop()
+    # "Detective Chief Inspector Mikko Laaksonen of the National Bureau": the person is not the bureau
+    while "of" in tokens or "for" in tokens:
+        cut = min(tokens.index(w) for w in ("of", "for") if w in tokens)
+        if not re.search(rf"\b{TITLE}\b", " ".join(tokens[:cut])):
+            break
+        tokens = tokens[cut + 1 :]
+        while tokens and tokens[0] in {"the", "The"}:
+            tokens.pop(0)
+    if tokens and tokens[-1] in DOCUMENT_WORDS:
+        return []
+    return tokens
+
+
+def _org_kind(words: set[str], bare: str) -> ActorKind | None:
+    if bare in {"Joint Chiefs of Staff", "Pentagon"} or (words & MILITARY_WORDS and len(words) > 1):
+        return ActorKind.MILITARY_BODY
+    if words & ORGANISATION_WORDS and len(words) > 1 and not state_of(bare):
+        return ActorKind.ORGANISATION
+    return None
+
+
+def _organisations(sentence: Sentence, collector: _Collector) -> None:
+    text = sentence.text
+    for m in _PHRASE.finditer(text):
+        acronym = re.search(r"\(([A-Z]{2,8})\)$", m.group(0))
+        tokens = re.sub(r"\s+\([A-Z]{2,8}\)$", "", m.group(0)).split()
+        # a possessive ends one name and starts another ("South Korea's Joint Chiefs of Staff");
+        # a weekday or month is never part of a name ("the European Union on Tuesday")
+        groups: list[list[str]] = [[]]
+        for t in tokens:
+            if t in _WEEKDAYS_MONTHS:
+                groups.append([])
+                continue
+            groups[-1].append(t)
+            if _POSSESSIVE.search(t):
+                groups.append([])
+        owner: str | None = None
+        owner_text = ""
+        for index, group in enumerate(groups):
+            group = _org_core(group)
+            if not group:
+                continue
+            phrase = " ".join(group)
+            possessive = bool(_POSSESSIVE.search(phrase))
+            bare, demonym_owner = _strip_owner(_POSSESSIVE.sub("", phrase))
+            kind = _org_kind({w.strip(".,") for w in bare.split()}, bare)
+            last = index == len(groups) - 1
+            if kind is None and acronym and last and len(group) >= 2 and not state_of(bare):
+                kind = ActorKind.ORGANISATION
+            state = owner or demonym_owner
+            if GENERIC_BODY.match(bare):
+                # "Japan's Defence Ministry" speaks for Japan: an alias of the state, not an actor
+                if state:
+                    collector.add(state, ActorKind.STATE)
+                    collector.alias(state, f"{owner_text} {bare}" if owner_text else phrase)
+            elif kind is not None:
+                collector.add(bare, kind, affiliation=state)
+                if bare != phrase and not possessive:
+                    collector.alias(bare, phrase)  # "U.S. State Department" names "State Department" too
+                if acronym and last:
+                    collector.alias(bare, acronym.group(1))
+            if possessive:
+                owner, owner_text = _role_owner(phrase), phrase
+            else:
+                owner, owner_text = None, ""
+    for m in _INSTITUTIONAL.finditer(text):
+        body, state = m.group("body"), _role_owner(m.group("owner"))
+        if GENERIC_BODY.match(body) and state:
+            collector.add(state, ActorKind.STATE)
+            collector.alias(state, m.group(0))
+        elif not GENERIC_BODY.match(body):
+            kind = ActorKind.ORGANISATION if body in {"embassy", "consulate"} else ActorKind.MILITARY_BODY
+            collector.add(m.group(0), kind, affiliation=state)
+    for m in _NAMED_GROUP.finditer(text):
+        name = m.group("name")
+        if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in _STARTERS:
+            collector.add(name, ActorKind.ORGANISATION)
+    for m in _BY_KIND_NOUN.finditer(text):
+        if not state_of(m.group("name")):
+            collector.add(m.group("name"), ActorKind.ORGANISATION)
+    for name, short in KNOWN_ORGANISATIONS.items():
+        for label in (name, *short):
+            if re.search(rf"(?<![\w.]){re.escape(label)}(?![\w])", text):
+                if name in NEWS_AGENCIES and not re.search(
+                    rf"{re.escape(label)}\s+(?:reported|said|quoted)|according to {re.escape(label)}", text
+                ):
+                    continue
+                collector.add(name, ActorKind.ORGANISATION)
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(0)
+        if state_of(acronym) or any(acronym in short for short in KNOWN_ORGANISATIONS.values()) or acronym in NOT_NAME_WORDS:
+            continue
+        if re.search(rf"{acronym}\s+(?:reported|said|says|announced|stated|quoted|claimed)", text):
+            collector.add(acronym, ActorKind.ORGANISATION)
+
+
+def _title_role(title: str) -> str:
+    words = [w for w in title.split() if not w.endswith(".")]
+    return " ".join(words).lower() if words else title.lower().rstrip(".")
+
+
+def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
+    text = sentence.text
+    for m in _APPOSITIVE.finditer(text):
+        name = _drop_title(m.group("name"))
+        if _is_person_name(name):
+            aff = m.group("aff")
+            collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=aff.strip() if aff else None)
+    for m in _ROLE_FIRST.finditer(text):
+        name = _drop_title(m.group("name"))
+        if _is_person_name(name) and m.group("name")[:1].isupper():
+            collector.add(name, ActorKind.PERSON, role=m.group("role").strip())
+    for m in _WHO_CLAUSE.finditer(text):
+        name = _drop_title(m.group("name"))
+        if len(name.split()) >= 2 and _is_person_name(name):
+            collector.add(name, ActorKind.PERSON)
+    for m in _PERSON_BY_TITLE.finditer(text) if _TITLE_WORD.search(text) else ():
+        name = _drop_title(m.group("name"))
+        if _is_person_name(name):
+            of = re.match(r"\s+of\s+(?:the\s+)?(?P<aff>[A-Z][^,;()]{2,90}?)(?=\s*[,.;]|\s+(?:said|told|says)\b)", text[m.end() :])
+            affiliation = _role_owner(m.group("owner")) or (of.group("aff") if of else None)
+            collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
+    for m in _PERSON_BY_SPEECH.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if name and len(name.split()) >= 2 and _is_person_name(_drop_title(name)):
+            collector.add(_drop_title(name), ActorKind.PERSON)
+    # a run of two to four capitalised words inside a sentence, none of them a common word,
+    # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
+    for m in _NAME_RUN.finditer(text):
+        name = m.group("name")
+        before = text[: m.start()].split()
+        if before and (before[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "our"} or before[-1][:1].isupper()):
+            continue
+        if not _AFTER_PERSON.match(text[m.end() :]):
+            continue
+        if _is_person_name(name) and not any(_lowercase_elsewhere(t, article) for t in name.split()):
+            collector.add(name, ActorKind.PERSON)
+
+
+def _drop_title(name: str) -> str:
+    """"Commodore Ramon Castillo" -> "Ramon Castillo": a title is a role, not part of the name."""
+    tokens = name.split()
+    while len(tokens) > 1 and (re.fullmatch(TITLE, tokens[0]) or re.fullmatch(TITLE, tokens[0] + ".")):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[str]:
+    aliases: list[str] = []
+    if candidate.kind == ActorKind.STATE:
+        state = state_of(candidate.name)
+        if state:
+            aliases = [*candidate.aliases, *(a for a in state.aliases if find_all(article, a))]
+    elif candidate.kind == ActorKind.PERSON:
+        tokens = candidate.name.split()
+        for part in {tokens[0], tokens[-1]} if len(tokens) > 1 else set():
+            # a bare family or given name used alone, and not part of another full name
+            if part in NOT_NAME_WORDS or any(part in other.split() for other in names if other != candidate.name):
+                continue
+            if re.search(rf"(?<![\w]){re.escape(part)}(?![\w])(?!\s+{_TOKEN})", _without(article, candidate.name)):
+                aliases.append(part)
+        for at in (m.start for m in find_all(article, candidate.name)):
+            m = _TITLE_BEFORE.search(article[max(0, at - 80) : at])
+            if not m:
+                continue
+            description = m.group(1)
+            if re.search(rf"\bthe {re.escape(description)}\b", article):
+                aliases.append(f"the {description}")
+    if candidate.kind == ActorKind.ORGANISATION:
+        if candidate.name in KNOWN_ORGANISATIONS:
+            aliases = [a for a in KNOWN_ORGANISATIONS[candidate.name] if find_all(article, a)]
+        initials = "".join(w[0] for w in candidate.name.split() if w[0].isupper())
+        if len(initials) >= 3 and initials not in aliases and re.search(rf"\b{initials}\b", article):
+            aliases.append(initials)
+    return list(dict.fromkeys(a for a in aliases if a != candidate.name))
+
+
+def _without(article: str, name: str) -> str:
+    return article.replace(name, " " * len(name))
+
+
+def _inside_another(candidate: ActorCandidate, others: list[ActorCandidate]) -> bool:
+    """Every mention lies within a longer name ("United Nations" only ever as "U.N. Security Council")."""
+    spans = [s for o in others if o is not candidate for s in o.mentions]
+    return all(any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in spans) for m in candidate.mentions)
+
+
+def find_actor_candidates(article: str) -> list[ActorCandidate]:
+    """States, organisations, military bodies and people the story names, in order of first mention."""
+    return [ActorCandidate(c.name, c.kind, c.role, c.affiliation, list(c.mentions), list(c.aliases)) for c in _candidates(article)]
+
+
+@lru_cache(maxsize=32)
+def _candidates(article: str) -> tuple[ActorCandidate, ...]:
+    collector = _Collector()
+    for sentence in _prose(article):
+        # what a speaker names inside a quotation is not thereby an actor in the story
+        sentence = replace(sentence, text=_QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text))
+        _states(sentence.text, collector)
+        _organisations(sentence, collector)
+        _persons(sentence, article, collector)
+    names = set(collector.by_name)
+    limit = body_end(article)
+    found: list[ActorCandidate] = []
+    for candidate in collector.by_name.values():
+        # "Salminen" and "Pekka Salminen" are one person: the longer name keeps what the shorter knew
+        longer = [
+            collector.by_name[o] for o in names
+            if o != candidate.name and re.search(rf"(?<![\w]){re.escape(candidate.name)}(?![\w])", o)
+            and collector.by_name[o].kind == ActorKind.PERSON
+        ]
+        if candidate.kind == ActorKind.PERSON and longer:
+            longer[0].role = longer[0].role or candidate.role
+            longer[0].affiliation = longer[0].affiliation or candidate.affiliation
+            continue
+        if candidate.kind == ActorKind.PERSON and any(candidate.name in o for o in names if o != candidate.name):
+            continue  # part of a body's name ("Joint Chiefs" of "Joint Chiefs of Staff")
+        found.append(candidate)
+    kept = {c.name for c in found}
+    for candidate in found:
+        candidate.aliases = list(dict.fromkeys([*candidate.aliases, *_aliases(candidate, article, kept)]))
+    _assign_mentions(found, article, limit)
+    found = [c for c in found if c.mentions]
+    for candidate in found:
+        _name_as_written(candidate, article)
+    found = [c for c in found if c.kind != ActorKind.ORGANISATION or not _inside_another(c, found)]
+    # a state or body the story only mentions as a place or a topic ("a summit in China") is no actor
+    affiliations = " | ".join(c.affiliation or "" for c in found if c.kind == ActorKind.PERSON)
+    prose = [(s.start, s.end) for s in _prose(article)]
+    found = [
+        c for c in found
+        if c.kind == ActorKind.PERSON or c.name in affiliations
+        or any(_agentive(article, m) for m in c.mentions if any(a <= m.start < b for a, b in prose))
+    ]
+    return tuple(sorted(found, key=lambda c: c.first))
+
+
+#: Words after which a name is a place or a topic, not someone acting.
+_NOT_AGENT = frozenset(
+    ["of", "over", "on", "in", "into", "to", "from", "at", "about", "against", "with", "for", "toward", "towards", "near", "across", "between", "around", "beyond", "inside", "outside", "under", "within", "through", "off", "including", "like", "than", "via", "upon", "onto", "among", "amid"]
+)
+
+
+def _agentive(article: str, span: Span) -> bool:
+    """Whether a mention stands where an actor stands, not after a preposition ("a summit in China")."""
+    after = article[span.end : span.end + 30]
+    if after.startswith("-"):
+        return False  # part of a compound: "Gabon-flagged", "U.S.-led"
+    if re.match(rf"\s*(?:['’]s\b|{_SPEECH}\b|(?:has|have|had|was|were|is|are|will|would)\b)", after):
+        return True
+    if re.match(r"\s+(?:[A-Z][\w-]*\s+)*(?:resolutions?|sanctions|charter|rules|restrictions|standards|personnel|bases|territory|"
+                r"citizens|nationals|ports|waters|airspace|border|soil)\b", after):
+        return False  # a modifier: "U.N. Security Council resolutions", "U.S. bases"
+    line = article[article.rfind("\n", 0, span.start) + 1 : span.start]
+    tokens = re.findall(r"[\w'’.-]+|,", line)
+    i = len(tokens) - 1
+    while i >= 0:
+        t = tokens[i]
+        if t.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", t):
+            return True
+        if t == "," and not (i > 0 and tokens[i - 1][:1].isupper() and tokens[i - 1] not in _WEEKDAYS_MONTHS):
+            return True  # a clause break, not a list of names
+        if t in {",", "and", "or", "the", "The", "both"} or (t[:1].isupper() and t.lower() not in _NOT_AGENT):
+            i -= 1
+            continue
+        if t.lower() == "to" and i > 0 and tokens[i - 1].lower() in {"visit", "trip", "tour", "travelled", "traveled", "flew", "went"}:
+            return True  # where someone travels to is part of what happened
+        return t.lower() not in _NOT_AGENT
+    return True
+
+
+def _name_as_written(candidate: ActorCandidate, article: str) -> None:
+    """Name an actor as the article does: "KCNA" when the story never spells the agency out."""
+    if find_all(article, candidate.name):
+        return
+    written = [a for a in candidate.aliases if find_all(article, a) and not a.lower().startswith("the ")]
+    if written:
+        best = max(written, key=lambda a: len(find_all(article, a)))
+        candidate.aliases = [candidate.name, *(a for a in candidate.aliases if a != best)]
+        candidate.name = best
+
+
+def _assign_mentions(candidates: list[ActorCandidate], article: str, limit: int) -> None:
+    """Give each stretch of text to one actor, the longest name first: "Coast Guard" inside
+    "China Coast Guard" is China's coast guard, not the Philippine one."""
+    spans = [
+        (s, c) for c in candidates for label in (c.name, *c.aliases) for s in find_all(article, label) if s.start < limit
+    ]
+    taken: list[Span] = []
+    owned: dict[int, list[Span]] = {id(c): [] for c in candidates}
+    for span, candidate in sorted(spans, key=lambda p: (-(p[0].end - p[0].start), p[0].start)):
+        if any(span.start < t.end and t.start < span.end for t in taken):
+            continue
+        taken.append(span)
+        owned[id(candidate)].append(span)
+    for c in candidates:
+        c.mentions = sorted(owned[id(c)], key=lambda s: s.start)

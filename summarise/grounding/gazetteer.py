@@ -1,0 +1,221 @@
+"""Names the finders know before reading: states with their capitals and demonyms, and the words
+that mark organisations, military bodies, places, roles and things that are never names.
+
+News writes "Seoul said" for South Korea and "Pyongyang fired" for North Korea; without this table
+a capital would count as a separate actor and the same state would be scored twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    aliases: tuple[str, ...]  # capitals, short forms, metonyms: each names the state itself
+    demonyms: tuple[str, ...]  # adjectives: "North Korean leader" is affiliated with the state
+
+
+STATES: tuple[State, ...] = (
+    State("North Korea", ("Pyongyang", "DPRK", "Democratic People's Republic of Korea", "the North"), ("North Korean",)),
+    State("South Korea", ("Seoul", "ROK", "Republic of Korea", "the South"), ("South Korean",)),
+    State("United States", ("U.S.", "US", "USA", "U.S.A.", "America", "Washington", "United States of America", "White House", "Pentagon"), ("American", "U.S.")),
+    State("Japan", ("Tokyo",), ("Japanese",)),
+    State("China", ("Beijing", "People's Republic of China", "PRC"), ("Chinese",)),
+    State("Russia", ("Moscow", "Kremlin", "Russian Federation"), ("Russian",)),
+    State("Taiwan", ("Taipei",), ("Taiwanese",)),
+    State("Venezuela", ("Caracas",), ("Venezuelan",)),
+    State("Ukraine", ("Kyiv", "Kiev"), ("Ukrainian",)),
+    State("Iran", ("Tehran",), ("Iranian",)),
+    State("Israel", ("Jerusalem",), ("Israeli",)),
+    State("United Kingdom", ("UK", "U.K.", "Britain", "Great Britain", "London"), ("British",)),
+    State("France", ("Paris",), ("French",)),
+    State("Germany", ("Berlin",), ("German",)),
+    State("India", ("New Delhi",), ("Indian",)),
+    State("Pakistan", ("Islamabad",), ("Pakistani",)),
+    State("Philippines", ("Manila",), ("Filipino", "Philippine")),
+    State("Vietnam", ("Hanoi",), ("Vietnamese",)),
+    State("Australia", ("Canberra",), ("Australian",)),
+    State("Canada", ("Ottawa",), ("Canadian",)),
+    State("Mongolia", ("Ulaanbaatar",), ("Mongolian",)),
+    State("Syria", ("Damascus",), ("Syrian",)),
+    State("Iraq", ("Baghdad",), ("Iraqi",)),
+    State("Saudi Arabia", ("Riyadh",), ("Saudi",)),
+    State("Turkey", ("Ankara",), ("Turkish",)),
+    State("Cuba", ("Havana",), ("Cuban",)),
+    State("Belarus", ("Minsk",), ("Belarusian",)),
+    State("Poland", ("Warsaw",), ("Polish",)),
+    State("Italy", ("Rome",), ("Italian",)),
+    State("Spain", ("Madrid",), ("Spanish",)),
+    State("Brazil", ("Brasilia",), ("Brazilian",)),
+    State("Mexico", ("Mexico City",), ("Mexican",)),
+    State("Egypt", ("Cairo",), ("Egyptian",)),
+    State("Yemen", ("Sanaa",), ("Yemeni",)),
+    State("Lebanon", ("Beirut",), ("Lebanese",)),
+    State("Afghanistan", ("Kabul",), ("Afghan",)),
+    State("Thailand", ("Bangkok",), ("Thai",)),
+    State("Cambodia", ("Phnom Penh",), ("Cambodian",)),
+    State("Malaysia", ("Kuala Lumpur",), ("Malaysian",)),
+    State("Indonesia", ("Jakarta",), ("Indonesian",)),
+    State("Singapore", (), ("Singaporean",)),
+    State("Myanmar", ("Naypyidaw", "Burma"), ("Burmese",)),
+    State("Laos", ("Vientiane",), ("Laotian", "Lao")),
+    State("Bangladesh", ("Dhaka",), ("Bangladeshi",)),
+    State("Sri Lanka", ("Colombo",), ("Sri Lankan",)),
+    State("Nepal", ("Kathmandu",), ("Nepali", "Nepalese")),
+    State("New Zealand", ("Wellington",), ("New Zealander",)),
+    State("Finland", ("Helsinki",), ("Finnish",)),
+    State("Sweden", ("Stockholm",), ("Swedish",)),
+    State("Norway", ("Oslo",), ("Norwegian",)),
+    State("Denmark", ("Copenhagen",), ("Danish",)),
+    State("Estonia", ("Tallinn",), ("Estonian",)),
+    State("Latvia", ("Riga",), ("Latvian",)),
+    State("Lithuania", ("Vilnius",), ("Lithuanian",)),
+    State("Netherlands", ("The Hague", "Holland"), ("Dutch",)),
+    State("Belgium", (), ("Belgian",)),
+    State("Austria", ("Vienna",), ("Austrian",)),
+    State("Switzerland", ("Bern",), ("Swiss",)),
+    State("Greece", ("Athens",), ("Greek",)),
+    State("Hungary", ("Budapest",), ("Hungarian",)),
+    State("Romania", ("Bucharest",), ("Romanian",)),
+    State("Moldova", ("Chisinau",), ("Moldovan",)),
+    State("Serbia", ("Belgrade",), ("Serbian",)),
+    State("Georgia", ("Tbilisi",), ("Georgian",)),
+    State("Armenia", ("Yerevan",), ("Armenian",)),
+    State("Azerbaijan", ("Baku",), ("Azerbaijani",)),
+    State("Kazakhstan", ("Astana",), ("Kazakh",)),
+    State("Qatar", ("Doha",), ("Qatari",)),
+    State("United Arab Emirates", ("UAE", "Abu Dhabi"), ("Emirati",)),
+    State("Oman", ("Muscat",), ("Omani",)),
+    State("Jordan", ("Amman",), ("Jordanian",)),
+    State("Libya", ("Tripoli",), ("Libyan",)),
+    State("Sudan", ("Khartoum",), ("Sudanese",)),
+    State("Ethiopia", ("Addis Ababa",), ("Ethiopian",)),
+    State("Somalia", ("Mogadishu",), ("Somali",)),
+    State("Kenya", ("Nairobi",), ("Kenyan",)),
+    State("Nigeria", ("Abuja",), ("Nigerian",)),
+    State("South Africa", ("Pretoria",), ("South African",)),
+    State("Argentina", ("Buenos Aires",), ("Argentine", "Argentinian")),
+    State("Chile", ("Santiago",), ("Chilean",)),
+    State("Colombia", ("Bogota",), ("Colombian",)),
+    State("Peru", ("Lima",), ("Peruvian",)),
+    State("Paraguay", ("Asuncion",), ("Paraguayan",)),
+    State("Guatemala", ("Guatemala City",), ("Guatemalan",)),
+    State("Nicaragua", ("Managua",), ("Nicaraguan",)),
+    State("Liberia", ("Monrovia",), ("Liberian",)),
+    State("Gabon", ("Libreville",), ("Gabonese",)),
+)
+
+#: Organisations the press names by a short form alone.
+KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "United Nations": ("U.N.", "UN"),
+    "Korean Central News Agency": ("KCNA",),
+    "Yonhap": ("Yonhap News Agency",),
+    "Reuters": (),
+    "Associated Press": ("AP",),
+    "Agence France-Presse": ("AFP",),
+    "Xinhua": (),
+    "Kyodo": ("Kyodo News",),
+    "NHK": (),
+    "NATO": ("North Atlantic Treaty Organization",),
+    "European Union": ("EU", "E.U.", "the bloc", "Brussels"),
+    "International Atomic Energy Agency": ("IAEA",),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "African Union": (),
+    "OPEC": (),
+    "World Health Organization": ("WHO",),
+    "Group of Seven": ("G7",),
+    "Group of 20": ("G20",),
+}
+#: Offices of a state that speak for it: "Japan's Defence Ministry said" is Japan speaking.
+GENERIC_BODY = re.compile(
+    r"^(?:(?:defen[cs]e|foreign|interior|home)\s+ministry|ministry\s+of\s+(?:defen[cs]e|foreign affairs|the interior)|"
+    r"foreign office|home office|military|army|navy|air force|armed forces|"
+    r"government|cabinet|white house|kremlin|pentagon)$",
+    re.IGNORECASE,
+)
+#: News agencies: a source, an actor only when the article has it report something.
+NEWS_AGENCIES = frozenset({"Reuters", "Associated Press", "AP", "Agence France-Presse", "AFP", "Yonhap", "Kyodo", "NHK", "Xinhua"})
+
+ORGANISATION_WORDS = frozenset(
+    ["Ministry", "Agency", "Institute", "Council", "Nations", "Committee", "Party", "Office", "University", "Center", "Centre", "Foundation", "Service", "Department", "Bureau", "Commission", "Association", "Organization", "Organisation", "Union", "Bank", "Corporation", "Company", "Group", "Times", "Post", "News", "Press", "Network", "Parliament", "Assembly", "Congress", "Court", "Cabinet", "Secretariat", "Administration", "Authority", "Institution", "Society", "Program", "Programme", "Project", "Initiative", "Studies", "Daily", "Journal", "Management", "Holdings", "Shipping", "Lines", "Airlines", "Industries", "Systems", "Technologies", "Partners", "Capital", "Energy", "Motors", "Inc", "Ltd", "Corp", "LLC", "Movement", "Operations", "Trade", "Railways", "Railway", "Media", "Television", "Broadcasting", "Forum", "Alliance", "Coalition", "Federation", "League", "Fund", "Trust", "Board", "Academy", "School", "College", "Tribunal"]
+)
+MILITARY_WORDS = frozenset(
+    ["Command", "Forces", "Army", "Navy", "Corps", "Fleet", "Guard", "Military", "Staff", "Brigade", "Division", "Battalion", "Regiment"]
+)
+PLACE_WORDS = frozenset(
+    ["Peninsula", "Sea", "Ocean", "Asia", "Pacific", "Strait", "Straits", "Island", "Islands", "River", "Mountain", "Mountains", "Province", "City", "Region", "Zone", "Europe", "East", "West", "Gulf", "Bay", "Coast", "Valley", "Street", "Square", "Airport", "Base", "Port", "Harbor", "Harbour", "Atlantic", "Arctic", "Africa", "America", "Americas", "Hemisphere", "Border"]
+)
+#: Capitalised words that are never (part of) a person's name.
+NOT_NAME_WORDS = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "But", "And", "Or", "If", "When", "While", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "Furthermore", "Still", "Yet", "So", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Of", "To", "Why", "What", "How", "Who", "Where", "Which", "There", "Here", "Each", "Every", "All", "Any", "Some", "Many", "Most", "Such", "No", "Not", "Also", "Even", "Only", "Just", "Both", "Either", "Neither", "According", "Analysts", "Experts", "Officials", "Observers", "Critics", "Key", "Known", "Several", "Recent", "Military", "Defense", "Defence", "Foreign", "National", "International", "Global", "Regional", "Strategic", "Historical", "Implications", "Conclusion", "Overview", "Internationally", "Public", "Looking", "Together", "Unlike", "Rather", "Related", "Share", "Sign", "Subscribe", "Comments", "Thoughts", "Table", "Contents", "Post", "Posted", "Published", "Updated", "Tags", "Photo", "Image", "Reuters", "Source", "Sources", "Report", "Reports", "Read", "More", "Click", "Follow", "Sharing", "Articles", "Trump's", "Ballistic", "Missile", "Missiles", "Nuclear", "Launch", "Launches", "Test", "Tests", "Leader", "President", "Minister", "Party", "Congress", "Government", "State", "States", "Republic", "Kingdom", "Korean", "Korea", "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Supreme", "Vice", "Deputy", "Prime", "Chief", "Senior", "Former", "General", "Admiral", "Secretary", "Chairman", "Premier", "Col", "Gen", "Lt", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "St", "Spokesman", "Spokeswoman", "Spokesperson", "Opinion", "Note", "First", "Second", "Third", "Every", "None", "Commodore", "Captain", "Detective", "Inspector", "Colonel", "Major", "Lieutenant", "Sergeant", "Attorney", "Assistant", "Senior", "Director", "Professor", "Governor", "Commander", "Ambassador", "Judge", "Justice"]
+)
+#: Title words that precede a person's name ("President Lee", "North Korean leader Kim Jong Un").
+TITLE = (
+    r"(?:(?i:vice|deputy|prime|foreign|defen[cs]e|unification|interior|finance|treasury|supreme|chief|senior|former|"
+    r"top|acting|assistant|national security|state|regional|provincial|army|navy|military|police|presidential office)\s+)*"
+    r"(?:(?i:president|minister|secretary|leader|chairman|premier|chancellor|general|admiral|senator|ambassador|"
+    r"spokesperson|spokesman|spokeswoman|professor|commander|director|envoy|governor|mayor|detective|inspector|"
+    r"superintendent|captain|commodore|colonel|major|lieutenant|sergeant|judge|justice|attorney|prosecutor|"
+    r"analyst|researcher|expert|official|diplomat|lawmaker)|"
+    r"King|Queen|Pope|Prince|Princess|Crown Prince|Emperor|Sultan|Emir|Sheikh|Speaker|"
+    r"Gen\.|Adm\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Gov\.|Cmdr\.)"
+)
+#: Nouns that make an appositive a person's role ("Hong Min, an analyst at ...").
+ROLE_NOUNS = (
+    r"analyst|expert|professor|researcher|fellow|scholar|specialist|academic|lecturer|scientist|director|"
+    r"minister|spokes(?:person|man|woman)|official|president|general|ambassador|secretary|lawmaker|senator|"
+    r"premier|chancellor|leader|commander|chief|diplomat|envoy|governor|mayor|admiral|officer|chairman|"
+    r"adviser|advisor|head|member|editor|correspondent|reporter|journalist|author|founder|executive|manager|"
+    r"captain|pilot|soldier|veteran|engineer|doctor|nurse|lawyer|judge|resident|witness|fisherman|villager|"
+    r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
+    r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest"
+)
+#: Role words, and the speaker type each implies, tried in this order.
+ROLE_TYPES = (
+    (
+        (
+            r"analyst|expert|professor|researcher|fellow|scholar|think[- ]tank|specialist|academic|lecturer|"
+            r"scientist|teaches|commentator"
+        ),
+        "analyst",
+    ),
+    (
+        (
+            r"minister|spokes(?:person|man|woman)|official|president|general|ambassador|secretary|lawmaker|senator|"
+            r"premier|chancellor|leader|commander|chief|diplomat|envoy|governor|mayor|admiral|officer|chairman|"
+            r"director|military|ministry|government|department|captain|commodore|colonel|inspector|detective|"
+            r"police|attorney|prosecutor|marshal|administrator|head of"
+        ),
+        "official",
+    ),
+    (
+        (
+            r"resident|witness|fisherman|fishermen|villager|eyewitness|survivor|passenger|bystander|who saw|"
+            r"farmer|shopkeeper|student|worker|reporter|journalist|who lives|on board"
+        ),
+        "witness",
+    ),
+)
+#: Institutions whose people speak as analysts even when the role word is missing.
+THINK_TANK_WORDS = ("Institute", "University", "Center", "Centre", "Foundation", "Studies", "Council on", "RAND", "Brookings")
+
+
+def state_of(name: str) -> State | None:
+    """The state a name, capital, short form or demonym stands for."""
+    key = name.strip()
+    for state in STATES:
+        if key == state.name or key in state.aliases or key in state.demonyms:
+            return state
+    return None
+
+
+@lru_cache(maxsize=1)
+def state_pattern() -> re.Pattern[str]:
+    """Every state name, alias and demonym as one whole-word pattern, longest first."""
+    words = {w for s in STATES for w in (s.name, *s.aliases, *s.demonyms)}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")

@@ -1,0 +1,375 @@
+"""Quote candidates: the words between double quotation marks, and who said them.
+
+Attribution follows the shapes news writing uses: '"...," X said', '"...," said X, an analyst
+at Y', 'X said: "..."', 'X said the allies had "..."', 'according to X', and a pronoun
+("he noted") that points at the person last named before it. A quote with no attribution of
+its own that follows another quote continues the same speaker. Single-quoted terms
+('regime change') and quoted words too short to be a statement ("overwhelming") are scare quotes,
+not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
+from summarise.grounding.gazetteer import (
+    GENERIC_BODY,
+    ROLE_NOUNS,
+    ROLE_TYPES,
+    THINK_TANK_WORDS,
+    state_of,
+    state_pattern,
+)
+from summarise.grounding.sentences import Sentence, split_sentences
+from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
+
+#: A quote shorter than this many words is a scare quote unless it is a whole clause.
+MIN_QUOTE_WORDS = 4
+#: How many sentences back a pronoun or an unattributed quote may look for its speaker.
+LOOKBACK_SENTENCES = 4
+SPEECH = (
+    r"(?:said|says|say|told|tells|noted|notes|added|adds|wrote|writes|stated|states|explained|argued|warned|"
+    r"insisted|continued|remarked|observed|asserted|declared|cautioned|suggested|suggests|stressed|"
+    r"emphasi[sz]ed|recalled|replied|responded|announced|posted|urged|agreed|predicted|described|complained|"
+    r"condemned|accused|called on|called for|pledged|vowed|promised|demanded|denounced|claimed|acknowledged|"
+    r"admitted|conceded|confirmed|reported|quoted)"
+)
+_PRONOUNS = {"he": ActorKind.PERSON, "she": ActorKind.PERSON, "it": None, "they": None}
+_OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},)?\s+{SPEECH}\b", re.IGNORECASE
+)
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:!?”\"’»-]*{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+_ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
+_BEFORE = re.compile(rf"(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^;“”\"]{{1,140}},)?\s+{SPEECH}\b(?P<tail>[^“”\"]*)$")
+_ANONYMOUS = re.compile(r"^(?:the|a|an|one)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}?[\w'’-]+)$", re.IGNORECASE)
+_WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresidents?\b|\bwitness", re.IGNORECASE)
+
+
+@dataclass
+class QuoteCandidate:
+    """Quoted words with a guess at their speaker, and the sentences a model needs to judge it."""
+
+    text: str
+    span: Span
+    speakers: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    speaker_role: str | None = None
+    speaker_affiliation: str | None = None
+    speaker_type: SpeakerType = SpeakerType.OTHER
+    sentence: str = ""
+    previous_sentence: str = ""
+
+
+def _quoted_ranges(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, opening mark) of each passage inside double quotes (and curly single ones)."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in _OPENERS and (ch != "‘" or (i == 0 or not line[i - 1].isalnum())):
+            close_mark = _OPENERS[ch]
+            j = i + 1
+            while True:
+                j = line.find(close_mark, j)
+                if j < 0 or ch != "‘" or j + 1 >= len(line) or not line[j + 1].isalpha():
+                    break
+                j += 1  # a curly apostrophe inside a single-quoted passage ("it’s")
+            close = j if j >= 0 else len(line)
+            found.append((i + 1, close, ch))
+            i = close + 1
+        else:
+            i += 1
+    return found
+
+
+#: Words that introduce a name or a term, not someone's words: "code-named "Strait Shield"".
+_NAMING = re.compile(r"(?:calls?|called|dubbed|code-?named|known as|so-called|termed|titled|named|labelled|labeled)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _is_statement(words: str, mark: str, before: str, rest: str) -> bool:
+    """A quotation, not a scare quote or a name: long enough, or short and attributed to someone.
+
+    ``before`` is the sentence up to the opening mark, ``rest`` the sentence without the quote.
+    """
+    n = len(words.split())
+    if mark == "‘":
+        return n >= 6  # single marks: only a long passage is a quote, a short one is a term
+    if n >= MIN_QUOTE_WORDS or (n >= 2 and words[:1].isupper() and words.rstrip()[-1:] in ".!?"):
+        return True
+    if _NAMING.search(before) or words[:1].isupper():
+        return False
+    return _SPEECH_VERB.search(rest) is not None
+
+
+def _trim(text: str) -> tuple[int, int]:
+    """Offsets of the quote's words inside the marks: no outer space, no trailing comma."""
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _speaker_type(role: str, affiliation: str, context: str) -> SpeakerType:
+    """What kind of voice a person is, from their role: the analyst test first, since a former
+    official who now teaches speaks as an analyst."""
+    analyst, official, witness = (rf"\b(?:{pattern})" for pattern, _ in ROLE_TYPES)
+    if re.search(analyst, role, re.IGNORECASE) or re.search(r"\b(?:former|retired)\b", role, re.IGNORECASE):
+        return SpeakerType.ANALYST
+    if any(w in affiliation for w in THINK_TANK_WORDS) and not re.search(official, role, re.IGNORECASE):
+        return SpeakerType.ANALYST
+    if re.search(witness, role, re.IGNORECASE):
+        return SpeakerType.WITNESS
+    if re.search(official, role, re.IGNORECASE):
+        return SpeakerType.OFFICIAL
+    if _WITNESS_CONTEXT.search(context):
+        return SpeakerType.WITNESS
+    return SpeakerType.OTHER
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """Who said a quote, as far as the article says: a name, or only a role ("a spokesperson")."""
+
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    type: SpeakerType = SpeakerType.OTHER
+    actor: ActorCandidate | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.name or self.role)
+
+
+_NOBODY = _Attribution()
+_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces)"
+
+
+class _Resolver:
+    """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
+
+    def __init__(self, article: str, sentences: list[Sentence]) -> None:
+        self.actors = find_actor_candidates(article)
+        self.sentences = sentences
+        self.labels: list[tuple[str, ActorCandidate]] = sorted(
+            ((label, a) for a in self.actors for label in (a.name, *a.aliases)), key=lambda p: -len(p[0])
+        )
+
+    def named_in(self, phrase: str) -> tuple[ActorCandidate, str] | None:
+        """The actor a phrase names, and the label it goes by there: a person before any body
+        ("Inspector X of the Bureau"), and the most specific body ("China's Eastern Theater Command")."""
+        hits: list[tuple[int, int, ActorCandidate, str]] = []
+        for label, actor in self.labels:
+            if re.search(rf"(?<![\w]){re.escape(label)}(?![\w])", phrase):
+                hits.append((0 if actor.kind == ActorKind.PERSON else 1, -len(label), actor, label))
+        if not hits:
+            return None
+        _, _, actor, label = min(hits, key=lambda h: (h[0], h[1]))
+        return actor, label
+
+    def mentions(self, start: int, end: int, kinds: set[ActorKind]) -> list[tuple[int, ActorCandidate]]:
+        found = [(m.start, a) for a in self.actors if a.kind in kinds for m in a.mentions if start <= m.start < end]
+        return sorted(found, key=lambda f: f[0])
+
+    def subject_before(self, offset: int, floor: int) -> ActorCandidate | None:
+        """The person a "he" or "she" points at: the first person named in the nearest sentence
+        that names one (the subject, not a person the sentence merely mentions)."""
+        for s in reversed([s for s in self.sentences if floor <= s.start < offset]):
+            people = self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
+            if people:
+                return people[0][1]
+        return None
+
+    def last_before(self, offset: int, floor: int, kinds: set[ActorKind]) -> ActorCandidate | None:
+        found = self.mentions(floor, offset, kinds)
+        return found[-1][1] if found else None
+
+    def nearby(self, start: int, end: int) -> list[ActorCandidate]:
+        """People named between two offsets, nearest to ``end`` first."""
+        seen: dict[str, ActorCandidate] = {}
+        for _, actor in reversed(self.mentions(start, end, {ActorKind.PERSON})):
+            seen.setdefault(actor.name, actor)
+        return list(seen.values())
+
+
+_ABBREVIATED = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No)\.|\b(?:[A-Z]\.){2,}")
+_MASK = "\u2024"  # one dot leader: same length as a full stop, so offsets hold
+
+
+def _mask(text: str) -> str:
+    """Hide the full stops of abbreviations ("Col.", "U.S.") so they do not end a speaker's name."""
+    return _ABBREVIATED.sub(lambda m: m.group(0).replace(".", _MASK), text)
+
+
+def _unmask(text: str) -> str:
+    return text.replace(_MASK, ".")
+
+
+def sentence_text(sentence: Sentence, start: int, end: int) -> str:
+    """The part of a sentence between two article offsets."""
+    return sentence.text[max(0, start - sentence.start) : max(0, end - sentence.start)]
+
+
+def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tuple[int, int]]) -> tuple[str | None, int]:
+    """The words that name the speaker in the quote's own sentence, and where they stand."""
+    after_stop = min([a for a, _ in others if a > q_end] + [sentence.end])
+    after = _mask(sentence_text(sentence, q_end, after_stop))
+    found: tuple[str, int] | None = None
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+        m = pattern.match(after)
+        if m and len(m.group("speaker").split()) <= _MAX_SPEAKER_WORDS and m.group("speaker").strip().lower() not in _NOT_SPEAKERS:
+            found = (m.group("speaker"), q_end + m.start("speaker"))
+            break
+    if found is None:
+        m = _ACCORDING.search(after)
+        found = (m.group("speaker"), q_end + m.start("speaker")) if m else None
+    if found is None:
+        before_start = max([b for _, b in others if b < q_start] + [sentence.start])
+        before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
+        m = _ACCORDING.search(before)
+        found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
+    if found is None:
+        return None, -1
+    return _unmask(found[0]).strip(), found[1]
+
+
+_MAX_SPEAKER_WORDS = 14
+_NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
+#: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|tells|added|noted|stated|warned|urged|accused|condemned|called on|called for|described|"
+    r"insisted|argued|asserted|declared|announced|wrote|writes|agreed|suggested|stressed|emphasi[sz]ed|denounced|"
+    r"claimed|vowed|pledged|promised|demanded|reported|confirmed|accuse|urge|warn|condemn|say|tell)\b"
+)
+_CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|after|before|because|when)\b)")
+_AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly))+$", re.IGNORECASE)
+
+
+def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
+    """The subject of the speech verb nearest the quote: "China's ministry said Liu had warned
+    against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
+    for verb in reversed(list(_SPEECH_VERB.finditer(before))):
+        head = before[: verb.start()]
+        if re.search(r",\s*$", head):
+            # skip a parenthetical between subject and verb: "X, in a post on social media, condemned"
+            head = re.sub(r",\s[^,]{1,120},\s*$", " ", head)
+        cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+        subject = re.sub(r"\s+to$", "", _AUXILIARY.sub("", head[cut:]).strip())
+        if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
+            return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
+    return None
+
+
+def _state_in(phrase: str) -> str | None:
+    m = state_pattern().search(phrase)
+    state = state_of(m.group(0)) if m else None
+    return state.name if state else None
+
+
+def _from_actor(actor: ActorCandidate, label: str, context: str) -> _Attribution:
+    if actor.kind == ActorKind.PERSON:
+        role = actor.role or ""
+        return _Attribution(actor.name, actor.role, actor.affiliation, _speaker_type(role, actor.affiliation or "", context), actor)
+    owner = _state_in(label) if actor.kind == ActorKind.STATE else None
+    body = re.sub(r"^.*?['’]s\s+", "", label) if owner else ""
+    if owner and body and GENERIC_BODY.match(body):
+        # "Pakistan's Foreign Office said": the office speaks, for its state
+        return _Attribution(body, None, owner, SpeakerType.ORGANISATION, actor)
+    return _Attribution(actor.name, actor.role, actor.affiliation, SpeakerType.ORGANISATION, actor)
+
+
+def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str) -> _Attribution:
+    """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, or a role alone."""
+    bare = phrase.strip().lower()
+    if bare in _PRONOUNS:
+        if _PRONOUNS[bare] is ActorKind.PERSON:
+            actor = resolver.subject_before(at, floor)
+        else:
+            actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
+        return _from_actor(actor, actor.name, context) if actor else _NOBODY
+    named = resolver.named_in(phrase)
+    if named and named[0].kind == ActorKind.PERSON:
+        return _from_actor(named[0], named[1], context)
+    role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", phrase, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
+        # a voice the article does not name: "a spokesperson", "the United States ambassador to Manila"
+        return _Attribution(None, role, _state_in(phrase), _speaker_type(role, "", context))
+    if named:
+        return _from_actor(named[0], named[1], context)
+    m = _ANONYMOUS.match(phrase)
+    if m and re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
+        noun = m.group("desc").split()[-1]
+        for label, actor in resolver.labels:
+            if actor.kind != ActorKind.PERSON and re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
+                return _from_actor(actor, label, context)
+        actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
+        return _from_actor(actor, actor.name, context) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
+    if m:
+        return _Attribution(None, role, None, _speaker_type(role, "", context))
+    name = re.search(NAME, phrase)
+    if name and phrase[:1].isupper():
+        return _Attribution(name.group(0), None, None, SpeakerType.OTHER)
+    return _NOBODY
+
+
+def find_quote_candidates(article: str) -> list[QuoteCandidate]:
+    """Every quotation in the story, with its speaker when the article says who it is."""
+    sentences = [s for s in split_sentences(article) if not s.furniture]
+    resolver = _Resolver(article, sentences)
+    quotes: list[QuoteCandidate] = []
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for s in sentences:
+        for a, b, _ in _quoted_ranges(s.text):
+            by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
+    previous = _NOBODY
+    previous_paragraph = -1
+    for index, s in enumerate(sentences):
+        prior = sentences[index - 1].text if index else ""
+        floor = sentences[max(0, index - LOOKBACK_SENTENCES)].start
+        ranges = _quoted_ranges(s.text)
+        rest = s.text
+        for a, b, _ in reversed(ranges):
+            rest = rest[: max(0, a - 1)] + " " + rest[b + 1 :]
+        for a, b, mark in ranges:
+            inner = s.text[a:b]
+            lo, hi = _trim(inner)
+            words = inner[lo:hi]
+            if not _is_statement(words, mark, s.text[: max(0, a - 1)], rest):
+                continue
+            start, end = s.start + a + lo, s.start + a + hi
+            others = [r for r in by_paragraph.get(s.paragraph, []) if r != (s.start + a, s.start + b)]
+            phrase, at = _speaker_phrase(s, s.start + a, s.start + b, others)
+            context = f"{prior} {s.text}"
+            who = _resolve(phrase, at, floor, resolver, context) if phrase else _NOBODY
+            if phrase is None and previous.known and s.paragraph - previous_paragraph <= 1:
+                who = previous  # a quote that runs on from the last one, unattributed: the same voice
+            elif phrase is None and _SPEECH_VERB.search(rest):
+                # "Halvorsen used a speech to accuse China of "..."": the sentence's own subject
+                own = resolver.mentions(s.start, start, {ActorKind.PERSON})
+                who = _from_actor(own[0][1], own[0][1].name, context) if own else _NOBODY
+            elif phrase is None:
+                near = resolver.nearby(floor, s.start)
+                who = _from_actor(near[0], near[0].name, context) if near else _NOBODY
+            ranked = [who.name] if who.name else []
+            ranked += [a.name for a in resolver.nearby(floor, start) if a.name not in ranked]
+            quotes.append(
+                QuoteCandidate(
+                    text=words,
+                    span=Span(start=start, end=end, status=MatchStatus.EXACT),
+                    speakers=ranked,
+                    speaker=who.name,
+                    speaker_role=who.role,
+                    speaker_affiliation=who.affiliation,
+                    speaker_type=who.type,
+                    sentence=s.text,
+                    previous_sentence=prior,
+                )
+            )
+            if who.known:
+                previous, previous_paragraph = who, s.paragraph
+    return quotes

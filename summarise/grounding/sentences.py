@@ -1,0 +1,169 @@
+"""Sentences with their offsets, and which parts of a page are the article.
+
+Every candidate (quote, actor, event) is found sentence by sentence, and every sentence keeps
+its offsets into the raw article, so that whatever is found later points at the article's own
+characters. Web pages carry furniture around the story (headings, captions, share buttons,
+"Related Articles" teasers about other stories); marking it here keeps it out of every finder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Words that end with a full stop without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "approx", "est", "dept"]
+)
+#: A line that starts the page's trailing furniture: nothing after it is the story.
+_TRAILER = re.compile(
+    r"^\s*(related (articles|stories|posts|news)|read (more|next|also)|more (from|stories|news)|"
+    r"you (may|might) also like|recommended|share (this|your thoughts)|sign in|subscribe\b|"
+    r"this content is ai-generated|comments?\s*$|thoughts\s*$|tags?:|about the author)",
+    re.IGNORECASE,
+)
+#: Share of the page that must come before a trailer: a "Share" line under the headline is not one.
+_TRAILER_MIN_SHARE = 0.3
+#: A line that is page furniture wherever it stands.
+_FURNITURE = re.compile(
+    r"^\s*(you are currently viewing|post author|post last modified|post published|table of contents|"
+    r"share|sharing articles|advertisement|follow us|click here|image:|photo:|file photo|by (?:an? )?[\w .'-]{2,40}$|"
+    r"\[.*\]\s*$|the views expressed)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[•·*▪‣◦–—-]|\d{1,2}[.)])\s+")
+_SPLIT = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+MIN_SENTENCE_WORDS = 4
+#: A wire dateline at the head of a paragraph: "SEOUL, Jan. 12 (Wire) — ", "KYIV, Nov. 18, 2025 (Wire) - ".
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|—|–)\s*"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or heading, or bullet) and where it stands in the raw article."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    heading: bool = False
+    bullet: bool = False
+    furniture: bool = False
+
+    @property
+    def is_prose(self) -> bool:
+        """A sentence of the story itself, not a heading, a caption or a fragment."""
+        return not (self.heading or self.furniture) and len(self.text.split()) >= MIN_SENTENCE_WORDS
+
+
+def body_end(article: str) -> int:
+    """Offset where the story ends and the page's trailer (related stories, comments) begins."""
+    offset = 0
+    seen_prose = 0
+    for line in article.splitlines(keepends=True):
+        if seen_prose >= 2 and offset >= _TRAILER_MIN_SHARE * len(article) and _TRAILER.match(line):
+            return offset
+        if len(line.split()) >= 12:
+            seen_prose += 1
+        offset += len(line)
+    return len(article)
+
+
+def _quote_ranges(line: str) -> list[tuple[int, int]]:
+    """Where double-quoted passages stand in a line, so that no split falls inside one."""
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in _OPEN_CLOSE:
+            close = line.find(_OPEN_CLOSE[ch], i + 1)
+            end = close if close >= 0 else len(line)
+            ranges.append((i, end))
+            i = end + 1
+        else:
+            i += 1
+    return ranges
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    quotes = _quote_ranges(line)
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT.finditer(line):
+        cut = m.end()
+        if any(a < m.start() < b and m.end() <= b for a, b in quotes):
+            continue  # a full stop inside a quotation that goes on
+        if m.group(0) == "." and _is_abbreviation(line, m.start()):
+            nxt = line[cut:].lstrip()[:1]
+            if not nxt or not nxt.isupper() or re.search(r"\b[ap]\.m$", line[: m.start()]) is None:
+                continue
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(line)))
+    return pieces
+
+
+def _is_heading(text: str, line: str) -> bool:
+    words = text.split()
+    if _TERMINAL.search(text) or len(words) > 14 or not words:
+        return False
+    return text.strip() == line.strip()
+
+
+@lru_cache(maxsize=64)
+def _split(article: str) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
+    end_of_body = body_end(article)
+    offset = 0
+    paragraph = 0
+    for line in article.splitlines(keepends=True):
+        line_start = offset
+        offset += len(line)
+        if not line.strip():
+            continue
+        paragraph += 1
+        bullet = _BULLET.match(line)
+        # a wire dateline ("SEOUL, Jan. 12 (Wire) — ") says where and when, and is no part of the sentence
+        dateline = None if bullet else DATELINE.match(line)
+        body_from = bullet.end() if bullet else (dateline.end() if dateline else 0)
+        body = line[body_from:]
+        # a caption stays: it often names the story's people and what they did
+        furniture = line_start >= end_of_body or bool(_FURNITURE.match(line))
+        for a, b in _split_line(body):
+            raw = body[a:b]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            s = line_start + body_from + a + lead
+            sentences.append(
+                Sentence(
+                    text=stripped,
+                    start=s,
+                    end=s + len(stripped),
+                    paragraph=paragraph,
+                    heading=not bullet and _is_heading(stripped, line),
+                    bullet=bool(bullet),
+                    furniture=furniture,
+                )
+            )
+    return tuple(sentences)
+
+
+def split_sentences(article: str) -> list[Sentence]:
+    """The article's sentences in order, each with raw offsets (``article[s.start:s.end] == s.text``)."""
+    return list(_split(article))
