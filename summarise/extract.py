@@ -1,0 +1,335 @@
+"""From an article to a grounded briefing with its provenance.
+
+``extract_briefing`` picks the backend from the model spec and the strategy from the prompt's
+front matter (``single``: one call fills the whole schema; ``grounded``: the toolkit finds the
+candidates and the model answers narrow questions about them; ``rules`` needs no model), then
+grounds whatever came back in the article and records how it was made.
+
+``ask`` is the one place a model is called: it renders nothing, guesses nothing, and owns the
+two kinds of retry: tenacity for transport failures (time-outs, 429, 5xx, refused connections),
+instructor's re-ask for answers that break a validator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, Callable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from summarise.articles import Article, parse_article
+from summarise.backends import DEFAULT_LOCAL, RULES, Backend, ModelSpec, describe_failure, is_transient, open_backend, parse_spec
+from summarise.config import Settings, get_settings
+from summarise.errors import ArticleError, ConfigError, ExtractionError
+from summarise.models import BUNDLED
+from summarise.prompts import Prompt, load_prompt
+from summarise.schemas import Briefing, BriefingDraft, Drop, Provenance, salvage_draft
+
+T = TypeVar("T", bound=BaseModel)
+
+TINY_MODEL_NOTE = (
+    "Made by SmolLM2-135M, the tiny model bundled to try the tool: not fit for analysis. "
+    "Use a larger model (summarise models) for real work."
+)
+
+
+@dataclass
+class CallStats:
+    """What the model calls of one briefing cost: summed into its provenance."""
+
+    calls: int = 0
+    reasks: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    model_s: float = 0.0
+    questions: int = 0  # narrow questions put by the grounded strategy
+    unanswered: int = 0
+    drops: list[Drop] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add_usage(self, usage: Any) -> None:
+        if usage is None:
+            return
+        self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
+        self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+def _shield(messages: list[dict[str, str]]) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """Protect message text from instructor's Jinja pass.
+
+    instructor renders every message as a Jinja template when ``context=`` is given (and it must
+    be, for validators to see the article): an article with ``{{`` or ``{%`` would be mangled or
+    crash. Each content becomes a reference to a context value, which Jinja inserts verbatim.
+    """
+    values = {f"_m{i}": m["content"] for i, m in enumerate(messages)}
+    shielded = [{"role": m["role"], "content": "{{ _m%d }}" % i} for i, m in enumerate(messages)]
+    return shielded, values
+
+
+def ask(
+    backend: Backend,
+    messages: list[dict[str, str]],
+    response_model: type[T],
+    *,
+    article: str,
+    settings: Settings,
+    stats: CallStats,
+    max_tokens: int | None = None,
+    reasks: int | None = None,
+) -> tuple[T | None, str | None]:
+    """One validated answer, or (None, the last raw output) when the re-asks are spent."""
+    import instructor
+    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+    from instructor.hooks import Hooks
+    from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+    hooks = Hooks()
+    hooks.on("completion:response", lambda response: (setattr(stats, "calls", stats.calls + 1), stats.add_usage(getattr(response, "usage", None))))
+    shielded, values = _shield(messages)
+    reasks = settings.reasks if reasks is None else reasks  # instructor makes 1 + max_retries attempts
+
+    def call() -> Any:
+        return backend.client.create(
+            model=backend.spec.model,
+            messages=shielded,
+            response_model=response_model,
+            context={"article": article, **values},
+            max_retries=reasks,
+            hooks=hooks,
+            temperature=settings.temperature,
+            max_tokens=max_tokens or settings.max_tokens,
+            seed=settings.seed,
+        )
+
+    def transient(exc: BaseException) -> bool:
+        cause = exc.__cause__ if isinstance(exc, InstructorRetryException) else exc
+        return cause is not None and is_transient(cause)
+
+    started, calls_before = time.perf_counter(), stats.calls
+    try:
+        for attempt in Retrying(
+            retry=retry_if_exception(transient),
+            stop=stop_after_attempt(settings.transport_retries + 1),
+            wait=wait_exponential(multiplier=0.5, max=8),
+            reraise=True,
+        ):
+            with attempt:
+                return call(), None
+    except IncompleteOutputException:
+        stats.notes.append(f"an answer reached the {max_tokens or settings.max_tokens}-token cap and was cut")
+        return None, None
+    except InstructorRetryException as exc:
+        cause = exc.__cause__
+        if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)) and _is_api_error(cause):
+            raise describe_failure(cause, backend.spec) from None
+        return None, _raw_output(exc.last_completion)
+    except instructor.core.exceptions.InstructorError as exc:  # pragma: no cover - defensive
+        raise ExtractionError(f"{backend.label}: {exc}") from None
+    except Exception as exc:
+        if _is_api_error(exc):
+            raise describe_failure(exc, backend.spec) from None
+        raise
+    finally:
+        stats.model_s += time.perf_counter() - started
+        stats.reasks += max(0, stats.calls - calls_before - 1)
+    return None, None  # pragma: no cover - Retrying either returns or raises
+
+
+def _is_api_error(exc: BaseException) -> bool:
+    import openai
+
+    return isinstance(exc, openai.OpenAIError)
+
+
+def _raw_output(completion: Any) -> str | None:
+    """The text or tool-call arguments of a completion that failed validation."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return calls[0].function.arguments
+    return getattr(message, "content", None)
+
+
+def _parse_lenient(raw: str | None) -> dict[str, Any]:
+    """Parse what a model gave even with raw control characters in strings (grammars let them in)."""
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw, strict=False)
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def check_fits(backend: Backend, messages: list[dict[str, str]], reply_tokens: int, article: Article) -> None:
+    """Refuse an article the model cannot read whole: never truncate it silently."""
+    if backend.context_tokens is None:
+        return
+    prompt_tokens = sum(backend.count_tokens(m["content"]) for m in messages) + 600  # schema and template overhead
+    needed = prompt_tokens + reply_tokens
+    if needed > backend.context_tokens:
+        raise ArticleError(
+            f"{article.source} is too long for {backend.label}: it needs about {needed:,} tokens with the prompt "
+            f"and answer, the model reads {backend.context_tokens:,}; use a model with a larger context "
+            "or a grounded prompt (briefing@v2)"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Strategies: what a prompt version asks of the model
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Job:
+    """Everything a strategy needs for one article."""
+
+    article: Article
+    prompt: Prompt
+    backend: Backend | None
+    settings: Settings
+    stats: CallStats = field(default_factory=CallStats)
+
+
+def _single(job: Job) -> BriefingDraft:
+    """One call fills the whole draft; after the re-asks, keep the items that pass the rules."""
+    assert job.backend is not None
+    messages = job.prompt.render(article=job.article.text)
+    max_tokens = job.prompt.max_tokens or job.settings.max_tokens
+    check_fits(job.backend, messages, max_tokens, job.article)
+    draft, raw = ask(
+        job.backend, messages, BriefingDraft, article=job.article.text, settings=job.settings,
+        stats=job.stats, max_tokens=max_tokens,
+    )
+    if draft is not None:
+        return draft
+    data = _parse_lenient(raw)
+    if not data:
+        shown = (raw or "nothing").strip().replace("\n", " ")[:80]
+        raise ExtractionError(
+            f"{job.backend.label} gave no valid JSON after {job.stats.calls or 1} attempt(s) (it began: {shown!r}): "
+            "try another model or prompt",
+            attempts=job.stats.calls,
+            last_output=raw,
+        )
+    salvaged, drops = salvage_draft(data, job.article.text)
+    job.stats.drops.extend(drops)
+    return salvaged
+
+
+def _grounded(job: Job) -> BriefingDraft:
+    from summarise.decompose import grounded_draft
+
+    return grounded_draft(job)
+
+
+def _rules(job: Job) -> BriefingDraft:
+    from summarise.rules import extract_rules
+
+    return extract_rules(job.article.text)
+
+
+STRATEGIES: dict[str, Callable[[Job], BriefingDraft]] = {"single": _single, "grounded": _grounded}
+
+
+# ---------------------------------------------------------------------------------------------
+# The entry point
+# ---------------------------------------------------------------------------------------------
+
+_BACKENDS: dict[tuple[ModelSpec, str], Backend] = {}
+_BACKENDS_LOCK = threading.Lock()
+
+
+def get_backend(spec: ModelSpec, settings: Settings) -> Backend:
+    """One client per spec and settings in a process, so batch runs reuse connections and models."""
+    key = (spec, settings.model_dump_json())
+    with _BACKENDS_LOCK:
+        if key not in _BACKENDS:
+            _BACKENDS[key] = open_backend(spec, settings)
+        return _BACKENDS[key]
+
+
+def default_model(settings: Settings) -> str:
+    """The model used when none is named: the settings' choice, else the bundled one."""
+    return settings.model or DEFAULT_LOCAL
+
+
+def _version() -> str:
+    try:
+        return metadata.version("summarise")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+def extract_briefing(
+    article: Article,
+    *,
+    model: str | None = None,
+    prompt: str | None = None,
+    settings: Settings | None = None,
+) -> Briefing:
+    """A grounded briefing of one article, with its provenance; raises a ``SummariseError`` on failure."""
+    from summarise.grounding import article_date, ground_briefing
+
+    settings = settings or get_settings()
+    spec = parse_spec(model or default_model(settings), settings.base_url)
+    the_prompt = load_prompt(prompt or settings.prompt)
+    created = dt.datetime.now(dt.timezone.utc)
+    started = time.perf_counter()
+    if spec.backend == RULES:
+        job = Job(article, the_prompt, None, settings)
+        strategy, run = "rules", _rules
+    else:
+        run = STRATEGIES.get(the_prompt.strategy)
+        if run is None:
+            raise ConfigError(f"prompt {the_prompt.spec} names an unknown strategy {the_prompt.strategy!r}")
+        job = Job(article, the_prompt, get_backend(spec, settings), settings)
+        strategy = the_prompt.strategy
+    draft = run(job)
+    model_done = time.perf_counter()
+    when = article_date(article.text)
+    briefing, drops = ground_briefing(draft, article.text, article_date=when)
+    finished = time.perf_counter()
+    notes = list(job.stats.notes)
+    if spec.backend == "local" and spec.model == BUNDLED:
+        notes.insert(0, TINY_MODEL_NOTE)
+    briefing.provenance = Provenance(
+        prompt=the_prompt.spec if spec.backend != RULES else "rules",
+        prompt_hash=the_prompt.hash if spec.backend != RULES else "",
+        model=spec.label,
+        backend=spec.backend,
+        strategy=strategy,
+        article_hash=article.hash,
+        created_at=created,
+        duration_s=round(finished - started, 4),
+        timings={
+            "model_s": round(job.stats.model_s, 4),
+            "toolkit_s": round((model_done - started) - job.stats.model_s + (finished - model_done), 4),
+            "grounding_s": round(finished - model_done, 4),
+        },
+        calls=job.stats.calls,
+        tokens_in=job.stats.tokens_in,
+        tokens_out=job.stats.tokens_out,
+        retries=job.stats.reasks,
+        dropped=[*job.stats.drops, *drops],
+        settings={**settings.fingerprint(), "base_url": spec.base_url} if spec.backend != RULES else {},
+        notes=notes,
+        version=_version(),
+    )
+    return briefing
+
+
+def brief(text: str, *, model: str | None = None, prompt: str | None = None, settings: Settings | None = None) -> Briefing:
+    """The Python API: a briefing of an article's text (plain text or an HTML page)."""
+    return extract_briefing(parse_article(text), model=model, prompt=prompt, settings=settings)
+
+
+__all__ = ["Job", "CallStats", "ask", "brief", "check_fits", "extract_briefing"]

@@ -1,0 +1,200 @@
+"""The command line, driven as a user drives it: exit codes, stdout, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarise.cli import app, main
+
+SEED = Path(__file__).resolve().parent.parent / "evals" / "seeds" / "articles" / "002_27e096ec9d555072.txt"
+
+
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+    """Run the CLI through its real entry point, so errors are handled as a user sees them."""
+    runner = CliRunner()
+    import sys
+
+    def entry():
+        sys.argv = ["summarise", *args]
+        main()
+
+    import typer
+
+    wrapper = typer.Typer()
+    wrapper.command()(entry)
+    return runner.invoke(wrapper, [], env=env, input=input)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _completion(arguments: str) -> dict:
+    return {
+        "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None,
+                     "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": arguments}}]}}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
+
+
+class _Handler(BaseHTTPRequestHandler):
+    scenario = "ok"
+    hits = 0
+
+    def log_message(self, *args):  # quiet
+        pass
+
+    def do_POST(self):
+        type(self).hits += 1
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        s = self.scenario
+        if s == "slow":
+            time.sleep(3)
+        if s in ("429", "500"):
+            self.send_response(int(s))
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(json.dumps({"error": {"message": "busy"}}).encode())
+            return
+        body = {"ok": _completion(json.dumps({"headline": "H", "bottom_line": "B", "events": [], "actors": [], "quotes": []})),
+                "malformed": _completion("{headline: oops"),
+                "slow": _completion("{}")}[s]
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a client that timed out and left: expected here
+        pass
+
+
+@pytest.fixture()
+def fake_server():
+    port = _free_port()
+    server = _QuietServer(("127.0.0.1", port), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Handler.hits = 0
+    yield f"http://127.0.0.1:{port}/v1"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    "setup, expected",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: (d / "e.txt").write_text("") and d / "e.txt" or d / "e.txt", "is empty"),
+        (lambda d: (d / "b.txt").write_bytes(b"\x00\x01\x02binary") and d / "b.txt", "binary data"),
+        (lambda d: (d / "p.html").write_text("<html><body><nav>Menu</nav></body></html>") and d / "p.html", "HTML page with no article"),
+        (lambda d: (d / "big.txt").write_text("word " * 100_000) and d / "big.txt", "over the 400,000"),
+    ],
+)
+def test_bad_articles_give_one_line_and_nonzero_exit(tmp_path: Path, setup, expected: str):
+    path = setup(tmp_path)
+    result = run("brief", str(path), "--model", "rules")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["brief", str(SEED), "--model", "gpt-4"], "needs a backend"),
+        (["brief", str(SEED), "--model", "rules", "--format", "pdf"], "unknown format 'pdf'"),
+        (["brief", str(SEED), "--model", "rules", "--prompt", "briefing@v99"], "no version 'v99'"),
+        (["brief", str(SEED), "--model", "local/no-such-model"], "unknown local model"),
+        (["brief", str(SEED), "--model", "openai/gpt-4o-mini"], "OPENAI_API_KEY"),
+    ],
+)
+def test_bad_configuration_is_one_line(args, expected):
+    result = run(*args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.strip().count("\n") == 0 and expected in result.stderr
+
+
+def test_backend_down_names_the_backend_and_what_to_try():
+    url = f"http://127.0.0.1:{_free_port()}/v1"
+    result = run("brief", str(SEED), "--model", "openai/m", "--base-url", url, env={"SUMMARISE_TRANSPORT_RETRIES": "1"})
+    assert result.exit_code == 4
+    assert result.stderr.strip() == f"error: cannot reach server/m at {url}: is the server running?"
+
+
+@pytest.mark.parametrize(
+    "scenario, code, expected, hits",
+    [
+        ("429", 4, "rate-limiting us (HTTP 429)", 3),
+        ("500", 4, "failed with HTTP 500", 3),
+        ("slow", 4, "did not answer in time", 3),
+        ("malformed", 5, "gave no valid JSON after", 2),
+    ],
+)
+def test_failing_backends(fake_server: str, scenario: str, code: int, expected: str, hits: int):
+    _Handler.scenario = scenario
+    env = {"SUMMARISE_TRANSPORT_RETRIES": "2", "SUMMARISE_TIMEOUT_S": "0.5", "SUMMARISE_REASKS": "1"}
+    result = run("brief", str(SEED), "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1", env=env)
+    assert result.exit_code == code, result.stderr
+    assert result.stderr.strip().count("\n") == 0 and expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _Handler.hits == hits  # transient failures are retried, a bad answer is re-asked
+
+
+def test_a_working_server_gives_json(fake_server: str):
+    _Handler.scenario = "ok"
+    result = run("brief", str(SEED), "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["headline"] == "H"
+    assert data["provenance"]["backend"] == "server" and data["provenance"]["calls"] == 1
+
+
+def test_no_model_says_which_default_it_picked(monkeypatch):
+    import summarise.extract as extract
+
+    monkeypatch.setattr(extract, "DEFAULT_LOCAL", "rules")
+    result = run("brief", str(SEED))
+    assert "No --model given: using rules" in result.stderr
+
+
+def test_rules_briefing_from_stdin_as_json():
+    result = run("brief", "-", "--model", "rules", "--format", "json", input=SEED.read_text())
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["provenance"]["model"] == "rules"
+    assert any("underlying message" in q["text"] for q in data["quotes"])
+
+
+def test_several_articles_one_bad(tmp_path: Path):
+    result = run("brief", str(SEED), str(tmp_path / "nope.txt"), "--model", "rules", "--format", "json")
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)) == 1
+    assert "no such file" in result.stderr
+
+
+def test_prompts_commands():
+    result = CliRunner().invoke(app, ["prompts", "list"])
+    assert result.exit_code == 0 and "briefing@v1" in result.stdout
+    result = CliRunner().invoke(app, ["prompts", "show", "briefing@v1"])
+    assert result.exit_code == 0 and "{{ article }}" in result.stdout
+
+
+def test_models_lists_the_bundled_model():
+    result = CliRunner().invoke(app, ["models"])
+    assert result.exit_code == 0
+    assert "smollm2-135m" in result.stdout and "ollama/" in result.stdout
