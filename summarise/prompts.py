@@ -115,7 +115,7 @@ def _parse(path: Path) -> Prompt:
     body = m.group(2)
     parts = _USER_MARK.split(body, maxsplit=1)
     system, user = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
-    variables = tuple(meta.get("variables") or ["article"])
+    variables = tuple(meta["variables"] if meta.get("variables") is not None else ["article"])
     try:
         used = set()
         for part in (system, user):
