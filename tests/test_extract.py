@@ -1,0 +1,91 @@
+"""The briefing call: against a recorded llama.cpp server (cassettes) and a scripted transport."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from summarise.articles import read_article
+from summarise.backends import open_backend, parse_spec
+from summarise.config import Settings
+from summarise.extract import CallStats, ask, extract_briefing
+from summarise.schemas import BriefingDraft
+from summarise.text import contains
+
+from .conftest import SEEDS, SERVER
+
+
+def _scripted(replies: list[str], seen: list[dict]) -> httpx2.Client:
+    """An HTTP client whose 'server' answers each request with the next tool-call arguments."""
+
+    def handle(request: httpx2.Request) -> httpx2.Response:
+        seen.append(json.loads(request.content))
+        args = replies[min(len(seen) - 1, len(replies) - 1)]
+        return httpx2.Response(200, json={
+            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None,
+                         "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": args}}]}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        })
+
+    return httpx2.Client(transport=httpx2.MockTransport(handle))
+
+
+ARTICLE = 'Kim said "we will test again soon" on Sunday. Template-looking text: {{ x }} and {% if y %}.'
+
+
+def test_article_braces_reach_the_model_verbatim():
+    """instructor renders messages with Jinja when context= is given; the article must survive it."""
+    seen: list[dict] = []
+    backend = open_backend(parse_spec("openai/m", "http://x/v1"), Settings(), http_client=_scripted(
+        [json.dumps({"headline": "h", "bottom_line": "b", "events": [], "actors": [], "quotes": []})], seen))
+    messages = [{"role": "user", "content": ARTICLE}]
+    draft, _ = ask(backend, messages, BriefingDraft, article=ARTICLE, settings=Settings(), stats=CallStats())
+    assert draft is not None
+    assert seen[0]["messages"][0]["content"] == ARTICLE
+
+
+def test_invented_quote_is_reasked_with_the_error_then_dropped_and_recorded():
+    seen: list[dict] = []
+    bad = json.dumps({"headline": "h", "bottom_line": "b", "events": [], "actors": [],
+                      "quotes": [{"text": "we will test again soon", "speaker": "Kim"},
+                                 {"text": "we will crush our enemies", "speaker": "Kim"}]})
+    backend = open_backend(parse_spec("openai/m", "http://x/v1"), Settings(), http_client=_scripted([bad], seen))
+    stats = CallStats()
+    messages = [{"role": "user", "content": ARTICLE}]
+    draft, raw = ask(backend, messages, BriefingDraft, article=ARTICLE, settings=Settings(reasks=1), stats=stats)
+    assert draft is None and raw is not None
+    assert len(seen) == 2 and stats.calls == 2 and stats.reasks == 1
+    reask = json.dumps(seen[1]["messages"])
+    assert "we will crush our enemies" in reask and "is not in the article" in reask
+    assert messages == [{"role": "user", "content": ARTICLE}], "a re-ask must not touch the caller's messages"
+
+
+def _settings() -> Settings:
+    return Settings(base_url=SERVER, transport_retries=0, max_tokens=512, timeout_s=600)
+
+
+@pytest.mark.cassette
+@pytest.mark.vcr
+@pytest.mark.parametrize("prompt", ["briefing@v1", "briefing@v2"])
+def test_briefing_through_a_llama_cpp_server(prompt: str):
+    article = read_article(SEEDS / "002_27e096ec9d555072.txt")
+    briefing = extract_briefing(article, model="openai/smollm2-135m", prompt=prompt, settings=_settings())
+    prov = briefing.provenance
+    assert prov is not None and prov.backend == "server" and prov.prompt == prompt
+    assert prov.calls >= 1 and prov.tokens_in > 0
+    for quote in briefing.quotes:
+        assert contains(article.text, quote.text)
+        assert quote.span is not None
+        assert article.text[quote.span.start:quote.span.end]
+
+
+def test_cassettes_carry_no_credentials():
+    cassettes = list((Path(__file__).parent / "cassettes").rglob("*.yaml"))
+    assert cassettes, "record them with `make cassettes`"
+    for path in cassettes:
+        text = path.read_text(encoding="utf-8").lower()
+        assert "authorization" not in text and "sk-" not in text, path
