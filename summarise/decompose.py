@@ -73,8 +73,8 @@ def _speakers(job: Job, draft: BriefingDraft) -> None:
     known = {c.speaker: c for c in candidates.values() if c.speaker}
     for quote in draft.quotes:
         cand = candidates.get(normalise(quote.text))
-        if cand is None or quote.speaker:
-            continue
+        if cand is None or quote.speaker or quote.speaker_role:
+            continue  # attributed, or deliberately to an unnamed speaker ("a ministry spokesperson")
         options = tuple(dict.fromkeys(n for n in cand.speakers if n))[:MAX_SPEAKER_OPTIONS]
         if not options:
             continue
