@@ -85,7 +85,7 @@ def ask(
     """One validated answer, or (None, the last raw output) when the re-asks are spent."""
     import instructor
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-    from instructor.hooks import Hooks
+    from instructor.core.hooks import Hooks
     from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
     hooks = Hooks()
