@@ -23,6 +23,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,6 +65,14 @@ def _default_extract() -> ExtractFn:
     return extract_briefing
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's own source: a briefing depends on the grounding and rules code as much
+    as on the model, so a cached answer from other code is another answer."""
+    package = Path(__file__).resolve().parent
+    return content_hash({str(p.relative_to(package)): p.read_bytes().hex() for p in sorted(package.rglob("*.py"))})
+
+
 def result_key(*, prompt_hash: str, model: str, settings: Settings, article_hash: str) -> str:
     """The identity of one answer: equal keys, equal question, so the cached answer is reusable."""
     return content_hash(
@@ -73,6 +82,7 @@ def result_key(*, prompt_hash: str, model: str, settings: Settings, article_hash
             "settings": settings.fingerprint(),
             "article_hash": article_hash,
             "schema_version": SCHEMA_VERSION,
+            "code": code_fingerprint(),
         }
     )
 
@@ -306,7 +316,8 @@ def run_eval(
     ref = _resolve_prompt(prompt)
     fn = extract_fn if extract_fn is not None else _default_extract()
     run_dir = Path(run_dir)
-    runs = [(model, run_dir, concurrency, use_cache)]
+    # The rules cost milliseconds: caching them would only hide a change to their code.
+    runs = [(model, run_dir, concurrency, use_cache and model != BASELINE_MODEL)]
     if model != BASELINE_MODEL:
         runs.append((BASELINE_MODEL, run_dir / BASELINE_DIR, 1, False))
     for name, directory, workers, cache in runs:

@@ -115,6 +115,10 @@ def test_fuzzy_threshold_is_a_percentage() -> None:
         # a yearless dateline takes the year the lead names
         ("North Korea fires ICBM in first test of 2026\n\nSEOUL, Jan. 12 (Wire) \u2014 North Korea fired.", dt.date(2026, 1, 12)),
         ("KYIV, Nov. 18, 2025 (Wire) - Russian drones struck Odesa.", dt.date(2025, 11, 18)),
+        # day first, as British and most non-US wires write it
+        ("LONDON, 3 June 2025 — The Foreign Office summoned the ambassador.", dt.date(2025, 6, 3)),
+        ("Talks resume in 2025\n\nGENEVA, 9 October (Wire) — Envoys met.", dt.date(2025, 10, 9)),
+        ("PARIS (AFP) — Ministers met on Monday.", None),  # a dateline with no date
         ("Title\n\n  \u2022 Post author:\n  \u2022 Post last modified:January 4, 2026\n\nBody.", dt.date(2026, 1, 4)),
         ("Title\nPublished: 2026-01-04\nBody text here.", dt.date(2026, 1, 4)),
         ("Title\nJanuary 4, 2026\nBody text here.", dt.date(2026, 1, 4)),

@@ -143,6 +143,15 @@ def test_a_rules_run_is_its_own_baseline(tmp_path, settings):
     assert not (run_dir / "baseline").exists()
 
 
+def test_rules_are_never_served_from_the_cache(tmp_path, settings):
+    """The rules cost milliseconds; a cached rules answer would hide a change to their code."""
+    suite = _suite(2)
+    for name in ("one", "two"):
+        fake = FakeExtract()
+        run_eval(suite, model=BASELINE_MODEL, prompt=PROMPT, settings=settings, run_dir=tmp_path / name, extract_fn=fake)
+        assert fake.calls == {BASELINE_MODEL: 2}
+
+
 def test_second_run_is_served_from_the_cache(tmp_path, settings):
     suite = _suite(3)
     _run(suite, settings, tmp_path / "one", FakeExtract())

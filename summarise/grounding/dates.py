@@ -35,10 +35,13 @@ _LABEL = re.compile(
     r"(?:published|posted|updated|last updated|last modified|date(?:d)?|first published)\s*(?:on|at)?\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-#: A wire dateline at the head of a paragraph: "SEOUL, Jan. 12 (Yonhap) --".
-_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Z .'-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{2,30}})?,\s+(?P<date>{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?)"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|—|–)",
+#: A wire dateline at the head of a paragraph, month or day first, with or without a date or an
+#: agency: "SEOUL, Jan. 12 (Yonhap) --", "NIAMEY, 12 March 2026 —", "WASHINGTON (AP) —".
+#: The one definition: sentence splitting strips it, article_date reads it.
+DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z .'-]{{2,40}}(?:,\s*[A-Z][A-Za-z .]{{2,30}})?"
+    rf"(?:,\s+(?P<date>{_MONTH}\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}\.?(?:,?\s+{_YEAR})?))?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|—|–)\s*",
     re.MULTILINE,
 )
 #: How far into the page the article's own date may stand.
@@ -146,17 +149,16 @@ def article_date(text: str) -> dt.date | None:
         when = _full_date(head[m.end() :])
         if when:
             return when
-    m = _DATELINE.search(head)
+    m = next((d for d in DATELINE.finditer(head) if d.group("date")), None)
     if m:
         words = m.group("date")
         when = _full_date(words)
         if when:
             return when
         year = _lead_year(text, m.end())
-        if year:
-            mm = _MDY.match(words)
-            if mm:
-                return _build(year, _month(mm.group("month")), _day(mm.group("day")))
+        mm = _MDY.match(words) or _DMY.match(words)
+        if year and mm:
+            return _build(year, _month(mm.group("month")), _day(mm.group("day")))
     for line in head.splitlines()[:_HEADER_LINES]:
         core = re.sub(rf"^\s*(?:by\b[^|]*\|\s*)?(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?", "", line, flags=re.IGNORECASE)
         core = re.sub(r"\s*(?:\||,|at)?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*$", "", core, flags=re.IGNORECASE)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarise.grounding.dates import DATELINE
+
 #: Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "approx", "est", "dept"]
@@ -37,12 +39,6 @@ _SPLIT = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 MIN_SENTENCE_WORDS = 4
-#: A wire dateline at the head of a paragraph: "SEOUL, Jan. 12 (Wire) — ", "KYIV, Nov. 18, 2025 (Wire) - ".
-DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:-{1,2}|—|–)\s*"
-)
-
 
 @dataclass(frozen=True)
 class Sentence:
