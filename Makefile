@@ -43,8 +43,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 eval: install
-	$(BIN)/summarise eval evals/seeds --model rules
-	$(BIN)/summarise eval evals/newsdesk --model rules
+	for s in seeds newsdesk holdout; do $(BIN)/summarise eval evals/$$s --model local/smollm2-135m --prompt briefing@v2; done
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

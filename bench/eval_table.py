@@ -1,0 +1,52 @@
+"""Print the README's quality table from eval run folders: the rules baseline, then each run.
+
+    python bench/eval_table.py runs/<seeds run> runs/<newsdesk run> ...
+
+Figures are macro over articles (F1) and over matched items (accuracies), from summary.json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+COLUMNS = [
+    ("fabricated", "fabricated quotes", None),
+    ("quotes", "quotes F1", "macro_f1"),
+    ("quotes.speaker", "speaker acc", None),
+    ("actors", "actors F1", "macro_f1"),
+    ("events", "events F1", "macro_f1"),
+    ("events.date", "date acc", None),
+]
+
+
+def _cell(metrics: dict, key: str, part: str | None) -> str:
+    value = metrics.get(key)
+    if isinstance(value, dict):
+        value = value.get(part or "f1")
+    if value is None:
+        return "–"
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
+
+
+def main(paths: list[str]) -> None:
+    header = ["suite", "model", "prompt", *[c[1] for c in COLUMNS], "failed", "latency p50 s"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    seen: set[str] = set()
+    for path in paths:
+        summary = json.loads((Path(path) / "summary.json").read_text())
+        sides = [summary["run"]]
+        if summary["run"]["suite"] not in seen and summary.get("baseline"):
+            sides.insert(0, summary["baseline"])
+        seen.add(summary["run"]["suite"])
+        for side in sides:
+            prompt = side["prompt"] if side["model"] != "rules" else "–"
+            cells = [_cell(side["metrics"], key, part) for key, _, part in COLUMNS]
+            print(f"| {side['suite']} | {side['model']} | {prompt} | " + " | ".join(cells)
+                  + f" | {side['errors']} | {side['latency_p50_s']} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
