@@ -198,3 +198,13 @@ def test_models_lists_the_bundled_model():
     result = CliRunner().invoke(app, ["models"])
     assert result.exit_code == 0
     assert "smollm2-135m" in result.stdout and "ollama/" in result.stdout
+
+
+def test_an_article_longer_than_the_context_is_refused_not_truncated(fake_server: str, tmp_path: Path):
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("North Korea fired a missile on Sunday, officials said. " * 800)
+    env = {"SUMMARISE_CONTEXT_TOKENS": "4096"}
+    result = run("brief", str(long_article), "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1", env=env)
+    assert result.exit_code == 3
+    assert "is too long for server/m" in result.stderr and "the model reads 4,096" in result.stderr
+    assert _Handler.hits == 0, "nothing is sent to a model that cannot read it whole"
