@@ -1,0 +1,1 @@
+"""Benchmarks of the summarise toolkit; run them with ``python bench/run.py`` (see bench/README.md)."""
