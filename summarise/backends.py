@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from summarise.config import Settings
@@ -107,7 +107,6 @@ class Backend:
     client: instructor.Instructor
     context_tokens: int | None
     engine: Any = None  # the in-process engine for local/, else None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

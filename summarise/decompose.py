@@ -16,6 +16,7 @@ the model cannot answer validly keeps the rules' answer, and says so in the prov
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, create_model
@@ -35,6 +36,7 @@ BOTTOM_LINE_CHOICES = 5
 _EVENT_CHOICES = tuple([t.value for t in EventType] + [NOT_AN_EVENT])
 
 
+@lru_cache(maxsize=256)
 def _choice_model(name: str, field: str, options: tuple[str, ...]) -> type[BaseModel]:
     """A response model whose one field can only be one of ``options``: a grammar-sized enum."""
     return create_model(name, **{field: (Literal[options], ...)})  # type: ignore[call-overload]

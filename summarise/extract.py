@@ -283,7 +283,6 @@ def extract_briefing(
     spec = parse_spec(model or default_model(settings), settings.base_url)
     the_prompt = load_prompt(prompt or settings.prompt)
     created = dt.datetime.now(dt.timezone.utc)
-    started = time.perf_counter()
     if spec.backend == RULES:
         job = Job(article, the_prompt, None, settings)
         strategy, run = "rules", _rules
@@ -293,6 +292,7 @@ def extract_briefing(
             raise ConfigError(f"prompt {the_prompt.spec} names an unknown strategy {the_prompt.strategy!r}")
         job = Job(article, the_prompt, get_backend(spec, settings), settings)
         strategy = the_prompt.strategy
+    started = time.perf_counter()  # after get_backend: loading a model once is not this briefing's time
     draft = run(job)
     model_done = time.perf_counter()
     when = article_date(article.text)
