@@ -109,9 +109,10 @@ def prompts_list() -> None:
     from summarise.prompts import list_prompts, read_lock
 
     lock = read_lock()
-    for p in list_prompts():
-        state = "released" if p.spec in lock else "draft"
-        typer.echo(f"{p.spec:<22} {p.strategy:<9} {state:<9} {p.own_hash[:15]}  {p.description}")
+    for p in list_prompts(check_templates=False):
+        own = p.own_hash
+        state = "draft" if p.spec not in lock else "released" if lock[p.spec] == own else "EDITED"
+        typer.echo(f"{p.spec:<22} {p.strategy:<9} {state:<9} {own[:15]}  {p.description}")
 
 
 @prompts_app.command("show")

@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.meta
 import yaml
 
 from summarise.errors import ConfigError
@@ -42,9 +40,20 @@ def prompts_dir() -> Path:
     raise ConfigError("no prompts/ directory found next to the summarise package")
 
 
-_ENV = jinja2.Environment(
-    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, trim_blocks=True
-)
+@lru_cache(maxsize=1)
+def _env() -> Any:
+    """Jinja is imported on first use: listing prompts needs only their front matter."""
+    import jinja2
+
+    return jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, trim_blocks=True
+    )
+
+
+@lru_cache(maxsize=128)
+def _template(source: str) -> Any:
+    """Compiled once per template text: a batch renders the same two templates for every article."""
+    return _env().from_string(source)
 
 
 @dataclass(frozen=True)
@@ -85,9 +94,11 @@ class Prompt:
         missing = set(self.variables) - values.keys()
         if missing:
             raise ConfigError(f"prompt {self.spec} needs {', '.join(sorted(missing))}")
+        import jinja2
+
         try:
-            system = _ENV.from_string(self.system).render(**values).strip()
-            user = _ENV.from_string(self.user).render(**values).strip()
+            system = _template(self.system).render(**values).strip()
+            user = _template(self.user).render(**values).strip()
         except jinja2.TemplateError as exc:
             raise ConfigError(f"prompt {self.spec} cannot render: {exc}") from None
         messages = [{"role": "system", "content": system}] if system else []
@@ -95,7 +106,7 @@ class Prompt:
         return messages
 
 
-def _parse(path: Path) -> Prompt:
+def _parse(path: Path, check_template: bool = True) -> Prompt:
     text = path.read_text(encoding="utf-8")
     m = _FRONT.match(text)
     if not m:
@@ -116,16 +127,8 @@ def _parse(path: Path) -> Prompt:
     parts = _USER_MARK.split(body, maxsplit=1)
     system, user = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
     variables = tuple(meta["variables"] if meta.get("variables") is not None else ["article"])
-    try:
-        used = set()
-        for part in (system, user):
-            used |= jinja2.meta.find_undeclared_variables(_ENV.parse(part))
-    except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(f"{path}: template error at line {exc.lineno}: {exc.message}") from None
-    if used != set(variables):
-        raise ConfigError(
-            f"{path}: declares variables {sorted(variables)} but the template uses {sorted(used)}"
-        )
+    if check_template:
+        _check_template(path, (system, user), variables)
     return Prompt(
         name=str(meta["name"]),
         version=str(meta["version"]),
@@ -141,15 +144,35 @@ def _parse(path: Path) -> Prompt:
     )
 
 
+def _check_template(path: Path, parts: tuple[str, ...], variables: tuple[str, ...]) -> None:
+    import jinja2
+    import jinja2.meta
+
+    try:
+        used: set[str] = set()
+        for part in parts:
+            used |= jinja2.meta.find_undeclared_variables(_env().parse(part))
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(f"{path}: template error at line {exc.lineno}: {exc.message}") from None
+    if used != set(variables):
+        raise ConfigError(
+            f"{path}: declares variables {sorted(variables)} but the template uses {sorted(used)}"
+        )
+
+
 def _version_key(version: str) -> int:
     m = _VERSION.match(version)
     return int(m.group(1)) if m else -1
 
 
-def list_prompts() -> list[Prompt]:
-    """Every prompt version on disk, by name then version."""
+def list_prompts(check_templates: bool = True) -> list[Prompt]:
+    """Every prompt version on disk, by name then version.
+
+    ``check_templates=False`` reads only the front matter: ``summarise prompts list`` then starts
+    without importing Jinja (issue 5's start-up target); loading a prompt to use it always checks.
+    """
     root = prompts_dir()
-    found = [_parse(p) for p in sorted(root.glob("*/v*.md"))]
+    found = [_parse(p, check_templates) for p in sorted(root.glob("*/v*.md"))]
     return sorted(found, key=lambda p: (p.name, _version_key(p.version)))
 
 

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from summarise import prompts
+from summarise.cli import app
 from summarise.errors import ConfigError
 from summarise.prompts import check_lock, list_prompts, load_prompt
 
@@ -95,6 +100,8 @@ def test_editing_a_released_prompt_breaks_the_lock(tmp_path: Path, monkeypatch: 
         assert check_lock() and "t@v1 was released" in check_lock()[0]
         with pytest.raises(ConfigError):
             prompts.release_prompts()
+        listing = CliRunner().invoke(app, ["prompts", "list"])
+        assert listing.exit_code == 0 and re.search(r"^t@v1 .*EDITED", listing.stdout, re.MULTILINE)
     finally:
         load_prompt.cache_clear()
 
@@ -103,3 +110,17 @@ def test_article_text_is_data_not_template():
     p = load_prompt("briefing@v1")
     content = p.render(article="a {{ x }} and {% if y %} b")[-1]["content"]
     assert "a {{ x }} and {% if y %} b" in content
+
+
+def test_listing_and_help_import_no_model_stack():
+    """Start-up stays fast only while these commands leave the heavy libraries alone (issue 5)."""
+    heavy = ["llama_cpp", "instructor", "openai", "jinja2"]
+    for args in (["prompts", "list"], ["--help"]):
+        code = (
+            "import sys\n"
+            "from summarise.cli import app\n"
+            f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {heavy!r} if m in sys.modules])"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert done.stdout.strip().splitlines()[-1] == "[]", (args, done.stdout[-300:])
