@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -137,8 +138,12 @@ def _lead_year(text: str, dateline_end: int) -> int | None:
     return max(years) if years else None
 
 
+@lru_cache(maxsize=32)
 def article_date(text: str) -> dt.date | None:
-    """The date the article states for itself (label, dateline or a date line at the top), else None."""
+    """The date the article states for itself (label, dateline or a date line at the top), else None.
+
+    Cached: the rules, the grounding and the provenance each ask for it once per briefing.
+    """
     head = text[:HEADER_CHARS]
     for m in _LABEL.finditer(head):
         # a label must start its line or follow furniture, not be a verb in a sentence

@@ -166,6 +166,18 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     return unit, end
 
 
+#: Cheap tests that a pattern can match at all; each is implied by the pattern it guards, so
+#: skipping the full pattern when its guard fails changes nothing but the time (most sentences
+#: have no money, no clock time, often no digit).
+_HAS_DIGIT = re.compile(r"\d")
+_MAY_BE_MONEY = re.compile(rf"\$|{_alternatives(_CURRENCIES)}", re.IGNORECASE)
+_MAY_BE_TIME = re.compile(r"\d\s*[ap]\.?\s?m", re.IGNORECASE)
+
+
+def _finditer(pattern: re.Pattern[str], guard: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    return list(pattern.finditer(sentence)) if guard.search(sentence) else []
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Numbers with units in a sentence, in order: distances, %, money, times, durations, counts."""
     found: list[tuple[int, Quantity]] = []
@@ -175,7 +187,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         found.append((at, q))
         taken.append((at, end))
 
-    for m in _MEASURED.finditer(sentence):
+    for m in _finditer(_MEASURED, _HAS_DIGIT, sentence):
         a, b = m.span("text")
         if _overlaps(a, b, taken):
             continue
@@ -186,7 +198,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             value = _number(num) * scale * factor
             found.append((a, Quantity(value=_round(value) if factor != 1.0 else value, unit=unit, measure=measure, text=m.group("text"))))
         taken.append((a, b))
-    for m in _MONEY.finditer(sentence):
+    for m in _finditer(_MONEY, _MAY_BE_MONEY, sentence):
         text = m.group("text") or m.group("text2")
         a, b = m.span("text") if m.group("text") else m.span("text2")
         if _overlaps(a, b, taken):
@@ -194,7 +206,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         num, scale = (m.group("num"), m.group("scale")) if m.group("text") else (m.group("num2"), m.group("scale2"))
         unit = "USD" if m.group("text") else _CURRENCIES[m.group("currency").lower()]
         keep(a, b, Quantity(value=_number(num) * _SCALES.get((scale or "").lower(), 1.0), unit=unit, measure="money", text=text))
-    for m in _TIME.finditer(sentence):
+    for m in _finditer(_TIME, _MAY_BE_TIME, sentence):
         a, b = m.span("text")
         if _overlaps(a, b, taken):
             continue

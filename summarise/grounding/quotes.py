@@ -66,6 +66,8 @@ class QuoteCandidate:
 def _quoted_ranges(line: str) -> list[tuple[int, int, str]]:
     """(start, end, opening mark) of each passage inside double quotes (and curly single ones)."""
     found: list[tuple[int, int, str]] = []
+    if not any(mark in line for mark in _OPENERS):
+        return found  # most sentences quote nobody: skip the walk
     i = 0
     while i < len(line):
         ch = line[i]
