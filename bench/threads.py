@@ -19,7 +19,8 @@ _HOG = "import time\nend = time.monotonic() + 600\nwhile time.monotonic() < end:
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """Prompt processing and generation of the bundled model at 1 and all threads, idle and beside one busy process.
 
-    The embedded engine defaults to ``n_threads = os.cpu_count()``. llama.cpp's OpenMP workers
+    The embedded engine gives llama.cpp the cores this process may use (``engine.default_threads``,
+    affinity and cgroup quota); it used to take ``os.cpu_count()``. llama.cpp's OpenMP workers
     spin while they wait for each other, so one thread descheduled by any other process stalls
     the rest: on a small machine shared with a test run the rate can drop many-fold.
     """

@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     seed: int = 0
     max_tokens: int = Field(default=1024, gt=0, description="cap on one model answer")
     n_ctx: int = Field(default=8192, gt=0, description="context of the embedded model")
-    n_threads: int | None = Field(default=None, description="threads of the embedded model; none is all cores")
+    n_threads: int | None = Field(default=None, description="threads of the embedded model; none is the cores this process may use (affinity, cgroup quota)")
     context_tokens: int | None = Field(default=None, description="a remote model's context, when known")
     data_dir: Path = Field(default_factory=_default_data_dir)
     debug: bool = False

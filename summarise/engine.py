@@ -10,7 +10,6 @@ what differs from the previous prompt, so the shared prefix of our prompts is co
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,20 @@ from summarise.errors import ConfigError
 _PASSED = ("messages", "tools", "tool_choice", "temperature", "top_p", "max_tokens", "seed", "stop", "response_format")
 
 
+def default_threads() -> int:
+    """The cores this process may really use, which is what llama.cpp should be given.
+
+    ``os.cpu_count()`` counts the host's cores, not the process's share: in a container limited
+    to 2 CPUs on a 64-core host it says 64, and llama.cpp's threads, which spin while they wait
+    for each other, then run many times slower (bench/threads.py: one busy process beside 2
+    threads on 2 cores cut generation from 78 to 25 tokens/s). loky reads the CPU affinity and
+    the cgroup quota. ``SUMMARISE_N_THREADS`` overrides it, e.g. to leave a core free.
+    """
+    from loky import cpu_count
+
+    return max(1, cpu_count())
+
+
 class LlamaEngine:
     """A loaded GGUF model and the OpenAI-shaped door to it."""
 
@@ -30,7 +43,7 @@ class LlamaEngine:
             from llama_cpp import Llama
         except ImportError:
             raise ConfigError("the embedded model needs llama-cpp-python: pip install 'summarise[local]'") from None
-        threads = settings.n_threads or os.cpu_count() or 1
+        threads = settings.n_threads or default_threads()
         self.path = path
         self.llama = Llama(
             model_path=str(path),
