@@ -176,7 +176,11 @@ def eval_(
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     prompt: Optional[str] = PromptOpt,
-    concurrency: int = typer.Option(1, "--concurrency", "-j", min=1, max=64),
+    concurrency: int = typer.Option(
+        1, "--concurrency", "-j", min=1, max=64,
+        help="articles in flight; above 1 only for servers that batch (vLLM, llama-server -np N): "
+        "the embedded model and llama_cpp.server take one request at a time, and interleaving spoils their prompt cache",
+    ),
     resume: Optional[Path] = typer.Option(None, "--resume", help="a run folder to continue"),
     no_cache: bool = typer.Option(False, "--no-cache", help="call the model even for work done before"),
     runs_dir: Path = typer.Option(Path("runs"), "--runs-dir", help="where run folders are made"),
