@@ -58,8 +58,14 @@ KINDS: dict[str, BackendKind] = {
             "ollama", mode="JSON_SCHEMA", base_url="http://127.0.0.1:11434/v1",
             help="a local Ollama (0.5+), which enforces JSON schemas",
         ),
-        # An OpenAI-compatible server of unknown ability: forced tool calls are what llama.cpp's
-        # server turns into a grammar, and vLLM and LM Studio honour them too.
+        # llama.cpp's own llama-server ignores a forced tool_choice (it takes only "auto", "none"
+        # or "required") and answers in prose, but turns a response_format JSON schema into a grammar.
+        BackendKind(
+            "llamacpp", mode="JSON_SCHEMA", base_url="http://127.0.0.1:8080/v1", key_env="SUMMARISE_API_KEY",
+            help="llama.cpp's llama-server (--parallel N batches requests)",
+        ),
+        # An OpenAI-compatible server of unknown ability: forced tool calls are what
+        # llama-cpp-python's server turns into a grammar, and vLLM and LM Studio honour them too.
         BackendKind("server", mode="TOOLS", key_env="SUMMARISE_API_KEY", help="any server given by --base-url"),
     )
 }
@@ -77,7 +83,8 @@ class ModelSpec:
 
 
 def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
-    """Read a model spec; with a base URL the backend is that server, whatever the prefix says."""
+    """Read a model spec. A base URL moves a named server (ollama/, llamacpp/) elsewhere; with
+    openai/ it names some other OpenAI-compatible server, which never receives OPENAI_API_KEY."""
     spec = spec.strip()
     if spec == RULES:
         if base_url:
@@ -90,11 +97,11 @@ def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
             "openai/gpt-4o-mini, ollama/qwen2.5:7b, or rules"
         )
     if prefix not in KINDS or prefix == "server":
-        raise ConfigError(f"unknown backend {prefix!r}: use one of local, openai, ollama, or rules")
+        raise ConfigError(f"unknown backend {prefix!r}: use one of local, openai, ollama, llamacpp, or rules")
     if base_url:
         if prefix == "local":
             raise ConfigError("a local/ model runs in process: drop --base-url, or name the served model openai/<name>")
-        return ModelSpec("server", model, base_url.rstrip("/"))
+        return ModelSpec("server" if prefix == "openai" else prefix, model, base_url.rstrip("/"))
     return ModelSpec(prefix, model, KINDS[prefix].base_url)
 
 

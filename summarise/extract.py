@@ -133,9 +133,12 @@ def ask(
         ):
             with attempt:
                 return call(), None
-    except IncompleteOutputException:
+    except IncompleteOutputException as exc:
+        whole = _whole_despite_cap(exc.last_completion, response_model, article)
+        if whole is not None:
+            return whole, None
         stats.notes.append(f"an answer reached the {max_tokens or settings.max_tokens}-token cap and was cut")
-        return None, None
+        return None, _raw_output(exc.last_completion)
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)) and _is_api_error(cause):
@@ -169,6 +172,25 @@ def _raw_output(completion: Any) -> str | None:
     if calls:
         return calls[0].function.arguments
     return getattr(message, "content", None)
+
+
+def _whole_despite_cap(completion: Any, response_model: type[T], article: str) -> T | None:
+    """An answer that hit the token cap after its JSON was already complete, else None.
+
+    llama.cpp's JSON-schema grammars allow white space after the closing brace, and a small
+    model may spend the rest of ``max_tokens`` there (llama-server, SmolLM2: ``{"sentence": "2"}``
+    then newlines until the cap). Nothing of the answer was cut, so it is validated as usual.
+    """
+    raw = _raw_output(completion)
+    if not raw or not raw.rstrip().endswith("}"):
+        return None
+    data = _parse_lenient(raw)
+    if not data:
+        return None
+    try:
+        return response_model.model_validate(data, context={"article": article})
+    except ValidationError:
+        return None
 
 
 def _parse_lenient(raw: str | None) -> dict[str, Any]:
@@ -227,9 +249,10 @@ def _single(job: Job) -> BriefingDraft:
     data = _parse_lenient(raw)
     if not data:
         shown = (raw or "nothing").strip().replace("\n", " ")[:80]
+        cut = next((n for n in job.stats.notes if "token cap" in n), None)
         raise ExtractionError(
-            f"{job.backend.label} gave no valid JSON after {job.stats.calls or 1} attempt(s) (it began: {shown!r}): "
-            "try another model or prompt",
+            f"{job.backend.label} gave no valid JSON after {job.stats.calls or 1} attempt(s) (it began: {shown!r}"
+            f"{'; ' + cut if cut else ''}): " + ("raise SUMMARISE_MAX_TOKENS or try another model" if cut else "try another model or prompt"),
             attempts=job.stats.calls,
             last_output=raw,
         )

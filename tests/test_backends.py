@@ -16,7 +16,9 @@ from summarise.errors import ConfigError
         ("openai/gpt-4o-mini", None, ModelSpec("openai", "gpt-4o-mini")),
         ("ollama/qwen2.5:7b", None, ModelSpec("ollama", "qwen2.5:7b", "http://127.0.0.1:11434/v1")),
         ("openai/smollm2", "http://127.0.0.1:8080/v1/", ModelSpec("server", "smollm2", "http://127.0.0.1:8080/v1")),
-        ("ollama/llama3", "http://gpu-box:11434/v1", ModelSpec("server", "llama3", "http://gpu-box:11434/v1")),
+        ("ollama/llama3", "http://gpu-box:11434/v1", ModelSpec("ollama", "llama3", "http://gpu-box:11434/v1")),
+        ("llamacpp/smollm2-135m", None, ModelSpec("llamacpp", "smollm2-135m", "http://127.0.0.1:8080/v1")),
+        ("llamacpp/m", "http://gpu-box:8080/v1", ModelSpec("llamacpp", "m", "http://gpu-box:8080/v1")),
     ],
 )
 def test_parse_spec(spec, base_url, expected):
@@ -46,6 +48,7 @@ def test_each_backend_declares_a_real_instructor_mode():
         assert instructor.Mode[kind.mode]
     assert KINDS["local"].mode == "TOOLS"  # llama.cpp rejects response_format json_schema
     assert KINDS["ollama"].mode == "JSON_SCHEMA"
+    assert KINDS["llamacpp"].mode == "JSON_SCHEMA"  # llama-server ignores a forced tool_choice
 
 
 def test_openai_needs_its_key():

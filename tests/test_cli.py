@@ -39,25 +39,34 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _completion(arguments: str) -> dict:
+def _completion(arguments: str, finish: str = "stop", as_content: bool = False) -> dict:
+    message = (
+        {"role": "assistant", "content": arguments}
+        if as_content
+        else {"role": "assistant", "content": None,
+              "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": arguments}}]}
+    )
     return {
         "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None,
-                     "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": arguments}}]}}],
+        "choices": [{"index": 0, "finish_reason": finish, "message": message}],
         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
     }
+
+
+_GOOD = json.dumps({"headline": "H", "bottom_line": "B", "events": [], "actors": [], "quotes": []})
 
 
 class _Handler(BaseHTTPRequestHandler):
     scenario = "ok"
     hits = 0
+    last_body: dict = {}
 
     def log_message(self, *args):  # quiet
         pass
 
     def do_POST(self):
         type(self).hits += 1
-        self.rfile.read(int(self.headers.get("content-length", 0)))
+        type(self).last_body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
         s = self.scenario
         if s == "slow":
             time.sleep(3)
@@ -67,7 +76,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(json.dumps({"error": {"message": "busy"}}).encode())
             return
-        body = {"ok": _completion(json.dumps({"headline": "H", "bottom_line": "B", "events": [], "actors": [], "quotes": []})),
+        body = {"ok": _completion(_GOOD),
+                # llama-server under a JSON-schema grammar: the answer whole, then white space to the cap
+                "content_to_cap": _completion(_GOOD + "\n", finish="length", as_content=True),
+                "cut_at_cap": _completion(_GOOD[:30], finish="length"),
                 "malformed": _completion("{headline: oops"),
                 "slow": _completion("{}")}[s]
         data = json.dumps(body).encode()
@@ -162,6 +174,24 @@ def test_a_working_server_gives_json(fake_server: str):
     data = json.loads(result.stdout)
     assert data["headline"] == "H"
     assert data["provenance"]["backend"] == "server" and data["provenance"]["calls"] == 1
+
+
+def test_llama_server_gets_a_json_schema_and_a_whole_answer_at_the_cap_counts(fake_server: str):
+    _Handler.scenario = "content_to_cap"
+    result = run("brief", str(SEED), "--model", "llamacpp/m", "--base-url", fake_server, "--prompt", "briefing@v1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert _Handler.last_body["response_format"]["type"] == "json_schema" and "tool_choice" not in _Handler.last_body
+    data = json.loads(result.stdout)
+    assert data["headline"] == "H" and data["provenance"]["backend"] == "llamacpp"
+    assert data["provenance"]["notes"] == [] and _Handler.hits == 1
+
+
+def test_an_answer_cut_by_the_cap_is_not_taken(fake_server: str):
+    _Handler.scenario = "cut_at_cap"
+    result = run("brief", str(SEED), "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1")
+    assert result.exit_code == 5 and result.stderr.count("\n") == 1, result.stderr
+    assert "reached the 1024-token cap" in result.stderr and "SUMMARISE_MAX_TOKENS" in result.stderr
+    assert '{"headline": "H"' in result.stderr  # what it began with
 
 
 def test_no_model_says_which_default_it_picked(monkeypatch):
