@@ -106,7 +106,13 @@ def ask(
     shielded, values = _shield(messages)
     reasks = settings.reasks if reasks is None else reasks  # instructor makes 1 + max_retries attempts
 
-    def call() -> Any:
+    budgets = [max_tokens or settings.max_tokens]
+    if budgets[0] < settings.max_tokens:
+        # a cut answer is asked once more with room: llama.cpp's JSON grammars let a small model
+        # pad inside the JSON ('{\n\n"sentence"\n\n: "1' used all 20 tokens of a one-word answer)
+        budgets.append(min(settings.max_tokens, 4 * budgets[0]))
+
+    def call(budget: int) -> Any:
         return backend.client.create(
             model=backend.spec.model,
             messages=shielded,
@@ -115,7 +121,7 @@ def ask(
             max_retries=reasks,
             hooks=hooks,
             temperature=settings.temperature,
-            max_tokens=max_tokens or settings.max_tokens,
+            max_tokens=budget,
             seed=settings.seed,
         )
 
@@ -125,20 +131,23 @@ def ask(
 
     started, calls_before = time.perf_counter(), stats.calls
     try:
-        for attempt in Retrying(
-            retry=retry_if_exception(transient),
-            stop=stop_after_attempt(settings.transport_retries + 1),
-            wait=wait_exponential(multiplier=0.5, max=8),
-            reraise=True,
-        ):
-            with attempt:
-                return call(), None
-    except IncompleteOutputException as exc:
-        whole = _whole_despite_cap(exc.last_completion, response_model, article)
-        if whole is not None:
-            return whole, None
-        stats.notes.append(f"an answer reached the {max_tokens or settings.max_tokens}-token cap and was cut")
-        return None, _raw_output(exc.last_completion)
+        for n, budget in enumerate(budgets):
+            try:
+                for attempt in Retrying(
+                    retry=retry_if_exception(transient),
+                    stop=stop_after_attempt(settings.transport_retries + 1),
+                    wait=wait_exponential(multiplier=0.5, max=8),
+                    reraise=True,
+                ):
+                    with attempt:
+                        return call(budget), None
+            except IncompleteOutputException as exc:
+                whole = _whole_despite_cap(exc.last_completion, response_model, article)
+                if whole is not None:
+                    return whole, None
+                if n + 1 == len(budgets):
+                    stats.notes.append(f"an answer reached the {budget}-token cap and was cut")
+                    return None, _raw_output(exc.last_completion)
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)) and _is_api_error(cause):

@@ -317,15 +317,16 @@ def run_eval(
     fn = extract_fn if extract_fn is not None else _default_extract()
     run_dir = Path(run_dir)
     # The rules cost milliseconds: caching them would only hide a change to their code.
-    runs = [(model, run_dir, concurrency, use_cache and model != BASELINE_MODEL)]
+    runs = [(model, run_dir, concurrency, use_cache and model != BASELINE_MODEL, settings)]
     if model != BASELINE_MODEL:
-        runs.append((BASELINE_MODEL, run_dir / BASELINE_DIR, 1, False))
-    for name, directory, workers, cache in runs:
+        # the baseline calls no server: a --base-url meant for the model would make every article fail
+        runs.append((BASELINE_MODEL, run_dir / BASELINE_DIR, 1, False, settings.model_copy(update={"base_url": None})))
+    for name, directory, workers, cache, run_settings in runs:
         _execute(
             suite,
             model=name,
             prompt=ref,
-            settings=settings,
+            settings=run_settings,
             run_dir=directory,
             concurrency=workers,
             resume=resume,

@@ -194,6 +194,17 @@ def test_an_answer_cut_by_the_cap_is_not_taken(fake_server: str):
     assert '{"headline": "H"' in result.stderr  # what it began with
 
 
+def test_eval_against_a_server_still_runs_the_rules_baseline(fake_server: str, tmp_path: Path):
+    _Handler.scenario = "ok"
+    result = run("eval", "seeds", "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1",
+                 "--runs-dir", str(tmp_path), "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    (results,) = tmp_path.glob("*/baseline/results.jsonl")
+    baseline = [json.loads(x) for x in results.read_text().splitlines()]
+    assert len(baseline) == 3 and all(r["error"] is None for r in baseline)
+    assert sum(len(r["briefing"]["quotes"]) for r in baseline) > 0
+
+
 def test_no_model_says_which_default_it_picked(monkeypatch):
     import summarise.extract as extract
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import httpx2
 import pytest
+from pydantic import BaseModel
 
 from summarise.articles import read_article
 from summarise.backends import open_backend, parse_spec
@@ -62,6 +64,45 @@ def test_invented_quote_is_reasked_with_the_error_then_dropped_and_recorded():
     reask = json.dumps(seen[1]["messages"])
     assert "we will crush our enemies" in reask and "is not in the article" in reask
     assert messages == [{"role": "user", "content": ARTICLE}], "a re-ask must not touch the caller's messages"
+
+
+def _content_replies(replies: list[tuple[str, str]], seen: list[dict]) -> httpx2.Client:
+    """A JSON-schema server ('content' answers) that replies (finish_reason, content) in turn."""
+
+    def handle(request: httpx2.Request) -> httpx2.Response:
+        seen.append(json.loads(request.content))
+        finish, content = replies[min(len(seen) - 1, len(replies) - 1)]
+        return httpx2.Response(200, json={
+            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+            "choices": [{"index": 0, "finish_reason": finish, "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        })
+
+    return httpx2.Client(transport=httpx2.MockTransport(handle))
+
+
+class Pick(BaseModel):
+    sentence: Literal["1", "2"]
+
+
+@pytest.mark.parametrize(
+    "replies, calls, answer, noted",
+    [
+        ([("length", '{\n\n"sentence"\n\n: "1')], 2, None, "80-token cap"),  # cut twice: noted, no answer
+        ([("length", '{\n\n"sentence"\n\n: "1'), ("stop", '{"sentence": "2"}')], 2, "2", None),  # room helps
+        ([("length", '{"sentence": "1"}')], 1, "1", None),  # whole JSON, then padding to the cap: taken
+    ],
+)
+def test_a_small_answer_cut_by_its_cap_is_asked_again_with_room(replies, calls, answer, noted):
+    seen: list[dict] = []
+    backend = open_backend(parse_spec("llamacpp/m", "http://x/v1"), Settings(), http_client=_content_replies(replies, seen))
+    stats = CallStats()
+    got, _ = ask(backend, [{"role": "user", "content": "1. a\n2. b"}], Pick, article="a b", settings=Settings(),
+                 stats=stats, max_tokens=20)
+    assert [b["max_tokens"] for b in seen] == [20, 80][:calls]
+    assert (got.sentence if got else None) == answer
+    assert stats.calls == calls and stats.reasks == calls - 1
+    assert (noted in " ".join(stats.notes)) if noted else stats.notes == []
 
 
 def _settings() -> Settings:
