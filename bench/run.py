@@ -9,8 +9,9 @@ figure taken while other work ran says so.
     python bench/run.py --only startup       # one measurement; the others in results.json are kept
     python bench/run.py --markdown           # rewrite bench/RESULTS.md from bench/results.json
 
-Measurements (one module each under bench/): startup, overhead, prompt_cache, throughput,
-memory, grammar, threads.
+Measurements (one module each under bench/): startup, overhead, prompt_cache, throughput
+(llama_cpp.server, one request at a time), batching (llama.cpp's llama-server with parallel
+slots; `make llama-server` builds it), memory, grammar, threads.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from a checkout
 
-from bench import grammar, memory, overhead, prompt_cache, startup, threads, throughput
+from bench import batching, grammar, memory, overhead, prompt_cache, startup, threads, throughput
 from bench.environment import load, machine
 from bench.report import read_results, write_markdown, write_results
 
@@ -35,6 +36,7 @@ BENCHES = {
     "overhead": overhead,
     "prompt_cache": prompt_cache,
     "throughput": throughput,
+    "batching": batching,
     "memory": memory,
     "grammar": grammar,
     "threads": threads,
@@ -58,7 +60,9 @@ def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--levels", type=int, nargs="+", default=list(throughput.CONCURRENCY_LEVELS), help="throughput: concurrencies"
     )
-    p.add_argument("--throughput-repeats", type=int, default=1, help="throughput: runs per concurrency")
+    p.add_argument("--throughput-repeats", type=int, default=1, help="throughput, batching: runs per concurrency")
+    p.add_argument("--llama-server", help="batching: the llama-server binary (default: what `make llama-server` builds)")
+    p.add_argument("--server-threads", type=int, default=0, help="batching: llama-server threads (0: all cores)")
     p.add_argument("--memory-articles", type=int, default=100, help="memory: articles of the rules batch")
     p.add_argument("--memory-model-articles", type=int, default=20, help="memory: articles of the model batch")
     p.add_argument("--memory-repeats", type=int, default=2, help="memory: batches of each kind")

@@ -28,30 +28,10 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def llama_server(log: Path, threads: int = 2) -> Iterator[str]:
-    """``python -m llama_cpp.server`` on loopback, up within SERVER_WAIT_S, always stopped after."""
+def _serve(argv: list[str], log: Path, port: int, name: str) -> Iterator[str]:
+    """Run a model server on loopback, up within SERVER_WAIT_S, always stopped after; yields its /v1 URL."""
     import httpx2
 
-    port = _free_port()
-    argv = [
-        sys.executable,
-        "-m",
-        "llama_cpp.server",
-        "--model",
-        str(gguf()),
-        "--model_alias",
-        SERVED_NAME,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--n_ctx",
-        "8192",
-        "--n_threads",
-        str(threads),
-        "--n_threads_batch",
-        str(threads),
-    ]
     with log.open("w") as out:
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/v1"
@@ -59,14 +39,14 @@ def llama_server(log: Path, threads: int = 2) -> Iterator[str]:
         deadline = time.monotonic() + SERVER_WAIT_S
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"llama_cpp.server exited with {proc.returncode}: see {log}")
+                raise RuntimeError(f"{name} exited with {proc.returncode}: see {log}")
             try:
                 if httpx2.get(f"{url}/models", timeout=2).status_code == 200:
                     break
             except httpx2.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"llama_cpp.server did not answer within {SERVER_WAIT_S}s: see {log}")
+                raise RuntimeError(f"{name} did not answer within {SERVER_WAIT_S}s: see {log}")
             time.sleep(0.5)
         yield url
     finally:
@@ -76,6 +56,32 @@ def llama_server(log: Path, threads: int = 2) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=15)
+
+
+def llama_server(log: Path, threads: int = 2) -> contextlib.AbstractContextManager[str]:
+    """``python -m llama_cpp.server`` on loopback: one ``Llama``, one request at a time."""
+    port = _free_port()
+    argv = [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(gguf()), "--model_alias", SERVED_NAME,
+        "--host", "127.0.0.1", "--port", str(port),
+        "--n_ctx", "8192", "--n_threads", str(threads), "--n_threads_batch", str(threads),
+    ]
+    return _serve(argv, log, port, "llama_cpp.server")
+
+
+def batching_server(binary: Path, log: Path, slots: int, ctx_per_slot: int, threads: int) -> contextlib.AbstractContextManager[str]:
+    """llama.cpp's own ``llama-server`` with ``slots`` parallel sequences decoded in one batch."""
+    port = _free_port()
+    argv = [
+        str(binary),
+        "--model", str(gguf()), "--alias", SERVED_NAME,
+        "--host", "127.0.0.1", "--port", str(port),
+        "--ctx-size", str(ctx_per_slot * slots), "--parallel", str(slots),
+        "--threads", str(threads), "--threads-batch", str(threads),
+        "--jinja", "--metrics",
+    ]
+    return _serve(argv, log, port, "llama-server")
 
 
 def server_request(url: str, body: dict[str, Any]) -> tuple[float, dict[str, Any]]:
