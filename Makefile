@@ -46,7 +46,7 @@ bench: install $(LLAMA_SERVER)
 
 # llama.cpp's own server (parallel slots, batched decoding) for bench/batching.py, built from the
 # llama.cpp inside the installed llama-cpp-python's sdist: same code as the embedded engine.
-# Needs a C++ compiler; about 30 minutes on 2 cores. Only the benchmarks use it.
+# Needs a C++ compiler; 11 minutes on 2 cores here. Only the benchmarks use it.
 llama-server: $(LLAMA_SERVER)
 
 $(LLAMA_SERVER): | install

@@ -77,7 +77,10 @@ def _import_profile(env: dict[str, str], top: int = 12) -> list[tuple[str, float
 
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     exe = str(Path(sys.executable).parent / "summarise")
-    env = {**os.environ, "SUMMARISE_DATA_DIR": str(tmp / "data")}
+    # As an installed user has it: bytecode cached (pip compiles wheels at install). This machine
+    # sets PYTHONDONTWRITEBYTECODE, which would recompile summarise's own modules on every run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["SUMMARISE_DATA_DIR"] = str(tmp / "data")
     commands = {
         "python -c pass (interpreter floor)": [sys.executable, "-c", "pass"],
         "python -c 'import typer' (CLI library floor)": [
