@@ -44,12 +44,14 @@ class BackendKind:
     key_env: str | None = None  # the environment variable whose key it may receive
     context_tokens: int | None = None
     help: str = ""
+    #: Answers one request at a time from one prompt cache: concurrent articles only interleave.
+    one_at_a_time: bool = False
 
 
 KINDS: dict[str, BackendKind] = {
     k.name: k
     for k in (
-        BackendKind("local", mode="TOOLS", help="llama-cpp-python in process; local/<name or .gguf path>"),
+        BackendKind("local", mode="TOOLS", help="llama-cpp-python in process; local/<name or .gguf path>", one_at_a_time=True),
         BackendKind(
             "openai", mode="TOOLS", key_env="OPENAI_API_KEY", context_tokens=128_000,
             help="OpenAI's API (OPENAI_API_KEY); with --base-url, any OpenAI-compatible server",

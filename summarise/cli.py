@@ -213,10 +213,16 @@ def eval_(
     from summarise.prompts import load_prompt
     from summarise.runs import run_eval
 
+    from summarise.backends import KINDS, parse_spec
+
     settings = _settings(model, base_url, prompt)
     suite = load_suite(target)
     spec = default_model(settings)
     the_prompt = load_prompt(settings.prompt)
+    kind = KINDS.get(parse_spec(spec, settings.base_url).backend)
+    if concurrency > 1 and kind is not None and kind.one_at_a_time:
+        _err(f"note: {spec} answers one request at a time; -j {concurrency} only interleaves articles, "
+             "which spoils its prompt cache (-j 1 is as fast or faster)")
     if resume is not None:
         run_dir = resume
     else:

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarise.cli import app, main
+from summarise.errors import ConfigError
 
 SEED = Path(__file__).resolve().parent.parent / "evals" / "seeds" / "articles" / "002_27e096ec9d555072.txt"
 
@@ -203,6 +204,20 @@ def test_eval_against_a_server_still_runs_the_rules_baseline(fake_server: str, t
     baseline = [json.loads(x) for x in results.read_text().splitlines()]
     assert len(baseline) == 3 and all(r["error"] is None for r in baseline)
     assert sum(len(r["briefing"]["quotes"]) for r in baseline) > 0
+
+
+def test_concurrency_against_the_embedded_model_gets_a_note(monkeypatch):
+    import summarise.runs as runs
+
+    def stop(*args, **kwargs):
+        raise ConfigError("stopped before running")
+
+    monkeypatch.setattr(runs, "run_eval", stop)
+    result = run("eval", "seeds", "--model", "local/smollm2-135m", "-j", "4")
+    assert result.exit_code == 2 and "stopped before running" in result.stderr
+    assert "answers one request at a time; -j 4 only interleaves" in result.stderr
+    quiet = run("eval", "seeds", "--model", "local/smollm2-135m", "-j", "1")
+    assert "one request at a time" not in quiet.stderr
 
 
 def test_no_model_says_which_default_it_picked(monkeypatch):
