@@ -209,11 +209,10 @@ def eval_(
         return
     if more:
         raise ConfigError(f"unexpected arguments {' '.join(more)}: eval takes one suite")
+    from summarise.backends import KINDS, parse_spec
     from summarise.extract import default_model
     from summarise.prompts import load_prompt
     from summarise.runs import run_eval
-
-    from summarise.backends import KINDS, parse_spec
 
     settings = _settings(model, base_url, prompt)
     suite = load_suite(target)
