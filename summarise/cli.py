@@ -31,7 +31,6 @@ models_app = typer.Typer(help="Models available here, and how to get more.", inv
 app.add_typer(prompts_app, name="prompts")
 app.add_typer(models_app, name="models")
 
-FORMATS = ("text", "json", "markdown", "html")
 ModelOpt = typer.Option(None, "--model", "-m", help="backend/model: local/smollm2-135m, openai/gpt-4o-mini, ollama/qwen2.5:7b, rules")
 BaseUrlOpt = typer.Option(None, "--base-url", help="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
 PromptOpt = typer.Option(None, "--prompt", "-p", help="name@version; default: the newest briefing prompt")
@@ -60,7 +59,7 @@ def brief(
     """Brief one or more articles."""
     from summarise.articles import read_article
     from summarise.extract import default_model, extract_briefing
-    from summarise.render import render
+    from summarise.render import FORMATS, render
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -68,6 +67,7 @@ def brief(
     if not settings.model:
         _err(f"No --model given: using {default_model(settings)} (set SUMMARISE_MODEL or --model to choose).")
     several_pages = fmt == "html" and len(paths) > 1
+    json_list = fmt == "json" and len(paths) > 1
     if several_pages and out is None:
         raise ConfigError("several articles as html need --out FOLDER: one page per article")
     outputs: list[str] = []
@@ -88,12 +88,10 @@ def brief(
             page = out / f"{Path(path).stem or 'stdin'}.html"
             page.write_text(render(briefing, fmt, article=article.text), encoding="utf-8")
             _err(f"wrote {page}")
-        elif fmt == "json" and len(paths) > 1:
-            outputs.append(briefing.model_dump_json(indent=2))
         else:
             outputs.append(render(briefing, fmt, article=article.text))
     if outputs:
-        text = ("[\n" + ",\n".join(outputs) + "\n]\n") if fmt == "json" and len(paths) > 1 else "\n".join(outputs)
+        text = ("[\n" + ",\n".join(outputs) + "\n]\n") if json_list else "\n".join(outputs)
         if out is not None:
             out.write_text(text, encoding="utf-8")
             _err(f"wrote {out}")
@@ -194,7 +192,7 @@ def eval_(
     more = more or []
     console = Console()
     if target == "check":
-        problems = [f"{suite}: {p}" for suite in more or [] for p in check_suite(load_suite(suite))]
+        problems = [f"{suite}: {p}" for suite in more for p in check_suite(load_suite(suite))]
         for problem in problems:
             typer.echo(problem)
         _err(f"{len(more)} suite(s) checked, {len(problems)} problem(s)")
@@ -229,7 +227,7 @@ def eval_(
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{suite.name}_{spec}_{the_prompt.spec}")
         run_dir = runs_dir / f"{stamp}_{slug}"
     run_eval(
-        suite, model=spec, prompt=the_prompt.spec, settings=settings, run_dir=run_dir, concurrency=concurrency,
+        suite, model=spec, prompt=the_prompt, settings=settings, run_dir=run_dir, concurrency=concurrency,
         resume=resume is not None, use_cache=not no_cache, progress=True,
     )
     summary = json.loads((run_dir / reports.SUMMARY_FILE).read_text(encoding="utf-8"))

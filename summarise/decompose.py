@@ -110,11 +110,9 @@ def _events(job: Job, draft: BriefingDraft) -> None:
 
 
 def _bottom_line(job: Job, draft: BriefingDraft) -> None:
-    from summarise.grounding import split_sentences
+    from summarise.rules import bottom_line_candidates
 
-    sentences = [
-        s.text for s in split_sentences(job.article.text) if s.is_prose and not s.bullet and len(s.text.split()) >= 8
-    ][:BOTTOM_LINE_CHOICES]
+    sentences = bottom_line_candidates(job.article.text)[:BOTTOM_LINE_CHOICES]
     if len(sentences) < 2:
         return
     numbered = "\n".join(f"{i}. {s}" for i, s in enumerate(sentences, 1))

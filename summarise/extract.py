@@ -307,6 +307,7 @@ def default_model(settings: Settings) -> str:
     return settings.model or DEFAULT_LOCAL
 
 
+@lru_cache(maxsize=1)
 def _version() -> str:
     try:
         return metadata.version("summarise")
@@ -322,13 +323,14 @@ def extract_briefing(
     settings: Settings | None = None,
 ) -> Briefing:
     """A grounded briefing of one article, with its provenance; raises a ``SummariseError`` on failure."""
-    from summarise.grounding import article_date, ground_briefing
+    from summarise.grounding import ground_briefing
 
     settings = settings or get_settings()
     spec = parse_spec(model or default_model(settings), settings.base_url)
     the_prompt = load_prompt(prompt or settings.prompt)
     created = dt.datetime.now(dt.timezone.utc)
-    if spec.backend == RULES:
+    is_rules = spec.backend == RULES
+    if is_rules:
         job = Job(article, the_prompt, None, settings)
         strategy, run = "rules", _rules
     else:
@@ -340,15 +342,14 @@ def extract_briefing(
     started = time.perf_counter()  # after get_backend: loading a model once is not this briefing's time
     draft = run(job)
     model_done = time.perf_counter()
-    when = article_date(article.text)
-    briefing, drops = ground_briefing(draft, article.text, article_date=when)
+    briefing, drops = ground_briefing(draft, article.text)
     finished = time.perf_counter()
     notes = list(job.stats.notes)
     if spec.backend == "local" and spec.model == BUNDLED:
         notes.insert(0, TINY_MODEL_NOTE)
     briefing.provenance = Provenance(
-        prompt=the_prompt.spec if spec.backend != RULES else "rules",
-        prompt_hash=the_prompt.hash if spec.backend != RULES else "",
+        prompt="rules" if is_rules else the_prompt.spec,
+        prompt_hash="" if is_rules else the_prompt.hash,
         model=spec.label,
         backend=spec.backend,
         strategy=strategy,
@@ -365,7 +366,7 @@ def extract_briefing(
         tokens_out=job.stats.tokens_out,
         retries=job.stats.reasks,
         dropped=[*job.stats.drops, *drops],
-        settings={**settings.fingerprint(), "base_url": spec.base_url} if spec.backend != RULES else {},
+        settings={} if is_rules else {**settings.fingerprint(), "base_url": spec.base_url},
         notes=notes,
         version=_version(),
     )

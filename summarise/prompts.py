@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,12 +78,16 @@ class Prompt:
     def spec(self) -> str:
         return f"{self.name}@{self.version}"
 
-    @property
+    @cached_property
     def own_hash(self) -> str:
-        """Hash of this file's content alone: what the lock freezes."""
+        """Hash of this file's content alone: what the lock freezes.
+
+        Read once per loaded prompt (a batch asks for it every article), so it is the hash of the
+        file as it was when its template was loaded.
+        """
         return content_hash(self.path.read_bytes())
 
-    @property
+    @cached_property
     def hash(self) -> str:
         """Hash of everything that shapes the model's input: this file and every step it calls."""
         if not self.steps:
@@ -221,8 +225,9 @@ def release_prompts() -> list[str]:
     if problems:
         raise ConfigError(problems[0])
     lock = read_lock()
-    added = [p.spec for p in list_prompts() if p.spec not in lock]
-    for p in list_prompts():
+    found = list_prompts()
+    added = [p.spec for p in found if p.spec not in lock]
+    for p in found:
         lock.setdefault(p.spec, p.own_hash)
     lock_path().write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return added

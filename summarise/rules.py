@@ -35,8 +35,6 @@ _HEADLINE_CHARS = 200
 _BOTTOM_LINE_CHARS = 600
 _BOTTOM_LINE_WORDS = 25
 _WHAT_CHARS = 240
-#: An actor named once and in no event or quote is too minor to list.
-_MIN_MENTIONS = 1
 
 
 def _headline(article: str) -> str:
@@ -53,23 +51,25 @@ def _headline(article: str) -> str:
     return (article.strip().splitlines() or [""])[0][:_HEADLINE_CHARS]
 
 
+def bottom_line_candidates(article: str) -> list[str]:
+    """Sentences that can state the story's news: prose, not a bullet, eight words or more.
+
+    The rules take the first of them; the grounded prompt lets the model choose among the first few.
+    """
+    return [s.text for s in split_sentences(article) if s.is_prose and not s.bullet and len(s.text.split()) >= 8]
+
+
 def _bottom_line(article: str) -> str:
     chosen: list[str] = []
-    for s in split_sentences(article):
-        if not s.is_prose or s.bullet or len(s.text.split()) < 8:
-            continue
-        chosen.append(s.text)
+    for text in bottom_line_candidates(article):
+        chosen.append(text)
         if sum(len(c.split()) for c in chosen) >= _BOTTOM_LINE_WORDS:
             break
     return " ".join(chosen)[:_BOTTOM_LINE_CHARS]
 
 
-def _actor_drafts(candidates: list[ActorCandidate], needed: set[str]) -> list[dict[str, Any]]:
-    return [
-        {"name": c.name, "kind": c.kind, "role": c.role, "affiliation": c.affiliation}
-        for c in candidates
-        if len(c.mentions) >= _MIN_MENTIONS or c.name in needed
-    ]
+def _actor_drafts(candidates: list[ActorCandidate]) -> list[dict[str, Any]]:
+    return [{"name": c.name, "kind": c.kind, "role": c.role, "affiliation": c.affiliation} for c in candidates]
 
 
 def _validated(model: type, items: list[dict[str, Any]], article: str) -> list[Any]:
@@ -89,8 +89,7 @@ def extract_rules(article: str) -> BriefingDraft:
     quotes = find_quote_candidates(article)
     events = find_event_candidates(article, day)
     actors = find_actor_candidates(article)
-    needed = {q.speaker for q in quotes if q.speaker} | {n for e in events for n in e.actors}
-    actor_items = _actor_drafts(actors, needed)
+    actor_items = _actor_drafts(actors)
     names = {a["name"] for a in actor_items}
     quote_items = [
         {
@@ -128,5 +127,5 @@ def extract_rules(article: str) -> BriefingDraft:
 
 def rules_briefing(article: str) -> Briefing:
     """A grounded briefing from the rules alone (no provenance: the caller sets it)."""
-    briefing, _ = ground_briefing(extract_rules(article), article, article_date=article_date(article))
+    briefing, _ = ground_briefing(extract_rules(article), article)
     return briefing

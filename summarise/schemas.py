@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from summarise.text import contains, normalise, strip_outer_quotes
+from summarise.text import contains, name_key, strip_outer_quotes
 
 SCHEMA_VERSION = "1"
 
@@ -172,9 +172,9 @@ class BriefingDraft(_Strict):
 
     @model_validator(mode="after")
     def _event_actors_listed(self) -> BriefingDraft:
-        known = {normalise(a.name).casefold() for a in self.actors}
+        known = {name_key(a.name) for a in self.actors}
         for event in self.events:
-            missing = [n for n in event.actors if normalise(n).casefold() not in known]
+            missing = [n for n in event.actors if name_key(n) not in known]
             if missing:
                 raise ValueError(
                     f"event actors {missing} are not in the actors list: add them to actors or remove them"
@@ -276,9 +276,9 @@ def salvage_draft(data: dict[str, Any], article: str) -> tuple[BriefingDraft, li
                 kept[key].append(model.model_validate(item, context=ctx))
             except ValidationError as exc:
                 drops.append(Drop(kind=key[:-1], reason=_first_error(exc), item=item if isinstance(item, dict) else str(item)))
-    known = {normalise(a.name).casefold() for a in kept["actors"]}
+    known = {name_key(a.name) for a in kept["actors"]}
     for event in kept["events"]:
-        unknown = [n for n in event.actors if normalise(n).casefold() not in known]
+        unknown = [n for n in event.actors if name_key(n) not in known]
         if unknown:
             drops.append(Drop(kind="event_actor", reason="not in the actors list", item={"actors": unknown}))
             event.actors = [n for n in event.actors if n not in unknown]

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from summarise.articles import Article, read_article
 from summarise.errors import ArticleError, ConfigError
 from summarise.schemas import Briefing
-from summarise.text import normalise
+from summarise.text import name_key
 
 #: What counts as an article in ``articles/``; HTML gold is labelled against the extracted text.
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -119,10 +119,10 @@ def check_suite(suite: Suite) -> list[str]:
         except ValidationError as exc:
             problems.extend(f"{item.id}: {_loc(err)}: {err['msg']}" for err in exc.errors())
             continue
-        known = {normalise(a.name).casefold() for a in gold.actors}
+        known = {name_key(a.name) for a in gold.actors}
         for i, event in enumerate(gold.events):
             for name in event.actors:
-                if normalise(name).casefold() not in known:
+                if name_key(name) not in known:
                     problems.append(f"{item.id}: events.{i}.actors: {name!r} is not in the actors list")
     gold_dir = suite.path / "gold"
     ids = {item.id for item in suite.items}

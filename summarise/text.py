@@ -30,6 +30,11 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def name_key(name: str) -> str:
+    """What makes two names one actor: the same words, whatever their case ("KIM Jong Un")."""
+    return normalise(name).casefold()
+
+
 def strip_outer_quotes(text: str) -> str:
     """Drop quotation marks and trailing punctuation a model may wrap around quoted words."""
     t = normalise(text)

@@ -30,11 +30,8 @@ from summarise.schemas import (
     QuoteDraft,
     Span,
 )
-from summarise.text import normalise
+from summarise.text import name_key
 
-
-def _key(text: str) -> str:
-    return normalise(text).casefold()
 
 
 def _pinned_date(event: EventDraft, day: dt.date | None) -> tuple[dt.date | None, str | None]:
@@ -56,23 +53,23 @@ def _merge_actors(actors: list[ActorDraft], article: str, others: list[str]) -> 
     so "Seoul" speaking and "South Korea" listed come out as one name."""
     names = [a.name for a in actors]
     canonical = resolve_aliases(list(dict.fromkeys([*names, *others])), article)
-    known = {_key(c.name): c for c in find_actor_candidates(article)}
+    known = {name_key(c.name): c for c in find_actor_candidates(article)}
     limit = body_end(article)
     merged: dict[str, Actor] = {}
     for draft in actors:
         target = canonical.get(draft.name, draft.name)
-        actor = merged.get(_key(target))
+        actor = merged.get(name_key(target))
         if actor is None:
             base = next((a for a in actors if a.name == target), draft)
             actor = Actor(name=target, kind=base.kind, role=base.role, affiliation=base.affiliation)
-            merged[_key(target)] = actor
+            merged[name_key(target)] = actor
         if draft.name != actor.name and draft.name not in actor.aliases:
             actor.aliases.append(draft.name)
         actor.role = actor.role or draft.role
         actor.affiliation = actor.affiliation or draft.affiliation
     for actor in merged.values():
         # the other names the article gives this actor ("Pyongyang", "KCNA"), whoever drafted it
-        candidate = known.get(_key(actor.name))
+        candidate = known.get(name_key(actor.name))
         if candidate is not None:
             actor.aliases += [a for a in candidate.aliases if a != actor.name and a not in actor.aliases]
         actor.aliases = actor.aliases[:12]

@@ -11,11 +11,8 @@ import re
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
 from summarise.grounding.gazetteer import state_of
-from summarise.text import normalise
+from summarise.text import name_key
 
-
-def _key(name: str) -> str:
-    return normalise(name).casefold()
 
 
 def _initials(name: str) -> str:
@@ -52,9 +49,9 @@ def _acronym_of(name: str, pool: list[str], article: str) -> str | None:
 
 
 def _from_candidates(name: str, candidates: list[ActorCandidate]) -> str | None:
-    key = _key(name)
+    key = name_key(name)
     for c in candidates:
-        if key == _key(c.name) or key in {_key(a) for a in c.aliases}:
+        if key == name_key(c.name) or key in {name_key(a) for a in c.aliases}:
             return c.name
     return None
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from summarise.grounding.actors import ActorCandidate, find_actor_candidates
 from summarise.grounding.dates import find_date_phrases, resolve_date
-from summarise.grounding.gazetteer import PLACE_WORDS, STATES, state_of
+from summarise.grounding.gazetteer import PLACE_WORDS, state_of
 from summarise.grounding.quantities import find_quantities
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.schemas import (
@@ -64,7 +64,6 @@ _STATEMENT_VERB = re.compile(
     r"accused|protested|expressed|emphasi[sz]ed|called on|reiterated|vowed|pledged|demanded|stating)\b"
 )
 _INTRO = re.compile(r"^(?:(?:On|In|Separately|Meanwhile|Later|Earlier|Also|Internationally)\b[^,]{0,40},\s*)?")
-_OFFICIALS = re.compile(r"\b(?:officials|authorities|government|military|ministry)\b", re.IGNORECASE)
 #: Words that mark background, habit, opinion or forecast rather than a happening.
 _BACKGROUND = re.compile(
     r"\b(?:has long|have long|has repeatedly|have repeatedly|has often|routinely|typically|usually|historically|"
@@ -95,6 +94,7 @@ _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 _MONTHS = frozenset(
     {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
+_CALENDAR_WORDS = _WEEKDAYS | _MONTHS
 _PLACE_AFTER = {
     EventType.MISSILE_LAUNCH: r"into|off|over|from near|from|toward|towards|near|in",
     EventType.WEAPONS_TEST: r"at|in|near|from|over",
@@ -181,14 +181,6 @@ def _is_statement(sentence: str, actors: list[ActorCandidate], start: int) -> bo
     return strong and bool(re.search(r"\b(?:officials|authorities|ambassador|government|secretary)\b", subject, re.IGNORECASE))
 
 
-def _demonym_state(text: str) -> str | None:
-    for state in STATES:
-        for word in (state.name, *state.demonyms):
-            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text):
-                return state.name
-    return None
-
-
 _REPORTED_ON = re.compile(r"\b(?:said|reported|announced|told \w+)\s+(?:on\s+)?$")
 
 
@@ -215,7 +207,7 @@ def _place(sentence: str, kind: EventType, people: set[str]) -> str | None:
         proper = [w for w in words if w[:1].isupper()]
         if not proper and not re.match(r"(?:waters?|sea|coast|ocean)\b", place):
             continue
-        if proper and (proper[0] in _WEEKDAYS | _MONTHS or place in people):
+        if proper and (proper[0] in _CALENDAR_WORDS or place in people):
             continue
         geographic = re.match(r"(?:waters?|sea|coast|ocean)\b", place) or set(words) & PLACE_WORDS or state_of(place)
         if kind == EventType.MISSILE_LAUNCH and not geographic and not m.group(0).startswith(("from", "near")):
@@ -231,7 +223,7 @@ def _actors_in(start: int, end: int, sentence: str, actors: list[ActorCandidate]
         if inside:
             names.append((inside[0], actor.name))
         elif actor.kind == ActorKind.STATE:
-            state = state_of(actor.name) or next((s for s in STATES if actor.name in s.aliases), None)
+            state = state_of(actor.name)
             demonyms = state.demonyms if state else ()
             hit = next((m.start() for d in demonyms for m in re.finditer(rf"(?<![\w]){re.escape(d)}(?![\w])", sentence)), None)
             if hit is not None:
@@ -251,11 +243,11 @@ def _same_happening(a: EventCandidate, b: EventCandidate, people: set[str]) -> b
     if a.date and b.date:
         return a.date == b.date
     if a.date_text and b.date_text:
-        return _key(a.date_text) == _key(b.date_text)
+        return _date_key(a.date_text) == _date_key(b.date_text)
     return True
 
 
-def _key(words: str) -> str:
+def _date_key(words: str) -> str:
     return re.sub(r"^(?:on|in|at|early|late)\s+", "", words.strip().lower())
 
 
@@ -305,10 +297,11 @@ def find_event_candidates(article: str, article_date: dt.date | None) -> list[Ev
             continue
         kinds = _types(s.text)
         latest = next((e for e in reversed(events) if e.type in _ANONYMOUS_TYPES), None)
-        figures = [q for q in find_quantities(s.text) if q.measure != "count"]
-        if latest and figures and not kinds and _ANAPHORA.search(s.text) and s.paragraph - latest.last_paragraph <= 1:
-            _add_quantities(latest, figures)  # "the missile flew for about 73 minutes": the launch's figures
-            continue
+        if latest and not kinds and _ANAPHORA.search(s.text) and s.paragraph - latest.last_paragraph <= 1:
+            figures = [q for q in find_quantities(s.text) if q.measure != "count"]
+            if figures:
+                _add_quantities(latest, figures)  # "the missile flew for about 73 minutes": the launch's figures
+                continue
         if not kinds and _is_statement(s.text, actors, s.start):
             kinds = [EventType.STATEMENT]
         for kind in [k for i, k in enumerate(kinds) if i == 0 or k in _SECOND_TYPES][:2]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
 from summarise.grounding.gazetteer import (
@@ -320,20 +321,29 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
 
 
 def find_quote_candidates(article: str) -> list[QuoteCandidate]:
-    """Every quotation in the story, with its speaker when the article says who it is."""
+    """Every quotation in the story, with its speaker when the article says who it is.
+
+    Cached per article: the rules and the grounded strategy both ask, and neither changes them.
+    """
+    return list(_quote_candidates(article))
+
+
+@lru_cache(maxsize=32)
+def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
     sentences = [s for s in split_sentences(article) if not s.furniture]
     resolver = _Resolver(article, sentences)
     quotes: list[QuoteCandidate] = []
     by_paragraph: dict[int, list[tuple[int, int]]] = {}
-    for s in sentences:
-        for a, b, _ in _quoted_ranges(s.text):
+    quoted = [_quoted_ranges(s.text) for s in sentences]
+    for s, ranges in zip(sentences, quoted):
+        for a, b, _ in ranges:
             by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
     previous = _NOBODY
     previous_paragraph = -1
     for index, s in enumerate(sentences):
         prior = sentences[index - 1].text if index else ""
         floor = sentences[max(0, index - LOOKBACK_SENTENCES)].start
-        ranges = _quoted_ranges(s.text)
+        ranges = quoted[index]
         rest = s.text
         for a, b, _ in reversed(ranges):
             rest = rest[: max(0, a - 1)] + " " + rest[b + 1 :]
@@ -374,4 +384,4 @@ def find_quote_candidates(article: str) -> list[QuoteCandidate]:
             )
             if who.known:
                 previous, previous_paragraph = who, s.paragraph
-    return quotes
+    return tuple(quotes)
