@@ -18,7 +18,9 @@ import dataclasses
 import json
 import os
 import re
+import shlex
 import statistics
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -35,7 +37,7 @@ from bench.server import batching_server
 DEFAULT_BINARY = ROOT / ".cache" / "llama.cpp" / "build" / "bin" / "llama-server"
 SLOTS = 8
 CTX_PER_SLOT = 4096
-_METRICS = ("prompt_tokens_total", "tokens_predicted_total", "prompt_seconds_total", "tokens_predicted_seconds_total")
+_METRICS = ("prompt_tokens_total", "tokens_predicted_total")
 
 
 def server_binary(args: argparse.Namespace) -> Path:
@@ -116,7 +118,10 @@ def _replay(url: str, bodies: list[list[dict[str, Any]]], concurrency: int) -> d
 
 
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    from summarise.reports import read_results as read_run
     from summarise.runs import run_eval
+
+    command = "python bench/run.py " + shlex.join(sys.argv[1:])  # kept per row: rows of other prompts stay
 
     binary = server_binary(args)
     suite_dir = NEWSDESK if args.suite == "newsdesk" else SEEDS
@@ -166,12 +171,13 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                 with batching_server(binary, tmp / f"server_{run:03d}b.log", SLOTS, CTX_PER_SLOT, threads) as url:
                     bare = _replay(url, list(recording.bodies.values()), concurrency)
                 wall = max(e for _, e in recording.spans) - min(s for s, _ in recording.spans)
-                lines = [json.loads(x) for x in (tmp / f"run_{run:03d}" / "results.jsonl").read_text().splitlines() if x.strip()]
+                lines = list(read_run(tmp / f"run_{run:03d}").values())
                 provs = recording.provenances
                 n = len(lines)
                 levels.append(
                     {
                         "prompt": prompt,
+                        "command": command,
                         "concurrency": concurrency,
                         "rep": rep,
                         "articles": n,
@@ -226,4 +232,6 @@ def tables(figures: dict[str, Any]) -> list[str]:
         "toolkit / bare %", "mean latency s", "calls", "re-asks", "tokens in", "server evaluated", "tokens out",
         "bare tokens out", "load 1m before/after",
     ]
-    return [f"Server: `{figures['server']}`; suite: {figures['suite']}.", table(header, rows)]
+    commands = sorted({x["command"] for x in figures["levels"] if x.get("command")})
+    made_by = "; rows by " + ", ".join(f"`{c}`" for c in commands) if commands else ""
+    return [f"Server: `{figures['server']}`; suite: {figures['suite']}{made_by}.", table(header, rows)]

@@ -98,9 +98,8 @@ def settings_in(tmp: Path, **updates: Any) -> Any:
 
 
 def suite_articles(folder: Path) -> list[tuple[str, Any]]:
-    from summarise.articles import read_article
-
-    return [(p.stem, read_article(str(p))) for p in sorted((folder / "articles").iterdir()) if p.is_file()]
+    """(id, article) of a suite's articles, in the suite's order."""
+    return [(item.id, item.article) for item in load_suite_at(folder).items]
 
 
 def gguf() -> Path:

@@ -23,7 +23,7 @@ def write_results(results: dict[str, Any]) -> None:
 
 def save_partial(name: str, figures: dict[str, Any]) -> None:
     """Keep what a long measurement has so far in results.json, marked partial, in case it is cut short."""
-    results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    results = read_results()
     entry = results.get(name) or {}
     if not entry.get("partial"):
         entry = {
@@ -36,7 +36,7 @@ def save_partial(name: str, figures: dict[str, Any]) -> None:
         }
     entry.update(figures=copy.deepcopy(figures), load_after=load())
     results[name] = entry
-    RESULTS_JSON.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    write_results(results)
 
 
 def _cell(value: Any) -> str:

@@ -5,7 +5,7 @@ so they are measured and written down (bench/results.json, bench/RESULTS.md), ne
 Every measurement records the machine it ran on and the load average before and after, so a
 figure taken while other work ran says so.
 
-    python bench/run.py                      # everything (about 25 minutes on 2 idle cores)
+    python bench/run.py                      # everything (about 45 minutes on 2 idle cores, with llama-server built)
     python bench/run.py --only startup       # one measurement; the others in results.json are kept
     python bench/run.py --markdown           # rewrite bench/RESULTS.md from bench/results.json
 

@@ -16,7 +16,7 @@ from typing import Any
 from bench.environment import median
 from bench.report import table
 
-HEAVY_MODULES = ("llama_cpp", "instructor", "openai")
+HEAVY_MODULES = ("llama_cpp", "instructor", "openai", "jinja2")
 
 STARTUP_TARGET_S = 0.3
 
@@ -58,8 +58,9 @@ def _time_commands(commands: dict[str, list[str]], runs: int, env: dict[str, str
     return times
 
 
-def _import_profile(env: dict[str, str], top: int = 12) -> list[tuple[str, float]]:
-    """The slowest imports (cumulative ms) of ``prompts list``, from ``python -X importtime``."""
+def _import_profile(env: dict[str, str], top: int = 12) -> tuple[dict[str, Any], list[tuple[str, float]]]:
+    """What ``prompts list`` imported (heavy modules, count) and its slowest imports (cumulative
+    ms), from one ``python -X importtime`` run of it."""
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", _IMPORT_CHECK],
         capture_output=True,
@@ -72,7 +73,8 @@ def _import_profile(env: dict[str, str], top: int = 12) -> list[tuple[str, float
         m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
         if m and len(m.group(3)) <= 3:  # top-level and first-level imports only
             rows.append((m.group(4), round(int(m.group(2)) / 1000, 1)))
-    return sorted(rows, key=lambda r: -r[1])[:top]
+    check = json.loads(proc.stdout.strip().splitlines()[-1])
+    return check, sorted(rows, key=lambda r: -r[1])[:top]
 
 
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
@@ -110,22 +112,12 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                 "meets_target": (statistics.median(times) < STARTUP_TARGET_S) if target else None,
             }
         )
-    check = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", _IMPORT_CHECK],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    check, slowest = _import_profile(env)
     return {
         "rows": rows,
         "heavy_imported_by_prompts_list": check["heavy"],
         "modules_loaded_by_prompts_list": check["modules"],
-        "slowest_imports_ms": _import_profile(env),
+        "slowest_imports_ms": slowest,
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import statistics
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ CONCURRENCY_LEVELS = (1, 2, 4, 8)
 
 
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    from summarise.reports import read_results as read_run
     from summarise.runs import run_eval
 
     suite_dir = NEWSDESK if args.suite == "newsdesk" else SEEDS
@@ -58,7 +58,7 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                         extract_fn=timed,
                     )
                     busy_s, requests, evaluated = server_work(log, offset)
-                    lines = [json.loads(x) for x in (run_dir / "results.jsonl").read_text().splitlines() if x.strip()]
+                    lines = list(read_run(run_dir).values())
                     wall = max(e for _, e in timed.spans) - min(s for s, _ in timed.spans)
                     provs = timed.provenances
                     levels.append(
