@@ -41,6 +41,22 @@ def vcr_config() -> dict:
     }
 
 
+def completion(answer: str, finish: str = "stop", as_content: bool = False) -> dict:
+    """An OpenAI chat.completion body: ``answer`` as forced tool-call arguments (TOOLS mode) or
+    as message content (JSON_SCHEMA mode), ending with ``finish``."""
+    message = (
+        {"role": "assistant", "content": answer}
+        if as_content
+        else {"role": "assistant", "content": None,
+              "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": answer}}]}
+    )
+    return {
+        "id": "x", "object": "chat.completion", "created": 0, "model": "m",
+        "choices": [{"index": 0, "finish_reason": finish, "message": message}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
+
+
 @pytest.fixture()
 def seed_text() -> str:
     return (SEEDS / "002_27e096ec9d555072.txt").read_text(encoding="utf-8")

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from summarise.cli import app, main
 from summarise.errors import ConfigError
 
+from .conftest import completion
+
 SEED = Path(__file__).resolve().parent.parent / "evals" / "seeds" / "articles" / "002_27e096ec9d555072.txt"
 
 
@@ -40,20 +42,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _completion(arguments: str, finish: str = "stop", as_content: bool = False) -> dict:
-    message = (
-        {"role": "assistant", "content": arguments}
-        if as_content
-        else {"role": "assistant", "content": None,
-              "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": arguments}}]}
-    )
-    return {
-        "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-        "choices": [{"index": 0, "finish_reason": finish, "message": message}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
-    }
-
-
 _GOOD = json.dumps({"headline": "H", "bottom_line": "B", "events": [], "actors": [], "quotes": []})
 
 
@@ -77,12 +65,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(json.dumps({"error": {"message": "busy"}}).encode())
             return
-        body = {"ok": _completion(_GOOD),
+        body = {"ok": completion(_GOOD),
                 # llama-server under a JSON-schema grammar: the answer whole, then white space to the cap
-                "content_to_cap": _completion(_GOOD + "\n", finish="length", as_content=True),
-                "cut_at_cap": _completion(_GOOD[:30], finish="length"),
-                "malformed": _completion("{headline: oops"),
-                "slow": _completion("{}")}[s]
+                "content_to_cap": completion(_GOOD + "\n", finish="length", as_content=True),
+                "cut_at_cap": completion(_GOOD[:30], finish="length"),
+                "malformed": completion("{headline: oops"),
+                "slow": completion("{}")}[s]
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
@@ -102,7 +90,7 @@ def fake_server():
     server = _QuietServer(("127.0.0.1", port), _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    _Handler.hits = 0
+    _Handler.hits, _Handler.scenario, _Handler.last_body = 0, "ok", {}
     yield f"http://127.0.0.1:{port}/v1"
     server.shutdown()
 
@@ -217,6 +205,7 @@ def test_concurrency_against_the_embedded_model_gets_a_note(monkeypatch):
     assert result.exit_code == 2 and "stopped before running" in result.stderr
     assert "answers one request at a time; -j 4 only interleaves" in result.stderr
     quiet = run("eval", "seeds", "--model", "local/smollm2-135m", "-j", "1")
+    assert quiet.exit_code == 2 and "stopped before running" in quiet.stderr
     assert "one request at a time" not in quiet.stderr
 
 
@@ -225,6 +214,7 @@ def test_no_model_says_which_default_it_picked(monkeypatch):
 
     monkeypatch.setattr(extract, "DEFAULT_LOCAL", "rules")
     result = run("brief", str(SEED))
+    assert result.exit_code == 0, result.stderr
     assert "No --model given: using rules" in result.stderr
 
 

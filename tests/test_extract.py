@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -14,24 +15,22 @@ from summarise.articles import read_article
 from summarise.backends import open_backend, parse_spec
 from summarise.config import Settings
 from summarise.extract import CallStats, ask, extract_briefing
+from summarise.rules import bottom_line_candidates
 from summarise.schemas import BriefingDraft
 from summarise.text import contains
 
-from .conftest import SEEDS, SERVER
+from .conftest import SEEDS, SERVER, completion
 
 
-def _scripted(replies: list[str], seen: list[dict]) -> httpx2.Client:
-    """An HTTP client whose 'server' answers each request with the next tool-call arguments."""
+def _scripted(replies: list[str] | list[tuple[str, str]], seen: list[dict], as_content: bool = False) -> httpx2.Client:
+    """An HTTP client whose 'server' answers each request with the next reply: tool-call arguments,
+    or (finish_reason, content) pairs from a JSON-schema server with ``as_content``."""
 
     def handle(request: httpx2.Request) -> httpx2.Response:
         seen.append(json.loads(request.content))
-        args = replies[min(len(seen) - 1, len(replies) - 1)]
-        return httpx2.Response(200, json={
-            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None,
-                         "tool_calls": [{"id": "c", "type": "function", "function": {"name": "BriefingDraft", "arguments": args}}]}}],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-        })
+        reply = replies[min(len(seen) - 1, len(replies) - 1)]
+        finish, answer = reply if isinstance(reply, tuple) else ("stop", reply)
+        return httpx2.Response(200, json=completion(answer, finish, as_content))
 
     return httpx2.Client(transport=httpx2.MockTransport(handle))
 
@@ -66,21 +65,6 @@ def test_invented_quote_is_reasked_with_the_error_then_dropped_and_recorded():
     assert messages == [{"role": "user", "content": ARTICLE}], "a re-ask must not touch the caller's messages"
 
 
-def _content_replies(replies: list[tuple[str, str]], seen: list[dict]) -> httpx2.Client:
-    """A JSON-schema server ('content' answers) that replies (finish_reason, content) in turn."""
-
-    def handle(request: httpx2.Request) -> httpx2.Response:
-        seen.append(json.loads(request.content))
-        finish, content = replies[min(len(seen) - 1, len(replies) - 1)]
-        return httpx2.Response(200, json={
-            "id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": finish, "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-        })
-
-    return httpx2.Client(transport=httpx2.MockTransport(handle))
-
-
 class Pick(BaseModel):
     sentence: Literal["1", "2"]
 
@@ -95,7 +79,7 @@ class Pick(BaseModel):
 )
 def test_a_small_answer_cut_by_its_cap_is_asked_again_with_room(replies, calls, answer, noted):
     seen: list[dict] = []
-    backend = open_backend(parse_spec("llamacpp/m", "http://x/v1"), Settings(), http_client=_content_replies(replies, seen))
+    backend = open_backend(parse_spec("llamacpp/m", "http://x/v1"), Settings(), http_client=_scripted(replies, seen, as_content=True))
     stats = CallStats()
     got, _ = ask(backend, [{"role": "user", "content": "1. a\n2. b"}], Pick, article="a b", settings=Settings(),
                  stats=stats, max_tokens=20)
@@ -118,6 +102,12 @@ def test_briefing_through_a_llama_cpp_server(prompt: str):
     prov = briefing.provenance
     assert prov is not None and prov.backend == "server" and prov.prompt == prompt
     assert prov.calls >= 1 and prov.tokens_in > 0
+    if prompt == "briefing@v1":  # what the recorded model answered: a headline, a bottom line, no items
+        assert briefing.headline.startswith("The North Korea Ballistic Missile Launch 2026")
+        assert briefing.bottom_line.startswith("North Korea conducted its first ballistic missile launch of 2026")
+    else:  # the recorded model chose sentence 1 for the bottom line; the quotes are the rules'
+        assert briefing.bottom_line == bottom_line_candidates(article.text)[0]
+        assert briefing.quotes
     for quote in briefing.quotes:
         assert contains(article.text, quote.text)
         assert quote.span is not None
@@ -129,4 +119,4 @@ def test_cassettes_carry_no_credentials():
     assert cassettes, "record them with `make cassettes`"
     for path in cassettes:
         text = path.read_text(encoding="utf-8").lower()
-        assert "authorization" not in text and "sk-" not in text, path
+        assert "authorization" not in text and not re.search(r"\bsk-[a-z0-9_-]{20,}", text), path
