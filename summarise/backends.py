@@ -129,13 +129,14 @@ class Backend:
 
 
 def _api_key(kind: BackendKind, settings: Settings) -> str:
-    """Our OpenAI key goes to OpenAI only; a custom server gets SUMMARISE_API_KEY or a placeholder."""
-    if kind.name == "openai":
+    """The key the kind's table entry names (``key_env``), and only that one: our OpenAI key goes
+    to OpenAI only; a server of ours gets SUMMARISE_API_KEY when set; the rest a placeholder."""
+    if kind.key_env == "OPENAI_API_KEY":
         key = os.environ.get("OPENAI_API_KEY")
         if not key:
             raise ConfigError("openai/ models need OPENAI_API_KEY set (or use --base-url for a compatible server)")
         return key
-    if kind.name == "server" and settings.api_key is not None:
+    if kind.key_env == "SUMMARISE_API_KEY" and settings.api_key is not None:
         return settings.api_key.get_secret_value()
     return "not-needed"
 

@@ -65,6 +65,14 @@ def test_a_custom_server_never_receives_the_openai_key(monkeypatch):
     assert backend.client.client.api_key == "server-key"
 
 
+def test_llama_server_gets_our_server_key_never_openais(monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-openai")
+    monkeypatch.setenv("SUMMARISE_API_KEY", "server-key")
+    backend = open_backend(parse_spec("llamacpp/m"), Settings())
+    assert backend.client.client.api_key == "server-key"
+    assert open_backend(parse_spec("ollama/m"), Settings()).client.client.api_key == "not-needed"
+
+
 def test_openai_backend_gets_its_key(monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-openai")
     backend = open_backend(parse_spec("openai/gpt-4o-mini"), Settings())
