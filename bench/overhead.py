@@ -40,10 +40,10 @@ def _time_pieces(article: Any, settings: Any, backend: Any, repeats: int = 20) -
     return {
         "load_prompt (lru-cached)": ms(lambda: load_prompt("briefing@v1")),
         "prompt.render (template compiled once)": ms(lambda: prompt.render(article=article.text)),
-        "prompt.hash (reads the file)": ms(lambda: prompt.hash),
+        "prompt.hash (read once per loaded prompt)": ms(lambda: prompt.hash),
         "check_fits (tokenises the messages)": ms(lambda: check_fits(backend, messages, 1024, article)),
         "get_backend lookup (settings JSON key)": ms(lambda: get_backend(backend.spec, settings)),
-        "article_date": ms(lambda: article_date(article.text)),
+        "article_date (cached per article text)": ms(lambda: article_date(article.text)),
     }
 
 
