@@ -10,43 +10,40 @@ not quotes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
-from summarise.grounding.gazetteer import (
-    GENERIC_BODY,
-    ROLE_NOUNS,
-    ROLE_TYPES,
-    THINK_TANK_WORDS,
-    state_of,
-    state_pattern,
-)
+from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
+from summarise.grounding.speakers import person_described, profile, speaker_type, unlisted_person
 from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
 
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
 MIN_QUOTE_WORDS = 4
 #: How many sentences back a pronoun or an unattributed quote may look for its speaker.
 LOOKBACK_SENTENCES = 4
-SPEECH = (
-    r"(?:said|says|say|told|tells|noted|notes|added|adds|wrote|writes|stated|states|explained|argued|warned|"
-    r"insisted|continued|remarked|observed|asserted|declared|cautioned|suggested|suggests|stressed|"
-    r"emphasi[sz]ed|recalled|replied|responded|announced|posted|urged|agreed|predicted|described|complained|"
-    r"condemned|accused|called on|called for|pledged|vowed|promised|demanded|denounced|claimed|acknowledged|"
-    r"admitted|conceded|confirmed|reported|quoted)"
-)
+SPEECH = speech_verbs()
 _PRONOUNS = {"he": ActorKind.PERSON, "she": ActorKind.PERSON, "it": None, "they": None}
 _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+#: Words between a speaker and the cue: "he has pointed out", "she later added".
+_AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently))*"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},)?\s+{SPEECH}\b", re.IGNORECASE
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},)?{_AUXILIARIES}\s+{SPEECH}\b", re.IGNORECASE
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:!?”\"’»-]*{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+#: The agent of a passive report: "the strikes were described by residents as "..."".
+_BY_AGENT = re.compile(
+    r"\b(?:described|called|labell?ed|termed|branded|characteri[sz]ed|denounced|hailed|dismissed)\s+by\s+"
+    r"(?P<speaker>[^,.;:!?“”\"]{1,80}?)\s+as\s*$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
 _BEFORE = re.compile(rf"(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^;“”\"]{{1,140}},)?\s+{SPEECH}\b(?P<tail>[^“”\"]*)$")
 _ANONYMOUS = re.compile(r"^(?:the|a|an|one)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}?[\w'’-]+)$", re.IGNORECASE)
-_WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresidents?\b|\bwitness", re.IGNORECASE)
 
 
 @dataclass
@@ -89,7 +86,11 @@ def _quoted_ranges(line: str) -> list[tuple[int, int, str]]:
 
 
 #: Words that introduce a name or a term, not someone's words: "code-named "Strait Shield"".
-_NAMING = re.compile(r"(?:calls?|called|dubbed|code-?named|known as|so-called|termed|titled|named|labelled|labeled)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_NAMING = re.compile(
+    r"(?:(?:calls?|called|dubbed|code-?named|known as|so-called|termed|titled|named|labelled|labeled)|"
+    r"(?:describ|regard|view|see|refer)\w*\s+(?:(?!by\b)\w+\s+){0,2}?(?:to\s+(?:\w+\s+){0,2}?)?as)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _is_statement(words: str, mark: str, before: str, rest: str) -> bool:
@@ -104,7 +105,7 @@ def _is_statement(words: str, mark: str, before: str, rest: str) -> bool:
         return True
     if _NAMING.search(before) or words[:1].isupper():
         return False
-    return _SPEECH_VERB.search(rest) is not None
+    return any(not _DETERMINER_BEFORE.search(rest[: m.start()]) for m in _SPEECH_VERB.finditer(rest))
 
 
 def _trim(text: str) -> tuple[int, int]:
@@ -115,23 +116,6 @@ def _trim(text: str) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
-
-
-def _speaker_type(role: str, affiliation: str, context: str) -> SpeakerType:
-    """What kind of voice a person is, from their role: the analyst test first, since a former
-    official who now teaches speaks as an analyst."""
-    analyst, official, witness = (rf"\b(?:{pattern})" for pattern, _ in ROLE_TYPES)
-    if re.search(analyst, role, re.IGNORECASE) or re.search(r"\b(?:former|retired)\b", role, re.IGNORECASE):
-        return SpeakerType.ANALYST
-    if any(w in affiliation for w in THINK_TANK_WORDS) and not re.search(official, role, re.IGNORECASE):
-        return SpeakerType.ANALYST
-    if re.search(witness, role, re.IGNORECASE):
-        return SpeakerType.WITNESS
-    if re.search(official, role, re.IGNORECASE):
-        return SpeakerType.OFFICIAL
-    if _WITNESS_CONTEXT.search(context):
-        return SpeakerType.WITNESS
-    return SpeakerType.OTHER
 
 
 @dataclass(frozen=True)
@@ -157,6 +141,8 @@ class _Resolver:
     """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
 
     def __init__(self, article: str, sentences: list[Sentence]) -> None:
+        self.article = article
+        self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages, sorted
         self.actors = find_actor_candidates(article)
         self.sentences = sentences
         self.labels: list[tuple[str, ActorCandidate]] = sorted(
@@ -176,8 +162,17 @@ class _Resolver:
         return actor, label
 
     def mentions(self, start: int, end: int, kinds: set[ActorKind]) -> list[tuple[int, ActorCandidate]]:
-        found = [(m.start, a) for a in self.actors if a.kind in kinds for m in a.mentions if start <= m.start < end]
+        """Mentions between two offsets, leaving out those inside quotation marks: a name in
+        someone's words ("... the 'party of war' in Kiev") is not who the next "it" points at."""
+        found = [
+            (m.start, a) for a in self.actors if a.kind in kinds for m in a.mentions
+            if start <= m.start < end and not self.in_quotes(m.start)
+        ]
         return sorted(found, key=lambda f: f[0])
+
+    def in_quotes(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (offset, 1 << 30)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     def subject_before(self, offset: int, floor: int) -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
@@ -234,7 +229,7 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
     if found is None:
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
-        m = _ACCORDING.search(before)
+        m = _ACCORDING.search(before) or _BY_AGENT.search(before)
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
     if found is None:
         return None, -1
@@ -244,13 +239,12 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
 _MAX_SPEAKER_WORDS = 14
 _NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
 #: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|told|tells|added|noted|stated|warned|urged|accused|condemned|called on|called for|described|"
-    r"insisted|argued|asserted|declared|announced|wrote|writes|agreed|suggested|stressed|emphasi[sz]ed|denounced|"
-    r"claimed|vowed|pledged|promised|demanded|reported|confirmed|accuse|urge|warn|condemn|say|tell)\b"
-)
+_SPEECH_VERB = re.compile(rf"\b{speech_verbs(strict=True)}\b")
 _CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|after|before|because|when)\b)")
 _AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly))+$", re.IGNORECASE)
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
 
 
 def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
@@ -258,6 +252,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
     for verb in reversed(list(_SPEECH_VERB.finditer(before))):
         head = before[: verb.start()]
+        if _DETERMINER_BEFORE.search(head):
+            continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
         if re.search(r",\s*$", head):
             # skip a parenthetical between subject and verb: "X, in a post on social media, condemned"
             head = re.sub(r",\s[^,]{1,120},\s*$", " ", head)
@@ -274,10 +270,11 @@ def _state_in(phrase: str) -> str | None:
     return state.name if state else None
 
 
-def _from_actor(actor: ActorCandidate, label: str, context: str) -> _Attribution:
+def _from_actor(actor: ActorCandidate, label: str, context: str, article: str) -> _Attribution:
     if actor.kind == ActorKind.PERSON:
-        role = actor.role or ""
-        return _Attribution(actor.name, actor.role, actor.affiliation, _speaker_type(role, actor.affiliation or "", context), actor)
+        described = profile(actor, article)
+        role = actor.role or (described.split(" | ")[0] if described else None)
+        return _Attribution(actor.name, role, actor.affiliation, speaker_type(described, context), actor)
     owner = _state_in(label) if actor.kind == ActorKind.STATE else None
     body = re.sub(r"^.*?['’]s\s+", "", label) if owner else ""
     if owner and body and GENERIC_BODY.match(body):
@@ -286,37 +283,75 @@ def _from_actor(actor: ActorCandidate, label: str, context: str) -> _Attribution
     return _Attribution(actor.name, actor.role, actor.affiliation, SpeakerType.ORGANISATION, actor)
 
 
-def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str) -> _Attribution:
-    """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, or a role alone."""
+#: Words of time that open a clause and are never the speaker: "On Tuesday, the ministry said".
+_TIME_LEAD = re.compile(
+    r"^(?:(?:on|late|early|later|earlier|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|"
+    r"morning|afternoon|evening|night|week|month|year)(?:['’]s)?\b[\s,]*",
+    re.IGNORECASE,
+)
+#: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
+_ISSUED = re.compile(
+    r"^(?P<owner>its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|readout|release|report|message)$",
+    re.IGNORECASE,
+)
+#: "an official at South Korea's Joint Chiefs of Staff": a role and the body it speaks for.
+_ROLE_AT = re.compile(r"\b(?:at|of|for|from|with)\s+(?P<body>.+)$", re.IGNORECASE)
+
+
+def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str, previous: _Attribution = _NOBODY) -> _Attribution:
+    """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
+    article describes so, the body an unnamed official speaks for, or a role alone."""
+    article = resolver.article
+    phrase = _TIME_LEAD.sub("", phrase.strip())
+    if not phrase:
+        return _NOBODY
+    issued = _ISSUED.match(phrase)
+    if issued:
+        phrase = issued.group("owner").rstrip("'’s").strip() if issued.group("owner")[-2:] in ("'s", "’s") else issued.group("owner")
+        phrase = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(phrase.lower(), phrase)
     bare = phrase.strip().lower()
     if bare in _PRONOUNS:
         if _PRONOUNS[bare] is ActorKind.PERSON:
             actor = resolver.subject_before(at, floor)
+        elif previous.actor is not None and previous.actor.kind != ActorKind.PERSON and any(
+            a is previous.actor for _, a in resolver.mentions(floor, at, {previous.actor.kind})
+        ):
+            return previous  # "The ministry said ... . It added": the body that spoke last
         else:
             actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
-        return _from_actor(actor, actor.name, context) if actor else _NOBODY
+        return _from_actor(actor, actor.name, context, article) if actor else _NOBODY
     named = resolver.named_in(phrase)
     if named and named[0].kind == ActorKind.PERSON:
-        return _from_actor(named[0], named[1], context)
+        return _from_actor(named[0], named[1], context, article)
     role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", phrase, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
-        # a voice the article does not name: "a spokesperson", "the United States ambassador to Manila"
-        return _Attribution(None, role, _state_in(phrase), _speaker_type(role, "", context))
+    body = _ROLE_AT.search(role)
+    head = role[: body.start()] if body else role
+    if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
+        # a voice the article does not name here: "the island's defence minister", "a spokesperson"
+        person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
+        if person is not None:
+            return _from_actor(person, person.name, context, article)
+        speaks_for = resolver.named_in(body.group("body")) if body else None
+        if speaks_for and speaks_for[0].kind != ActorKind.PERSON and not re.match(r"^(?:former|retired)\b", role, re.IGNORECASE):
+            actor = speaks_for[0]
+            return _Attribution(actor.name, role, None, speaker_type(role, context), actor)
+        return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
     if named:
-        return _from_actor(named[0], named[1], context)
+        return _from_actor(named[0], named[1], context, article)
     m = _ANONYMOUS.match(phrase)
     if m and re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
         noun = m.group("desc").split()[-1]
         for label, actor in resolver.labels:
             if actor.kind != ActorKind.PERSON and re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
-                return _from_actor(actor, label, context)
+                return _from_actor(actor, label, context, article)
         actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
-        return _from_actor(actor, actor.name, context) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
+        return _from_actor(actor, actor.name, context, article) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
     if m:
-        return _Attribution(None, role, None, _speaker_type(role, "", context))
+        return _Attribution(None, role, None, speaker_type(role, context))
     name = re.search(NAME, phrase)
     if name and phrase[:1].isupper():
-        return _Attribution(name.group(0), None, None, SpeakerType.OTHER)
+        person = unlisted_person(name.group(0), article)
+        return _from_actor(person, person.name, context, article)
     return _NOBODY
 
 
@@ -338,6 +373,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
     for s, ranges in zip(sentences, quoted):
         for a, b, _ in ranges:
             by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
+            resolver.quoted.append((s.start + a, s.start + b))
     previous = _NOBODY
     previous_paragraph = -1
     for index, s in enumerate(sentences):
@@ -357,16 +393,16 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             others = [r for r in by_paragraph.get(s.paragraph, []) if r != (s.start + a, s.start + b)]
             phrase, at = _speaker_phrase(s, s.start + a, s.start + b, others)
             context = f"{prior} {s.text}"
-            who = _resolve(phrase, at, floor, resolver, context) if phrase else _NOBODY
+            who = _resolve(phrase, at, floor, resolver, context, previous) if phrase else _NOBODY
             if phrase is None and previous.known and s.paragraph - previous_paragraph <= 1:
                 who = previous  # a quote that runs on from the last one, unattributed: the same voice
             elif phrase is None and _SPEECH_VERB.search(rest):
                 # "Halvorsen used a speech to accuse China of "..."": the sentence's own subject
                 own = resolver.mentions(s.start, start, {ActorKind.PERSON})
-                who = _from_actor(own[0][1], own[0][1].name, context) if own else _NOBODY
+                who = _from_actor(own[0][1], own[0][1].name, context, article) if own else _NOBODY
             elif phrase is None:
                 near = resolver.nearby(floor, s.start)
-                who = _from_actor(near[0], near[0].name, context) if near else _NOBODY
+                who = _from_actor(near[0], near[0].name, context, article) if near else _NOBODY
             ranked = [who.name] if who.name else []
             ranked += [a.name for a in resolver.nearby(floor, start) if a.name not in ranked]
             quotes.append(

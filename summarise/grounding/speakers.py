@@ -1,0 +1,161 @@
+"""What kind of voice a speaker is, from everything the article says about them.
+
+News rarely types a speaker where it quotes them: "said Noland" comes paragraphs after
+"Marcus Noland, an expert on North Korea at the Peterson Institute", and "the island's defence
+minister said" comes before "Defence Minister Chiu Kuo-cheng told reporters". So a person's
+*profile* is gathered from every place the article names them: the title words just before a
+mention and the appositive just after it. The profile types the speaker (an analyst, an
+official, a witness) and lets a description ("the defence minister") find the person it means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.gazetteer import ROLE_NOUNS, ROLE_TYPES, THINK_TANK_WORDS
+from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
+
+_ANALYST, _OFFICIAL, _WITNESS = (re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for pattern, _ in ROLE_TYPES)
+#: Words that make a person comment from outside office, whatever their old title was.
+_FORMER = re.compile(r"\b(?:former|retired|ex-)\b", re.IGNORECASE)
+#: An affiliation that makes its people analysts: "of Waseda University", "at the Wilson Center".
+_THINK_TANK = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in THINK_TANK_WORDS))
+_ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
+_WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresidents?\b|\bwitness", re.IGNORECASE)
+
+#: The appositive after a name: ", an expert on North Korea at the Peterson Institute," (or
+#: "Kim,South Korea's spokesman" as scrapers leave it), up to the next clause break.
+_APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;:.“”\"()]{3,160})")
+#: Title words just before a name: "Pentagon spokesperson Col. ", "North Korea expert ".
+_BEFORE_WORDS = 7
+_NOT_TITLE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|according|to|and|or|but|by|with|for|from|that|as|when|while|after|"
+    r"before|met|meets|called|asked|spoke|speaking|quoted|cited|between)\b",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St)\.")
+
+
+def unlisted_person(name: str, article: str) -> ActorCandidate:
+    """A person the actor finder missed, named as the article names them in full: "Noland" is
+    "Marcus Noland" when the article writes that, with every mention, so a profile can be read."""
+    tokens = name.split()
+    full = re.search(rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}{re.escape(name)}\b", article)
+    best = full.group(0) if full and not re.search(r"\b(?:The|A|An|In|On|At|But|And)\s", full.group(0)) else name
+    spans = [
+        Span(start=m.start(), end=m.end(), status=MatchStatus.EXACT)
+        for m in re.finditer(rf"(?<![\w]){re.escape(tokens[-1] if len(tokens) == 1 else name)}(?![\w])", article)
+    ]
+    return ActorCandidate(best, ActorKind.PERSON, mentions=spans)
+
+
+def _title_before(article: str, at: int) -> tuple[int, str]:
+    """The run of words right before a mention that can be its title (no verb, no clause
+    break), and where it starts."""
+    line_start = article.rfind("\n", 0, at) + 1
+    window = max(line_start, at - 120)
+    before = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", article[window:at])
+    clause = re.split(r"[,;:.!?“”\"()]", before)[-1]
+    words = clause.split()[-_BEFORE_WORDS:]
+    for i in range(len(words) - 1, -1, -1):
+        if _NOT_TITLE.fullmatch(words[i]):
+            words = words[i + 1 :]
+            break
+    text = " ".join(words)
+    return (before.rfind(words[0]) + window if words else at), text
+
+
+def _appositive_after(article: str, end: int) -> tuple[int, str]:
+    m = _APPOSITIVE.match(_ABBREVIATION.sub(lambda a: a.group(0)[:-1] + " ", article[end : end + 200]))
+    if not m:
+        return end, ""
+    text = m.group("text").strip()
+    # ", said the minister" or ", he said" is attribution, not a description of the name before it
+    if re.match(r"(?:said|says|told|added|according|he|she|they|it)\b", text, re.IGNORECASE):
+        return end, ""
+    return end + m.end(), text
+
+
+def profile(actor: ActorCandidate, article: str) -> str:
+    """Everything the article says a person is: their role and affiliation, the titles before
+    their mentions and the appositives after them, joined with " | "."""
+    parts = [p for p in (actor.role, actor.affiliation) if p]
+    for _, _, text in _descriptions(actor, article):
+        if text not in parts:
+            parts.append(text)
+    return " | ".join(parts)
+
+
+def _descriptions(actor: ActorCandidate, article: str) -> tuple[tuple[int, int, str], ...]:
+    return _described(tuple((m.start, m.end) for m in actor.mentions), article)
+
+
+@lru_cache(maxsize=1024)
+def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, words) of each title and appositive that describes one of these mentions."""
+    found = []
+    for start, end in mentions:
+        title_start, title = _title_before(article, start)
+        stop, appositive = _appositive_after(article, end)
+        for a, b, text in ((title_start, start, title), (end, stop, appositive)):
+            if text and (_ROLE.search(text) or _THINK_TANK.search(text)):
+                found.append((a, b, text))
+    return tuple(found)
+
+
+def speaker_type(description: str, context: str = "") -> SpeakerType:
+    """The kind of voice a description makes someone: the analyst test first, since a former
+    official who now teaches speaks as an analyst; an affiliation to a think tank or university
+    makes an analyst unless the description also gives an office."""
+    if _ANALYST.search(description) or _FORMER.search(description):
+        return SpeakerType.ANALYST
+    if _THINK_TANK.search(description) and not _OFFICIAL.search(description):
+        return SpeakerType.ANALYST
+    if _WITNESS.search(description):
+        return SpeakerType.WITNESS
+    if _OFFICIAL.search(description):
+        return SpeakerType.OFFICIAL
+    if context and _WITNESS_CONTEXT.search(context):
+        return SpeakerType.WITNESS
+    return SpeakerType.OTHER
+
+
+def _head(description: str) -> str | None:
+    """The role words of a description: "the island's defence minister" -> "defence minister"."""
+    m = re.search(rf"(?:\b[a-z][\w-]*\s+)?\b(?:{ROLE_NOUNS})s?\b", description, re.IGNORECASE)
+    return m.group(0).lower() if m else None
+
+
+def person_described(description: str, at: int, people: Iterable[ActorCandidate], article: str) -> ActorCandidate | None:
+    """The one person whose profile carries a description's role words ("the defence minister"
+    is Chiu Kuo-cheng when he is the only defence minister the article names), else None.
+
+    Names in the description must be in the profile too ("the governor of the Samara region" is
+    not the regional governor of Odesa), and when the role word last stood, before ``at``, away
+    from the person's mentions, it introduced someone unnamed ("A military official, speaking on
+    condition of anonymity, ... the official said").
+    """
+    head = _head(description)
+    if not head:
+        return None
+    words = head.split()
+    names = [w for w in re.findall(r"\b[A-Z][\w-]+", description)[1:]]
+    found = []
+    for person in people:
+        if person.kind != ActorKind.PERSON:
+            continue
+        said = profile(person, article)
+        if re.search(rf"\b{re.escape(words[-1])}", said, re.IGNORECASE) and all(n in said for n in names):
+            found.append(person)
+    if len(found) > 1 and len(words) > 1:
+        found = [p for p in found if re.search(rf"\b{re.escape(head)}", profile(p, article), re.IGNORECASE)]
+    if len(found) != 1:
+        return None
+    person = found[0]
+    earlier = [m.start() for m in re.finditer(rf"\b{re.escape(words[-1])}", article[:at], re.IGNORECASE)]
+    if earlier and not any(a <= earlier[-1] < b for a, b, _ in _descriptions(person, article)):
+        return None
+    return person
