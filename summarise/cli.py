@@ -55,14 +55,19 @@ def brief(
     prompt: Optional[str] = PromptOpt,
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown or html"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout (a folder for several html pages)"),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="the article's publication date, YYYY-MM-DD: weekdays and 'yesterday' are read against it "
+        "(default: the page's metadata, else the article's own date line)",
+    ),
 ) -> None:
     """Brief one or more articles."""
-    from summarise.articles import read_article
+    from summarise.articles import publication_date, read_article
     from summarise.extract import default_model, extract_briefing
     from summarise.render import FORMATS, render
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    published = publication_date(date)  # checked before any article is read: a bad date fails them all
     settings = _settings(model, base_url, prompt)
     if not settings.model:
         _err(f"No --model given: using {default_model(settings)} (set SUMMARISE_MODEL or --model to choose).")
@@ -75,7 +80,7 @@ def brief(
     for path in paths:
         try:
             article = read_article(path)
-            briefing = extract_briefing(article, settings=settings)
+            briefing = extract_briefing(article, settings=settings, date=published)
         except SummariseError as exc:
             if len(paths) == 1:
                 raise

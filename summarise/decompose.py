@@ -127,7 +127,7 @@ def grounded_draft(job: Job) -> BriefingDraft:
     """The rules' draft, with the questions they answer badly put to the model."""
     from summarise.rules import extract_rules
 
-    draft = extract_rules(job.article.text)
+    draft = extract_rules(job.article.text, date=job.article_date)
     for name, refine in (("speaker", _speakers), ("event", _events), ("bottom_line", _bottom_line)):
         if name in job.prompt.steps:
             refine(job, draft)

@@ -12,6 +12,7 @@ instructor's re-ask for answers that break a validator.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import threading
@@ -23,7 +24,7 @@ from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from summarise.articles import Article, parse_article
+from summarise.articles import Article, parse_article, publication_date
 from summarise.backends import DEFAULT_LOCAL, RULES, Backend, ModelSpec, describe_failure, is_transient, open_backend, parse_spec
 from summarise.config import Settings, get_settings
 from summarise.errors import ArticleError, ConfigError, ExtractionError
@@ -241,6 +242,7 @@ class Job:
     backend: Backend | None
     settings: Settings
     stats: CallStats = field(default_factory=CallStats)
+    article_date: dt.date | None = None  # what every weekday and "yesterday" is read against
 
 
 def _single(job: Job) -> BriefingDraft:
@@ -279,7 +281,7 @@ def _grounded(job: Job) -> BriefingDraft:
 def _rules(job: Job) -> BriefingDraft:
     from summarise.rules import extract_rules
 
-    return extract_rules(job.article.text)
+    return extract_rules(job.article.text, date=job.article_date)
 
 
 STRATEGIES: dict[str, Callable[[Job], BriefingDraft]] = {"single": _single, "grounded": _grounded}
@@ -321,28 +323,37 @@ def extract_briefing(
     model: str | None = None,
     prompt: str | None = None,
     settings: Settings | None = None,
+    date: dt.date | str | None = None,
 ) -> Briefing:
-    """A grounded briefing of one article, with its provenance; raises a ``SummariseError`` on failure."""
-    from summarise.grounding import ground_briefing
+    """A grounded briefing of one article, with its provenance; raises a ``SummariseError`` on failure.
 
+    ``date`` is the article's publication date when the reader knows it: it beats the page's
+    metadata, which beats the date line in the text. Found once here, it is the one date every
+    strategy and the grounding read "on Monday" against.
+    """
+    from summarise.grounding import article_date, ground_briefing
+
+    if date is not None:
+        article = dataclasses.replace(article, published=publication_date(date))
+    day = article.published or article_date(article.text)
     settings = settings or get_settings()
     spec = parse_spec(model or default_model(settings), settings.base_url)
     the_prompt = load_prompt(prompt or settings.prompt)
     created = dt.datetime.now(dt.timezone.utc)
     is_rules = spec.backend == RULES
     if is_rules:
-        job = Job(article, the_prompt, None, settings)
+        job = Job(article, the_prompt, None, settings, article_date=day)
         strategy, run = "rules", _rules
     else:
         run = STRATEGIES.get(the_prompt.strategy)
         if run is None:
             raise ConfigError(f"prompt {the_prompt.spec} names an unknown strategy {the_prompt.strategy!r}")
-        job = Job(article, the_prompt, get_backend(spec, settings), settings)
+        job = Job(article, the_prompt, get_backend(spec, settings), settings, article_date=day)
         strategy = the_prompt.strategy
     started = time.perf_counter()  # after get_backend: loading a model once is not this briefing's time
     draft = run(job)
     model_done = time.perf_counter()
-    briefing, drops = ground_briefing(draft, article.text)
+    briefing, drops = ground_briefing(draft, article.text, article_date=day)
     finished = time.perf_counter()
     notes = list(job.stats.notes)
     if spec.backend == "local" and spec.model == BUNDLED:
@@ -373,9 +384,17 @@ def extract_briefing(
     return briefing
 
 
-def brief(text: str, *, model: str | None = None, prompt: str | None = None, settings: Settings | None = None) -> Briefing:
-    """The Python API: a briefing of an article's text (plain text or an HTML page)."""
-    return extract_briefing(parse_article(text), model=model, prompt=prompt, settings=settings)
+def brief(
+    text: str,
+    *,
+    model: str | None = None,
+    prompt: str | None = None,
+    settings: Settings | None = None,
+    date: dt.date | str | None = None,
+) -> Briefing:
+    """The Python API: a briefing of an article's text (plain text or an HTML page), optionally
+    read against its publication ``date`` (a ``datetime.date`` or "YYYY-MM-DD")."""
+    return extract_briefing(parse_article(text), model=model, prompt=prompt, settings=settings, date=date)
 
 
 __all__ = ["Job", "CallStats", "ask", "brief", "check_fits", "extract_briefing"]

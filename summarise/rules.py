@@ -8,6 +8,7 @@ not worth its cost.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -83,9 +84,13 @@ def _validated(model: type, items: list[dict[str, Any]], article: str) -> list[A
     return kept
 
 
-def extract_rules(article: str) -> BriefingDraft:
-    """The draft the rules make of an article: the candidates, as a model would have filled them."""
-    day = article_date(article)
+def extract_rules(article: str, *, date: dt.date | None = None) -> BriefingDraft:
+    """The draft the rules make of an article: the candidates, as a model would have filled them.
+
+    ``date`` is the article's date when the caller has it (given, or from the page); else the
+    text's own date line is read.
+    """
+    day = date or article_date(article)
     quotes = find_quote_candidates(article)
     events = find_event_candidates(article, day)
     actors = find_actor_candidates(article)
@@ -125,7 +130,7 @@ def extract_rules(article: str) -> BriefingDraft:
     )
 
 
-def rules_briefing(article: str) -> Briefing:
+def rules_briefing(article: str, *, date: dt.date | None = None) -> Briefing:
     """A grounded briefing from the rules alone (no provenance: the caller sets it)."""
-    briefing, _ = ground_briefing(extract_rules(article), article)
+    briefing, _ = ground_briefing(extract_rules(article, date=date), article, article_date=date)
     return briefing

@@ -1,8 +1,12 @@
 """Dates: the article's own date, and the calendar day a phrase like "on Sunday" pins.
 
-The rule throughout is never to guess. A weekday or "yesterday" means a day only against a date
-the article states; a month and day without a year take the year only from that date; a month
-on its own ("in October 2025", "last month") is kept as words and pins no day.
+The rule throughout is never to guess. A weekday, "yesterday" or "overnight" means a day only
+against the article's date; a month and day without a year take the year only from that date; a
+month on its own ("in October 2025", "last month") and a week ("earlier this week") are kept as
+words and pin no day.
+
+The article's date is the one its reader gives, else its page's metadata (both on
+``summarise.articles.Article.published``), else the one its text states (``article_date``).
 """
 
 from __future__ import annotations
@@ -25,17 +29,31 @@ _YEAR = r"(?:19|20)\d\d"
 _MDY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?")
 _DMY = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?")
 _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: "last Friday" is a week back when the article is itself dated a Friday; "next Friday" is a plan
+#: whose week the words leave open, so it pins nothing.
+_WEEKDAY = re.compile(rf"\b(?:(?P<dir>(?i:last|this past|next|this coming))\s+)?(?P<weekday>{_WEEKDAY_NAME})\b")
+#: "overnight" is the night that ended on the article's date, unless a weekday says which night
+#: ("overnight into Sunday", "overnight Saturday"): then the weekday pins it.
+_RELATIVE = re.compile(
+    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|last night|this morning|this afternoon|this evening|"
+    rf"overnight(?!\s+(?:(?:on|into|to|from)\s+)?{_WEEKDAY_NAME}\b))\b",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<month>{_MONTH})\.?,?\s+(?P<year>{_YEAR})\b")
 _VAGUE = re.compile(r"\b(?:last|next|this|earlier this|later this) (?:week|month|year)\b", re.IGNORECASE)
-_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0}
+_RELATIVE_DAYS = {
+    "the day before yesterday": -2, "yesterday": -1, "last night": -1, "overnight": 0,
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+}
 
 #: A label that introduces the page's own date.
 _LABEL = re.compile(
     r"(?:published|posted|updated|last updated|last modified|date(?:d)?|first published)\s*(?:on|at)?\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+#: A label that dates a later edit rather than the publication.
+_REVISION = re.compile(r"(?:updated|last updated|last modified)\b", re.IGNORECASE)
 #: A wire dateline at the head of a paragraph, month or day first, with or without a date or an
 #: agency: "SEOUL, Jan. 12 (Yonhap) --", "NIAMEY, 12 March 2026 —", "WASHINGTON (AP) —".
 #: The one definition: sentence splitting strips it, article_date reads it.
@@ -105,7 +123,14 @@ def resolve_date(phrase: str, article_date: dt.date | None) -> dt.date | None:
         return None
     m = _WEEKDAY.search(phrase)
     if m:
+        # the most recent such day on or before the article's date ("Monday" in Monday's paper is
+        # that day); "last Monday" is never the article's own day
+        direction = (m.group("dir") or "").lower()
+        if direction in ("next", "this coming"):
+            return None
         back = (article_date.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+        if back == 0 and direction:
+            back = 7
         return article_date - dt.timedelta(days=back)
     m = _RELATIVE.search(phrase)
     if m:
@@ -140,11 +165,13 @@ def _lead_year(text: str, dateline_end: int) -> int | None:
 
 @lru_cache(maxsize=32)
 def article_date(text: str) -> dt.date | None:
-    """The date the article states for itself (label, dateline or a date line at the top), else None.
+    """The date the article states for itself, else None: a "Published:" label, the dateline, a date
+    line at the top, and only then an "Updated:" label.
 
     Cached: the rules, the grounding and the provenance each ask for it once per briefing.
     """
     head = text[:HEADER_CHARS]
+    revised: dt.date | None = None
     for m in _LABEL.finditer(head):
         # a label must start its line or follow furniture, not be a verb in a sentence
         line_start = head.rfind("\n", 0, m.start()) + 1
@@ -152,8 +179,12 @@ def article_date(text: str) -> dt.date | None:
         if len(before.split()) > 2:
             continue
         when = _full_date(head[m.end() :])
-        if when:
+        if when is None:
+            continue
+        if not _REVISION.match(m.group(0)):
             return when
+        # "Updated ..." dates a later edit: the publication date, wherever the page gives one, wins
+        revised = revised or when
     m = next((d for d in DATELINE.finditer(head) if d.group("date")), None)
     if m:
         words = m.group("date")
@@ -171,4 +202,4 @@ def article_date(text: str) -> dt.date | None:
         when = _full_date(core, whole=True)
         if when:
             return when
-    return None
+    return revised
