@@ -134,3 +134,12 @@ def test_the_briefing_carries_the_resolved_speaker_and_type() -> None:
     assert quotes and quotes[0].speaker == "Aino Rautio"
     assert quotes[0].speaker_type == SpeakerType.ANALYST
     assert rules_briefing(article).analyst_quotes
+
+
+def test_a_definite_description_is_the_person_named_before_it() -> None:
+    article = (
+        "Colonel Rasmus Dahl served thirty years in the northern brigades before he retired to write.\n\n"
+        "\u201cThe river freezes in January and the whole plan depends on the ice,\u201d the veteran elaborates.\n"
+    )
+    q = _quote(article, "The river freezes")
+    assert q.speaker == "Rasmus Dahl"

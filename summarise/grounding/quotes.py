@@ -19,7 +19,7 @@ from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidat
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
-from summarise.grounding.speakers import person_described, profile, speaker_type, unlisted_person
+from summarise.grounding.speakers import introduced_unnamed, person_described, profile, speaker_type, unlisted_person
 from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
 
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
@@ -329,6 +329,10 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
         # a voice the article does not name here: "the island's defence minister", "a spokesperson"
         person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
+        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not introduced_unnamed(
+            phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
+        ):
+            person = resolver.subject_before(at, floor)  # "the veteran elaborates": the person named before
         if person is not None:
             return _from_actor(person, person.name, context, article)
         speaks_for = resolver.named_in(body.group("body")) if body else None

@@ -155,7 +155,15 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
     if len(found) != 1:
         return None
     person = found[0]
-    earlier = [m.start() for m in re.finditer(rf"\b{re.escape(words[-1])}", article[:at], re.IGNORECASE)]
-    if earlier and not any(a <= earlier[-1] < b for a, b, _ in _descriptions(person, article)):
-        return None
-    return person
+    return None if introduced_unnamed(description, at, [person], article) else person
+
+
+def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidate], article: str) -> bool:
+    """Whether the description's role word last stood, before ``at``, away from every named
+    person's titles and appositives: "A military official, speaking on condition of anonymity"
+    makes the later "the official said" someone the article does not name."""
+    head = _head(description)
+    if not head:
+        return False
+    earlier = [m.start() for m in re.finditer(rf"\b{re.escape(head.split()[-1])}", article[:at], re.IGNORECASE)]
+    return bool(earlier) and not any(a <= earlier[-1] < b for p in people for a, b, _ in _descriptions(p, article))
