@@ -143,3 +143,24 @@ def test_a_definite_description_is_the_person_named_before_it() -> None:
     )
     q = _quote(article, "The river freezes")
     assert q.speaker == "Rasmus Dahl"
+
+
+def test_she_is_the_woman_named_before_not_the_nearest_man() -> None:
+    article = (
+        "Senator Maria Ortega met the governor, Daniel Reyes, in the capital on Monday.\n\n"
+        "Ms. Ortega has opposed the pipeline since her first campaign.\n\n"
+        "Reyes spoke to the press first, and then Ortega spoke about the budget.\n\n"
+        "\u201cWe will not sign a blank cheque for anyone,\u201d she said.\n"
+    )
+    q = _quote(article, "We will not sign")
+    assert q.speaker == "Maria Ortega"
+
+
+def test_a_spokeswoman_is_she() -> None:
+    article = (
+        "The army\u2019s spokeswoman, Colonel Sita Varma, said troops had crossed the line first, and that a "
+        "farmer was killed when a shell hit his house near the river, while Captain Arjun Mehta watched.\n\n"
+        "\u201cWe only answered fire with fire,\u201d she said.\n"
+    )
+    q = _quote(article, "We only answered")
+    assert q.speaker == "Sita Varma"

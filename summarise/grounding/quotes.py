@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
 from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gender import compatible
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speakers import introduced_unnamed, person_described, profile, speaker_type, unlisted_person
@@ -174,13 +175,16 @@ class _Resolver:
         i = bisect.bisect_right(self.quoted, (offset, 1 << 30)) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
-    def subject_before(self, offset: int, floor: int) -> ActorCandidate | None:
+    def subject_before(self, offset: int, floor: int, pronoun: str = "") -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
-        that names one (the subject, not a person the sentence merely mentions)."""
+        that names one the pronoun can stand for (the subject, not a person merely mentioned)."""
         for s in reversed([s for s in self.sentences if floor <= s.start < offset]):
-            people = self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
+            people = [
+                a for _, a in self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
+                if compatible(a, pronoun, self.article)
+            ]
             if people:
-                return people[0][1]
+                return people[0]
         return None
 
     def last_before(self, offset: int, floor: int, kinds: set[ActorKind]) -> ActorCandidate | None:
@@ -312,7 +316,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     bare = phrase.strip().lower()
     if bare in _PRONOUNS:
         if _PRONOUNS[bare] is ActorKind.PERSON:
-            actor = resolver.subject_before(at, floor)
+            actor = resolver.subject_before(at, floor, bare)
         elif previous.actor is not None and previous.actor.kind != ActorKind.PERSON and any(
             a is previous.actor for _, a in resolver.mentions(floor, at, {previous.actor.kind})
         ):
