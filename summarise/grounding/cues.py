@@ -18,9 +18,11 @@ _IRREGULAR = {
     "think": ("thinks", "thought"),
     "put": ("puts", "put"),
     "speak": ("speaks", "spoke"),
+    "shoot": ("shoots", "shot"),
     "quip": ("quips", "quipped"),
     "admit": ("admits", "admitted"),
     "sum": ("sums", "summed"),
+    "go on": ("goes on", "went on"),
 }
 #: Lemmas that report what someone said (one word, or a verb and its particle).
 SPEECH_LEMMAS = (
@@ -30,7 +32,8 @@ SPEECH_LEMMAS = (
     "accuse", "call on", "call for", "pledge", "vow", "promise", "demand", "denounce", "claim", "acknowledge",
     "admit", "concede", "confirm", "report", "quote", "point out", "elaborate", "contend", "maintain", "allege",
     "counter", "reiterate", "estimate", "lament", "boast", "joke", "quip", "muse", "conclude", "tout", "charge",
-    "threaten", "assure", "reckon", "recount", "put it", "sum up",
+    "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
+    "fire back", "retort", "explain", "declare",
 )
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.

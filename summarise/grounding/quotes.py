@@ -20,7 +20,14 @@ from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gender import compatible
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
-from summarise.grounding.speakers import introduced_unnamed, person_described, profile, speaker_type, unlisted_person
+from summarise.grounding.speakers import (
+    introduced_unnamed,
+    person_described,
+    profile,
+    speaker_type,
+    speakers_not_listed,
+    unlisted_person,
+)
 from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
 
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
@@ -144,7 +151,8 @@ class _Resolver:
     def __init__(self, article: str, sentences: list[Sentence]) -> None:
         self.article = article
         self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages, sorted
-        self.actors = find_actor_candidates(article)
+        listed = find_actor_candidates(article)
+        self.actors = listed + speakers_not_listed(article, listed)
         self.sentences = sentences
         self.labels: list[tuple[str, ActorCandidate]] = sorted(
             ((label, a) for a in self.actors for label in (a.name, *a.aliases)), key=lambda p: -len(p[0])
@@ -293,6 +301,8 @@ _TIME_LEAD = re.compile(
     r"morning|afternoon|evening|night|week|month|year)(?:['’]s)?\b[\s,]*",
     re.IGNORECASE,
 )
+#: A conjunction or a participle clause before the subject: "But he added", "Continuing, Carson said".
+_LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*)", re.IGNORECASE)
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
     r"^(?P<owner>its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|readout|release|report|message)$",
@@ -306,7 +316,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
     article describes so, the body an unnamed official speaks for, or a role alone."""
     article = resolver.article
-    phrase = _TIME_LEAD.sub("", phrase.strip())
+    phrase = _LEAD.sub("", _TIME_LEAD.sub("", phrase.strip()))
     if not phrase:
         return _NOBODY
     issued = _ISSUED.match(phrase)
@@ -356,7 +366,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
         return _from_actor(actor, actor.name, context, article) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
     if m:
         return _Attribution(None, role, None, speaker_type(role, context))
-    name = re.search(NAME, phrase)
+    name = re.search(rf"{NAME}(?![\w'’-])", phrase)
     if name and phrase[:1].isupper():
         person = unlisted_person(name.group(0), article)
         return _from_actor(person, person.name, context, article)

@@ -14,8 +14,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from summarise.grounding.actors import ActorCandidate
-from summarise.grounding.gazetteer import ROLE_NOUNS, ROLE_TYPES, THINK_TANK_WORDS
+from summarise.grounding.actors import NAME, ActorCandidate
+from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gazetteer import (
+    NOT_NAME_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    ROLE_TYPES,
+    THINK_TANK_WORDS,
+    state_of,
+)
 from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
 
 _ANALYST, _OFFICIAL, _WITNESS = (re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for pattern, _ in ROLE_TYPES)
@@ -37,6 +45,31 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St)\.")
+
+
+def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[ActorCandidate]:
+    """People the article has speak ("Trump said", "said Cruz") whom the actor finder did not
+    list: political news names its people by surname alone, and a pronoun needs them as
+    antecedents. Each comes with every mention of the name, so "he" can find the last one."""
+    known = {label for a in listed for label in (a.name, *a.aliases)}
+    found: dict[str, ActorCandidate] = {}
+    for m in _speaking_name().finditer(article):
+        name = m.group("a") or m.group("b")
+        tokens = name.split()
+        if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
+            continue
+        if any(name in label.split() or name == label.split()[-1] for label in known):
+            continue  # a surname of someone listed: their alias, not a new person
+        if name not in found:
+            found[name] = unlisted_person(name, article)
+    return list(found.values())
+
+
+@lru_cache(maxsize=1)
+def _speaking_name() -> re.Pattern[str]:
+    verbs = speech_verbs(strict=True)
+    name = rf"{NAME}(?![\w'’-])"
+    return re.compile(rf"(?<![\w.])(?P<a>{name})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b|\b{verbs}\s+(?P<b>{name})")
 
 
 def unlisted_person(name: str, article: str) -> ActorCandidate:
