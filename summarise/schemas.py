@@ -32,6 +32,7 @@ MAX_ACTORS = 12
 MAX_QUOTES = 10
 MAX_QUANTITIES = 4
 MAX_EVENT_ACTORS = 6
+MAX_QUOTE_CHARS = 600
 
 
 class EventType(str, Enum):
@@ -142,7 +143,7 @@ class ActorDraft(_Strict):
 
 
 class QuoteDraft(_Strict):
-    text: str = Field(max_length=600, description="the exact words inside the quotation marks")
+    text: str = Field(max_length=MAX_QUOTE_CHARS, description="the exact words inside the quotation marks")
     speaker: str | None = Field(default=None, max_length=80)
     speaker_role: str | None = Field(default=None, max_length=120)
     speaker_affiliation: str | None = Field(default=None, max_length=120)

@@ -35,12 +35,24 @@ def name_key(name: str) -> str:
     return normalise(name).casefold()
 
 
+#: Marks a model may wrap around quoted words: double ones, and single ones that open a passage.
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
+_SINGLE_MARKS = "'\u2018\u2019\u201a\u201b"
+
+
 def strip_outer_quotes(text: str) -> str:
-    """Drop quotation marks and trailing punctuation a model may wrap around quoted words."""
-    t = normalise(text)
-    while len(t) >= 2 and t[0] in "\"'" :
+    """Drop the quotation marks a model may wrap around quoted words, and nothing else.
+
+    The words inside keep their own characters (a curly apostrophe stays curly): a quote is the
+    article's characters, and folding happens only where texts are compared. A closing single
+    mark goes only with an opening one, since alone it is an apostrophe ("the farmers’").
+    """
+    t = text.strip()
+    single = False
+    while len(t) >= 2 and t[0] in _DOUBLE_MARKS + _SINGLE_MARKS:
+        single = single or t[0] in _SINGLE_MARKS
         t = t[1:].strip()
-    while t and t[-1] in "\"'":
+    while t and (t[-1] in _DOUBLE_MARKS or (single and t[-1] in _SINGLE_MARKS)):
         t = t[:-1].strip()
     return t
 

@@ -360,7 +360,7 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
             if not m:
                 continue
             description = m.group(1)
-            if re.search(rf"\bthe {re.escape(description)}\b", article):
+            if find_all(article, f"the {description}"):  # on its own, not as the title before the name
                 aliases.append(f"the {description}")
     if candidate.kind == ActorKind.ORGANISATION:
         if candidate.name in KNOWN_ORGANISATIONS:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from summarise.grounding.dates import find_date_phrases
 from summarise.schemas import MatchStatus, Span
 from summarise.text import normalise
 
@@ -133,8 +134,31 @@ def align(article: str, needle: str, *, start_hint: int = 0) -> Span | None:
     return Span(start=start, end=end, status=MatchStatus.FUZZY)
 
 
+#: The capitalised word that follows a name on the same line.
+_NEXT_WORD = re.compile(r"[^\S\n]+(?P<word>[A-Z][\w'’.-]*)")
+
+
+def _runs_on(article: str, end: int, name: str) -> bool:
+    """Whether the name ending at ``end`` is the head of a longer name ("the North" in "the North
+    Korean navy", "Washington" in "Washington Post"): a capitalised word follows on the same line.
+
+    A date is not part of a name ("Seoul Monday"), and after an abbreviation's dot ("U.S.") the
+    next capital may open a new sentence, so neither makes the name longer.
+    """
+    if name.endswith("."):
+        return False
+    m = _NEXT_WORD.match(article, end)
+    if m is None:
+        return False
+    return not any(start == 0 for _, start, _ in find_date_phrases(article[m.start("word") : m.start("word") + 40]))
+
+
 def find_all(article: str, needle: str) -> list[Span]:
-    """Every whole-word occurrence of a name, typography-tolerant (for an actor's mentions)."""
+    """Every occurrence of a name as a whole name, typography-tolerant (for an actor's mentions).
+
+    Whole words, and not the head of a longer name: a mention of "the North" is not one inside
+    "the North Korean navy".
+    """
     folded = fold(article)
     target = fold(needle).text
     spans: list[Span] = []
@@ -147,6 +171,7 @@ def find_all(article: str, needle: str) -> list[Span]:
         after_ok = end == len(folded.text) or not folded.text[end].isalnum()
         if before_ok and after_ok:
             start, stop = folded.raw_span(at, end)
-            spans.append(Span(start=start, end=stop, status=MatchStatus.EXACT))
+            if not _runs_on(article, stop, target):
+                spans.append(Span(start=start, end=stop, status=MatchStatus.EXACT))
         at = folded.text.find(target, at + 1)
     return spans

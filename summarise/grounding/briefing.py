@@ -19,6 +19,7 @@ from summarise.grounding.quantities import normalise_quantity
 from summarise.grounding.sentences import body_end
 from summarise.schemas import (
     MAX_EVENT_ACTORS,
+    MAX_QUOTE_CHARS,
     Actor,
     ActorDraft,
     Briefing,
@@ -96,7 +97,12 @@ def _ground_quotes(quotes: list[QuoteDraft], article: str, canonical: dict[str, 
             drops.append(Drop(kind="quote", reason="duplicate of another quote", item=draft.model_dump(mode="json")))
             continue
         speaker = canonical.get(draft.speaker, draft.speaker) if draft.speaker else None
-        quote = Quote(**{**draft.model_dump(), "speaker": speaker, "span": span})
+        # the words shown are the article's own characters at the span, whatever the draft wrote
+        # (straight for curly marks, one space for a line break, a model's slip on a fuzzy match);
+        # only a slice whose white space runs it past the cap keeps the draft's words
+        words = article[span.start : span.end]
+        words = words if len(words) <= MAX_QUOTE_CHARS else draft.text
+        quote = Quote(**{**draft.model_dump(), "text": words, "speaker": speaker, "span": span})
         # a longer quote that holds an earlier, shorter one replaces it
         kept = [q for q in kept if not (q.span and span.start <= q.span.start and q.span.end <= span.end)]
         kept.append(quote)

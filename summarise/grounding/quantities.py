@@ -4,27 +4,30 @@ Distances are given in kilometres whatever the article used (miles are converted
 the article's words, "about 560 miles"), so two briefings of one launch compare; times of day
 have no value (the zone is rarely stated); counts take the counted thing as their unit
 ("two ballistic missiles" counts "missiles"); spans of time count their unit ("73 minutes").
+
+Numbers written in words ("sixty-five", "two hundred", "1.5 million") are read by ``text2num``,
+not by a table of our own, into a copy of the sentence where every number is in digits; the
+patterns below read that copy, and every quantity's text is the article's own words again.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from text_to_num import Token, find_numbers
 
 from summarise.grounding.dates import find_date_phrases
 from summarise.schemas import Quantity
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a dozen": 12, "a pair of": 2, "a single": 1,
-}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Unit words to (unit, factor to that unit).
 _UNITS = {
     "nautical miles": ("km", 1.852), "nautical mile": ("km", 1.852),
     "kilometers": ("km", 1.0), "kilometres": ("km", 1.0), "kilometer": ("km", 1.0), "kilometre": ("km", 1.0),
-    "km": ("km", 1.0), "miles": ("km", 1.609344), "mile": ("km", 1.609344),
+    "km": ("km", 1.0), "miles": ("km", 1.609344), "mile": ("km", 1.609344), "mi.": ("km", 1.609344),
+    "mi": ("km", 1.609344), "nmi": ("km", 1.852),
     "meters": ("m", 1.0), "metres": ("m", 1.0), "meter": ("m", 1.0), "metre": ("m", 1.0),
     "feet": ("m", 0.3048), "ft": ("m", 0.3048),
     "tons": ("tons", 1.0), "tonnes": ("tons", 1.0), "ton": ("tons", 1.0), "tonne": ("tons", 1.0),
@@ -49,8 +52,6 @@ _MODIFIER = (
     r"shortly after|shortly before|just after|just before)\s+)?"
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-_ANY_NUM = rf"(?:{_NUM}|{_NUM_WORD})"
 
 
 def _alternatives(words: object) -> str:
@@ -59,13 +60,12 @@ def _alternatives(words: object) -> str:
 
 _MEASURED = re.compile(
     rf"(?<![\w.])(?P<text>{_MODIFIER}(?P<num>{_NUM})(?:\s*(?:to|-|–|and)\s*(?P<num2>{_NUM}))?\s*"
-    rf"(?P<scale>thousand|million|billion)?\s*(?:-\s*)?(?P<unit>{_alternatives(_UNITS)}))(?![\w])",
+    rf"(?:-\s*)?(?P<unit>{_alternatives(_UNITS)}))(?![\w])",
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    rf"(?P<text>{_MODIFIER}(?:US)?\$\s?(?P<num>{_NUM})\s*(?P<scale>thousand|million|billion|trillion)?)"
-    rf"|(?P<text2>{_MODIFIER}(?P<num2>{_NUM})\s*(?P<scale2>thousand|million|billion|trillion)?\s+"
-    rf"(?P<currency>{_alternatives(_CURRENCIES)}))(?![\w])",
+    rf"(?P<text>{_MODIFIER}(?:US)?\$\s?(?P<num>{_NUM}))"
+    rf"|(?P<text2>{_MODIFIER}(?P<num2>{_NUM})\s+(?P<currency>{_alternatives(_CURRENCIES)}))(?![\w])(?!['’]\w)",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -74,12 +74,12 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    rf"(?<![\w$.,:])(?P<text>{_MODIFIER}(?P<num>{_ANY_NUM})(?:\s+|-)(?P<unit>{_alternatives(_DURATIONS)})s?"
-    rf"(?:\s+and\s+(?P<num2>{_ANY_NUM})\s+(?P<unit2>{_alternatives(_DURATIONS)})s?)?)(?![\w])",
+    rf"(?<![\w$.,:])(?P<text>{_MODIFIER}(?P<num>{_NUM})(?:\s+|-)(?P<unit>{_alternatives(_DURATIONS)})s?"
+    rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_alternatives(_DURATIONS)})s?)?)(?![\w])(?!-old|\s+old\b)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"(?<![\w$.,:])(?P<text>{_MODIFIER}(?P<num>{_NUM_WORD}|\d[\d,]*)\s+)(?=(?P<rest>(?:[\w-]+\s+){{0,4}}[\w-]+))",
+    rf"(?<![\w$.,:])(?P<text>{_MODIFIER}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+)(?=(?P<rest>(?:[\w-]+\s+){{0,4}}[\w-]+))",
     re.IGNORECASE,
 )
 #: Words that end a counted noun phrase.
@@ -111,10 +111,121 @@ _MEASURES = (
 
 
 def _number(text: str) -> float:
-    word = text.lower()
-    if word in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[word])
     return float(text.replace(",", ""))
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers in words, read by text2num into a digit copy of the sentence
+# --------------------------------------------------------------------------------------------
+
+_LANGUAGE = "en"
+#: Words, digit groups ("1,200", "1.5") and single marks, as text2num reads a stream of tokens.
+_WORD = re.compile(rf"{_NUM}|[^\W\d_]+|[^\w\s]")
+_DIGITS = re.compile(_NUM)
+#: Counting words text2num leaves alone: a fixed number of things, or a multiplier ("two dozen").
+_IDIOMS = {"a dozen": 12, "a pair of": 2, "a single": 1}
+_IDIOM = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in _IDIOMS)})\b", re.IGNORECASE)
+_DOZEN = 12
+#: Values of the words that multiply the number before them ("1.5 million", "two point five billion").
+_SCALE_VALUES = frozenset([100, 10**3, 10**6, 10**9, 10**12])
+#: The one scale word text2num's English does not know.
+_TRILLION = re.compile(r"\btrillion\b", re.IGNORECASE)
+
+
+class _Word(Token):
+    """A word of the sentence with its offsets: what text2num reads, and where it stood."""
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word, self.start, self.end = word, start, end
+
+    def text(self) -> str:
+        return self.word
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """The sentence with every number in digits, and the raw span each of its characters came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the slice ``[start:end]`` of the digit copy."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def _digits(value: Decimal) -> str:
+    """A value as the patterns read it: thousands grouped, so that 2,000 is never taken for a year."""
+    value = value.normalize()
+    return f"{int(value):,}" if value == value.to_integral_value() else f"{value:,f}"
+
+
+def _spelled_numbers(sentence: str) -> list[tuple[int, int, Decimal]]:
+    """(start, end, value) of each number, in words or digits, with its multiplier word joined.
+
+    An ordinal ("first") is no amount; nor is a plural ("hundreds of people", "tens of thousands").
+    """
+    words = [_Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    numbers: list[tuple[int, int, Decimal, bool]] = []  # start, end, value, alone a scale word
+    for found in find_numbers(words, _LANGUAGE, threshold=0.0):  # "one missile" counts too
+        span = words[found.start : found.end]
+        if found.is_ordinal or any(w.word[-1:].lower() == "s" for w in span):
+            continue
+        value = Decimal(str(found.value))
+        numbers.append((span[0].start, span[-1].end, value, len(span) == 1 and value in _SCALE_VALUES))
+    numbers += [(w.start, w.end, Decimal(w.word.replace(",", "")), False) for w in words if w.word[0].isdigit()]
+    numbers += [(m.start(), m.end(), Decimal(_IDIOMS[m.group(0).lower()]), False) for m in _IDIOM.finditer(sentence)]
+    numbers += [(m.start(), m.end(), Decimal(10**12), True) for m in _TRILLION.finditer(sentence)]
+    numbers.sort(key=lambda n: n[0])
+    merged: list[tuple[int, int, Decimal]] = []
+    for start, end, value, scale in numbers:
+        gap = sentence[merged[-1][1] : start] if merged else ""
+        if scale and merged and gap.isspace():
+            # "1.5 million", "two point five billion": the number before the scale word multiplies it
+            first, _, times = merged.pop()
+            merged.append((first, end, times * value))
+            continue
+        before = sentence[:start].lower()
+        if scale and re.search(r"\bhalf(?: an? |-)$", before):
+            start, value = before.rindex("half"), value / 2  # "half a million", "a half-billion"
+        elif scale and re.search(r"\ban? $", before):
+            start = before.rindex("a", 0, start - 1)  # "a million people"
+        elif scale:
+            continue  # "several billion", "a few thousand": no number is stated
+        merged.append((start, end, value))
+    for dozen in re.finditer(r"\s+dozen\b", sentence, re.IGNORECASE):
+        for i, (start, end, value) in enumerate(merged):
+            if end == dozen.start():
+                merged[i] = (start, dozen.end(), value * _DOZEN)  # "two dozen ships"
+    return merged
+
+
+@lru_cache(maxsize=512)
+def _figures(sentence: str) -> _Figures:
+    """The digit copy of a sentence: numbers already in digits stay as the article wrote them."""
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    for start, end, value in _spelled_numbers(sentence):
+        if start < at:
+            continue  # inside a number already written out
+        for i in range(at, start):
+            text.append(sentence[i])
+            starts.append(i)
+            ends.append(i + 1)
+        written = sentence[start:end]
+        digits = written if _DIGITS.fullmatch(written) else _digits(value)
+        text.append(digits)
+        starts += [start] * len(digits)
+        ends += [end] * len(digits)
+        at = end
+    for i in range(at, len(sentence)):
+        text.append(sentence[i])
+        starts.append(i)
+        ends.append(i + 1)
+    return _Figures("".join(text), tuple(starts), tuple(ends))
 
 
 def _round(value: float) -> float:
@@ -180,40 +291,46 @@ def _finditer(pattern: re.Pattern[str], guard: re.Pattern[str], sentence: str) -
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Numbers with units in a sentence, in order: distances, %, money, times, durations, counts."""
+    figures = _figures(sentence)
+    view = figures.text
     found: list[tuple[int, Quantity]] = []
+    # overlaps are judged on the article's own offsets: a date is found in the sentence itself
     taken: list[tuple[int, int]] = [(s, e) for _, s, e in find_date_phrases(sentence) if re.search(r"\d", _)]
+
+    def words(a: int, b: int) -> tuple[int, int, str]:
+        start, end = figures.raw(a, b)
+        return start, end, sentence[start:end]
 
     def keep(at: int, end: int, q: Quantity) -> None:
         found.append((at, q))
         taken.append((at, end))
 
-    for m in _finditer(_MEASURED, _HAS_DIGIT, sentence):
-        a, b = m.span("text")
+    for m in _finditer(_MEASURED, _HAS_DIGIT, view):
+        a, b, text = words(*m.span("text"))
         if _overlaps(a, b, taken):
             continue
         unit, factor = _UNITS[m.group("unit").lower()]
-        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
-        measure = _measure(unit, sentence, a)
+        measure = _measure(unit, view, m.start("text"))
         for num in filter(None, (m.group("num"), m.group("num2"))):
-            value = _number(num) * scale * factor
-            found.append((a, Quantity(value=_round(value) if factor != 1.0 else value, unit=unit, measure=measure, text=m.group("text"))))
+            value = _number(num) * factor
+            found.append((a, Quantity(value=_round(value) if factor != 1.0 else value, unit=unit, measure=measure, text=text)))
         taken.append((a, b))
-    for m in _finditer(_MONEY, _MAY_BE_MONEY, sentence):
-        text = m.group("text") or m.group("text2")
-        a, b = m.span("text") if m.group("text") else m.span("text2")
+    for m in _finditer(_MONEY, _MAY_BE_MONEY, view):
+        group = "text" if m.group("text") else "text2"
+        a, b, text = words(*m.span(group))
         if _overlaps(a, b, taken):
             continue
-        num, scale = (m.group("num"), m.group("scale")) if m.group("text") else (m.group("num2"), m.group("scale2"))
-        unit = "USD" if m.group("text") else _CURRENCIES[m.group("currency").lower()]
-        keep(a, b, Quantity(value=_number(num) * _SCALES.get((scale or "").lower(), 1.0), unit=unit, measure="money", text=text))
-    for m in _finditer(_TIME, _MAY_BE_TIME, sentence):
-        a, b = m.span("text")
+        num = m.group("num") if group == "text" else m.group("num2")
+        unit = "USD" if group == "text" else _CURRENCIES[m.group("currency").lower()]
+        keep(a, b, Quantity(value=_number(num), unit=unit, measure="money", text=text))
+    for m in _finditer(_TIME, _MAY_BE_TIME, view):
+        a, b, text = words(*m.span("text"))
         if _overlaps(a, b, taken):
             continue
-        text = re.sub(r"^at\s+", "", m.group("text"), flags=re.IGNORECASE)
-        keep(a, b, Quantity(value=None, unit="local time", measure=_measure("local time", sentence, a), text=text))
-    for m in _DURATION.finditer(sentence):
-        a, b = m.span("text")
+        text = re.sub(r"^at\s+", "", text, flags=re.IGNORECASE)
+        keep(a, b, Quantity(value=None, unit="local time", measure=_measure("local time", view, m.start("text")), text=text))
+    for m in _finditer(_DURATION, _HAS_DIGIT, view):
+        a, b, text = words(*m.span("text"))
         if _overlaps(a, b, taken) or m.group("num").isdigit() and len(m.group("num")) == 4:
             continue
         unit = _DURATIONS[m.group("unit").lower()]
@@ -224,22 +341,21 @@ def find_quantities(sentence: str) -> list[Quantity]:
             per = {("hours", "minutes"): 60, ("days", "hours"): 24, ("minutes", "seconds"): 60}.get((unit, small))
             if per:
                 value, unit = value * per + _number(m.group("num2")), small
-        keep(a, b, Quantity(value=value, unit=unit, measure="duration", text=m.group("text")))
-    for m in _COUNT.finditer(sentence):  # the words after the number are looked at, not consumed
-        a = m.start("text")
+        keep(a, b, Quantity(value=value, unit=unit, measure="duration", text=text))
+    for m in _finditer(_COUNT, _HAS_DIGIT, view):  # the words after the number are looked at, not consumed
         num = m.group("num").lower()
         digits = num.replace(",", "")
-        if digits.isdigit() and (len(digits) == 4 and "," not in num) or _overlaps(m.start("num"), m.end("num"), taken):
+        if digits.isdigit() and (len(digits) == 4 and "," not in num) or _overlaps(*figures.raw(*m.span("num")), taken):
             continue
         value = _number(num)
         thing = _counted(m.group("rest"), value)
         if thing is None:
             continue
         unit, length = thing
-        end = m.start("rest") + length
+        a, end, text = words(m.start("text"), m.start("rest") + length)
         if _overlaps(a, end, taken):
             continue
-        keep(a, end, Quantity(value=value, unit=unit, measure="count", text=sentence[a:end]))
+        keep(a, end, Quantity(value=value, unit=unit, measure="count", text=text))
     return [q for _, q in sorted(found, key=lambda f: f[0])]
 
 

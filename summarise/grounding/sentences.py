@@ -14,9 +14,28 @@ from functools import lru_cache
 
 from summarise.grounding.dates import DATELINE
 
-#: Words that end with a full stop without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "approx", "est", "dept"]
+#: Abbreviations that always lead on to what follows (a title before a name, "i.e."): never an end.
+_LEADING_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st", "no", "vs", "i.e", "e.g", "approx", "est", "dept"]
+)
+#: Abbreviations that may close a sentence ("sanctions by the U.S.") but mostly modify the name
+#: after them ("U.S. Navy"): an end only before a word that opens sentences, never names.
+_NAME_ABBREVIATIONS = frozenset(
+    ["u.s", "u.n", "u.k", "e.u", "jr", "sr", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+#: Clock abbreviations close a time, which mostly closes its sentence ("at 9 a.m. The ministry"),
+#: unless the day, a month or the clock's zone follows ("at 7:50 a.m. Monday", "9 a.m. Seoul time").
+_CLOCK_ABBREVIATIONS = frozenset(["a.m", "p.m"])
+_ABBREVIATIONS = _LEADING_ABBREVIATIONS | _NAME_ABBREVIATIONS | _CLOCK_ABBREVIATIONS
+#: Words that open a sentence and never continue a name.
+_OPENERS = frozenset(
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "but", "and", "yet", "so", "however", "meanwhile", "still", "in", "on", "at", "after", "before", "since", "while", "when", "if", "as", "last", "earlier", "later"]
+)
+#: What follows a clock's "a.m." inside its sentence: a day, a month, a zone ("GMT", "Seoul time").
+_CLOCK_GOES_ON = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|(?:[A-Z]{1,4}T|UTC|MSK)\b|(?:[A-Z][\w'’-]*\s+){1,2}[Tt]ime\b"
 )
 #: A line that starts the page's trailing furniture: nothing after it is the story.
 _TRAILER = re.compile(
@@ -87,12 +106,27 @@ def _quote_ranges(line: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _abbreviation(text: str, dot: int) -> str | None:
+    """The abbreviation whose dot stands at ``dot`` ("u.s", "a.m", an initial), else None."""
     word = re.search(r"([A-Za-z.]+)$", text[:dot])
     if not word:
-        return False
+        return None
     token = word.group(1).lower().rstrip(".")
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) else None
+
+
+def _ends_at_abbreviation(token: str, after: str) -> bool:
+    """Whether a sentence ends at an abbreviation's dot, given the text after it."""
+    if not after[:1].isupper():
+        return False  # "Jan. 12", "a.m. (0100 GMT)": the sentence goes on
+    if token in _CLOCK_ABBREVIATIONS:
+        return _CLOCK_GOES_ON.match(after) is None
+    if token in _NAME_ABBREVIATIONS:
+        nxt = re.match(r"[A-Za-z]+\b", after)
+        # a headline capitalises every word ("Talks With The U.S. And Iran"): only prose opens a sentence
+        prose = re.search(r"(?<![\w'’-])[a-z]", re.split(r"[.!?]", after, maxsplit=1)[0])
+        return nxt is not None and nxt.group(0).lower() in _OPENERS and prose is not None
+    return False  # a title or an initial leads on to a name
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:
@@ -103,10 +137,9 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         cut = m.end()
         if any(a < m.start() < b and m.end() <= b for a, b in quotes):
             continue  # a full stop inside a quotation that goes on
-        if m.group(0) == "." and _is_abbreviation(line, m.start()):
-            nxt = line[cut:].lstrip()[:1]
-            if not nxt or not nxt.isupper() or re.search(r"\b[ap]\.m$", line[: m.start()]) is None:
-                continue
+        token = _abbreviation(line, m.start()) if m.group(0) == "." else None
+        if token is not None and not _ends_at_abbreviation(token, line[cut:].lstrip()):
+            continue
         pieces.append((start, cut))
         start = cut
     pieces.append((start, len(line)))
