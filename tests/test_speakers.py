@@ -164,3 +164,13 @@ def test_a_spokeswoman_is_she() -> None:
     )
     q = _quote(article, "We only answered")
     assert q.speaker == "Sita Varma"
+
+
+@pytest.mark.parametrize("document", ["the release", "the statement", "the party's statement"])
+def test_a_document_speaks_for_the_body_that_issued_it(document: str) -> None:
+    article = (
+        "The Green Party of Lapland announced on Friday that its leader would not attend the rally.\n\n"
+        f"\u201cThe leader has other duties this weekend and sends her regards to the voters of Rovaniemi,\u201d {document} added.\n"
+    )
+    q = _quote(article, "The leader has other duties")
+    assert q.speaker is not None and "Green Party" in q.speaker

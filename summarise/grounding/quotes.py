@@ -142,7 +142,7 @@ class _Attribution:
 
 
 _NOBODY = _Attribution()
-_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces)"
+_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation)"
 
 
 class _Resolver:
@@ -305,9 +305,12 @@ _TIME_LEAD = re.compile(
 _LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*)", re.IGNORECASE)
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
-    r"^(?P<owner>its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|readout|release|report|message)$",
+    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
+    r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo)$",
     re.IGNORECASE,
 )
+#: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
+_OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
 #: "an official at South Korea's Joint Chiefs of Staff": a role and the body it speaks for.
 _ROLE_AT = re.compile(r"\b(?:at|of|for|from|with)\s+(?P<body>.+)$", re.IGNORECASE)
 
@@ -321,8 +324,8 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
         return _NOBODY
     issued = _ISSUED.match(phrase)
     if issued:
-        phrase = issued.group("owner").rstrip("'’s").strip() if issued.group("owner")[-2:] in ("'s", "’s") else issued.group("owner")
-        phrase = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(phrase.lower(), phrase)
+        owner = issued.group("owner")
+        phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
     bare = phrase.strip().lower()
     if bare in _PRONOUNS:
         if _PRONOUNS[bare] is ActorKind.PERSON:
