@@ -3,6 +3,8 @@
 Found sentence by sentence in the story's prose only (headings, captions and the page's
 trailer of other stories name people who are not in this story). Each candidate keeps every
 place it is mentioned, under its own name or an alias, so the briefing can point at them.
+Outlets the story only cites, photo credits, bylines and people seen only in a caption tell
+where the story came from, not who is in it, and are left out (LABELLING.md).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from summarise.grounding.gazetteer import (
     GENERIC_BODY,
     KNOWN_ORGANISATIONS,
     MILITARY_WORDS,
-    NEWS_AGENCIES,
+    NEWS_OUTLETS,
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
+    OUTLET_WORDS,
     PLACE_WORDS,
     ROLE_NOUNS,
+    STATE_VOICES,
     STATES,
     TITLE,
     state_of,
@@ -51,14 +55,22 @@ _ROLE_FIRST = re.compile(
 )
 _APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?"
-    r"(?:\s+(?:of|for|on|in)\s+(?:[a-z][\w'’-]*\s*){1,4}?)?)"
+    r"(?:\s+(?:of|for|on|in)\s+(?:[\w'’-]+\s*){1,4}?)?)"
     r"(?:\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<aff>[A-Z][^,;()]{2,90}?))?(?=\s*[,.;]|\s+who\b)"
 )
+#: "Jan Kowal, North Korea watcher at Hanseo University, Seoul, said": a description with no article.
+_DESCRIBED = re.compile(
+    rf"(?P<name>{NAME}),\s+(?P<desc>[^,;:“”\"()]{{3,90}}?),\s+(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s+)?"
+    r"(?:said|says|told|added|wrote|argued|warned|noted)\b"
+)
+_DESCRIBED_AFF = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<aff>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)")
+#: A place after a body's name is where it sits, not part of it: "Peterson Institute in Washington".
+_AFF_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
 _PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<name2>{NAME})")
 _INSTITUTIONAL = re.compile(
     rf"(?P<owner>{state_pattern().pattern})(?:['’]s)?\s+(?P<body>(?:(?:defen[cs]e|foreign|unification|interior|"
-    r"finance|trade|state)\s+ministry)|military|army|navy|air force|coast guard|border guard|armed forces|embassy|"
-    r"consulate)\b"
+    r"finance|trade|state|health|information|oil|energy|economy|justice|education|emergencies|intelligence|security)\s+ministry)|"
+    r"military|army|navy|air force|coast guard|border guard|armed forces|embassy|consulate)\b"
 )
 _BY_KIND_NOUN = re.compile(rf"\b(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})")
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
@@ -69,7 +81,37 @@ _NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})
 _TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)*{TITLE})\s+$")
 _NEXT_TOKEN = re.compile(rf"\s+{_TOKEN}")
 _QUOTED = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+_AGENCY_CREDIT = (
+    r"(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|GETTY IMAGES|Getty|Xinhua|XINHUA|Yonhap|YONHAP|KCNA|Bloomberg|AAP|"
+    r"Anadolu|Sputnik|TASS|SOPA Images|NurPhoto|Shutterstock|Pool|POOL|KNS|Handout|HANDOUT)"
+)
+_PICTURE_CREDIT = (
+    rf"\((?i:photo|image|picture|photograph|video|file|credit|courtesy)s?\b[^)]{{0,80}}\)"
+    rf"|(?:(?i:photos?|images?|pictures?|photograph|credit|video)(?:\s+(?i:credit))?\s*(?::|(?i:by))\s*)?"
+    rf"(?:[A-Z][\w.’'-]*\s){{0,3}}[A-Z][\w.’'-]*\s?/\s?{_AGENCY_CREDIT}(?:\s?/\s?[A-Z][\w ]{{1,30}}?)*(?![\w/])"
+    rf"|(?:(?i:via|for)\s+)?Getty Images|(?<![\w])(?i:photo|image|picture|photograph)s?(?:\s+(?i:credit))?\s*:\s*[^.\n]{{1,80}}"
+    rf"|(?i:\bin\s+this\s+(?:undated\s+)?(?:handout\s+)?(?:photo|picture|image|photograph|file photo|video grab)\b)"
+)
+#: Photo credits and wire tags, wherever they stand: "(Photo: Jane Roe/Wire)", "STR/AFP/Getty Images", "(AFP)".
+_CREDIT = re.compile(rf"{_PICTURE_CREDIT}|\((?:AFP|AP|Reuters|REUTERS|EPA|Xinhua|Yonhap|Bloomberg|AAP|Anadolu)\)")
+#: Lines that say who wrote or shot the story, or that are the page's own buttons.
+_BYLINE = re.compile(
+    r"^(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|(?i:and)|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
+    r"(?:\s*[,|–—-]\s*[A-Z][\w .'’&-]{1,40})?\s*$"
+    r"|(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|research|produced)\s+by\b)"
+    r"|(?i:(?:file\s+)?(?:photo|image|picture|video)s?(?:\s+credit)?\s*:)"
+    r"|(?i:read (?:more|also|next)\b|share (?:this|on)\b|subscribe\b|sign up\b|advertisement\b|click here\b)"
+    r"|(?i:follow)\s+(?:(?i:us)\b|@|[A-Z]))"
+)
+#: A paragraph that holds a credit or says it shows a picture is a caption: someone named only
+#: there was photographed, not part of the story.
+_CAPTION = re.compile(rf"{_PICTURE_CREDIT}|^(?i:file photo)\b")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+#: After a name, the words that make it a place: "Japan's exclusive economic zone", "Guam's waters".
+_PLACE_OF = re.compile(
+    r"['’]s?\s+(?:(?:exclusive\s+economic|special\s+economic|air\s+defen[cs]e\s+identification)\s+zone|EEZ|ADIZ|"
+    r"(?:territorial\s+|coastal\s+)?waters|airspace|coast(?:line)?|shores?|soil|mainland|territory)\b"
+)
 #: Capitalised words that start a sentence and never a name.
 _STARTERS = frozenset(
     ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "According", "Unlike", "Separately", "Also", "But", "And", "When", "While", "If", "Even", "Still", "Yet", "Then", "Now", "Once", "Today", "Yesterday"]
@@ -160,11 +202,26 @@ class _Collector:
             found.aliases.append(alias)
 
 
+#: What a state fights with: "Russian drones struck Kyiv" makes Russia the attacker, named by its adjective.
+_ARMS = r"(?:drones?|missiles?|rockets?|forces|troops|soldiers|jets|warplanes|warships|artillery|shelling|air strikes?|airstrikes?|strikes?)"
+
+
+#: Arms named by their state's adjective that attack: "Russian drones and missiles struck", not "expelled French troops".
+_ATTACKING = re.compile(
+    rf"\s+(?:and\s+[A-Z]\w+\s+)?{_ARMS}\b(?=(?:\s+and\s+[a-z]+)?\s+(?:have\s+|had\s+|also\s+)?(?:struck|hit|attacked|fired|"
+    r"shelled|killed|bombed|pounded|targeted|launched|downed|shot|crossed|entered|invaded|seized|captured|destroyed|damaged|"
+    r"wounded|opened fire)\b)"
+)
+
+
 def _states(text: str, collector: _Collector) -> None:
     for m in state_pattern().finditer(text):
         state = state_of(m.group(0))
         if state and m.group(0) not in state.demonyms:
             collector.add(state.name, ActorKind.STATE)
+        elif state and (arms := _ATTACKING.match(text, m.end())):
+            collector.add(state.name, ActorKind.STATE)
+            collector.alias(state.name, m.group(0) + arms.group(0))
 
 
 def _strip_owner(phrase: str) -> tuple[str, str | None]:
@@ -197,6 +254,11 @@ def _org_core(group: list[str]) -> list[str]:
 
 
 def _org_kind(words: set[str], bare: str) -> ActorKind | None:
+    # the head word decides: "City Military Administration" is an administration, "Revolutionary Guard Corps" a corps
+    tokens = bare.split()
+    head = (tokens[: min(tokens.index(w) for w in ("of", "for") if w in tokens)] if {"of", "for"} & set(tokens) else tokens)[-1:]
+    if len(words) > 1 and head and (head[0] in ORGANISATION_WORDS or head[0] in OUTLET_WORDS) and head[0] not in MILITARY_WORDS and not state_of(bare):
+        return ActorKind.ORGANISATION
     if bare in {"Joint Chiefs of Staff", "Pentagon"} or (words & MILITARY_WORDS and len(words) > 1):
         return ActorKind.MILITARY_BODY
     if words & ORGANISATION_WORDS and len(words) > 1 and not state_of(bare):
@@ -250,7 +312,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
                 owner, owner_text = None, ""
     for m in _INSTITUTIONAL.finditer(text):
         body, state = m.group("body"), _role_owner(m.group("owner"))
-        if GENERIC_BODY.match(body) and state:
+        if (GENERIC_BODY.match(body) or body.endswith("ministry")) and state:  # any ministry speaks for its state
             collector.add(state, ActorKind.STATE)
             collector.alias(state, m.group(0))
         elif not GENERIC_BODY.match(body):
@@ -263,11 +325,9 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
     for m in _BY_KIND_NOUN.finditer(text):
         if not state_of(m.group("name")):
             collector.add(m.group("name"), ActorKind.ORGANISATION)
-    for name, label, named, cited in _KNOWN_LABELS:
+    for name, named in _KNOWN_LABELS:
         if named.search(text):
-            if name in NEWS_AGENCIES and not cited.search(text):
-                continue
-            collector.add(name, ActorKind.ORGANISATION)
+            collector.add(name, ActorKind.ORGANISATION)  # an agency only cited is left out later (_only_a_source)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(0)
         if state_of(acronym) or any(acronym in short for short in KNOWN_ORGANISATIONS.values()) or acronym in NOT_NAME_WORDS:
@@ -276,14 +336,9 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
             collector.add(acronym, ActorKind.ORGANISATION)
 
 
-#: Each known body's labels, compiled once: (name, label, where it is named, where it is cited as a source).
+#: Each known body's labels, compiled once: (name, where it is named).
 _KNOWN_LABELS = tuple(
-    (
-        name,
-        label,
-        re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w])"),
-        re.compile(rf"{re.escape(label)}\s+(?:reported|said|quoted)|according to {re.escape(label)}"),
-    )
+    (name, re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w])"))
     for name, short in KNOWN_ORGANISATIONS.items()
     for label in (name, *short)
 )
@@ -300,11 +355,17 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
         name = _drop_title(m.group("name"))
         if _is_person_name(name):
             aff = m.group("aff")
-            collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=aff.strip() if aff else None)
+            collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=_AFF_PLACE.sub("", aff.strip()) if aff else None)
     for m in _ROLE_FIRST.finditer(text):
         name = _drop_title(m.group("name"))
         if _is_person_name(name) and m.group("name")[:1].isupper():
             collector.add(name, ActorKind.PERSON, role=m.group("role").strip())
+    for m in _DESCRIBED.finditer(text):
+        name = _name_tail(_drop_title(m.group("name")))
+        desc = m.group("desc")
+        if len(name.split()) >= 2 and _is_person_name(name) and re.search(r"\b[a-z]{3,}", desc):
+            aff = _DESCRIBED_AFF.search(desc)
+            collector.add(name, ActorKind.PERSON, role=desc.strip(), affiliation=aff.group("aff") if aff else None)
     for m in _WHO_CLAUSE.finditer(text):
         name = _drop_title(m.group("name"))
         if len(name.split()) >= 2 and _is_person_name(name):
@@ -330,6 +391,14 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             continue
         if _is_person_name(name) and not any(_lowercase_elsewhere(t, article) for t in name.split()):
             collector.add(name, ActorKind.PERSON)
+
+
+def _name_tail(name: str) -> str:
+    """"Meanwhile Jan Kowal" -> "Jan Kowal": sentence words before a name are not part of it."""
+    tokens = name.split()
+    while len(tokens) > 2 and (tokens[0] in _STARTERS or tokens[0] in _NOT_NAMES or state_of(tokens[0])):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def _drop_title(name: str) -> str:
@@ -406,15 +475,22 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     collector = _Collector()
     prose_sentences = _prose(article)
     for sentence in prose_sentences:
-        # what a speaker names inside a quotation is not thereby an actor in the story
-        sentence = replace(sentence, text=_QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text))
+        if _BYLINE.match(sentence.text):
+            continue  # who wrote the story, or the page's buttons, not who is in it
+        # what a speaker names inside a quotation, and who took a photo, are not thereby actors
+        sentence = replace(sentence, text=_blank(_CREDIT, _blank(_QUOTED, sentence.text)))
         _states(sentence.text, collector)
         _organisations(sentence, collector)
         _persons(sentence, article, collector)
+    _one_word_bodies(prose_sentences, article, collector)
     names = set(collector.by_name)
     limit = body_end(article)
     found: list[ActorCandidate] = []
+    # where someone works is a body, whatever its name looks like ("a journalist with Legal Notes")
+    workplaces = {c.affiliation for c in collector.by_name.values() if c.kind == ActorKind.PERSON and c.affiliation}
     for candidate in collector.by_name.values():
+        if candidate.kind == ActorKind.PERSON and candidate.name in workplaces:
+            candidate.kind = ActorKind.ORGANISATION
         # "Salminen" and "Pekka Salminen" are one person: the longer name keeps what the shorter knew
         longer = [
             collector.by_name[o] for o in names
@@ -432,9 +508,19 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     for candidate in found:
         candidate.aliases = list(dict.fromkeys([*candidate.aliases, *_aliases(candidate, article, kept)]))
     _assign_mentions(found, article, limit)
+    for candidate in found:
+        # "into Japan's exclusive economic zone" names where something happened, not someone acting
+        candidate.mentions = [m for m in candidate.mentions if not _PLACE_OF.match(article, m.end)]
     found = [c for c in found if c.mentions]
     for candidate in found:
         _name_as_written(candidate, article)
+    # an outlet cited as a source ("told the Daily Courier") and a person seen only in a caption are no actors
+    captions = _caption_lines(article)
+    found = [
+        c for c in found
+        if not _only_a_source(c, article)
+        and not (c.kind == ActorKind.PERSON and all(any(a <= m.start < b for a, b in captions) for m in c.mentions))
+    ]
     found = [c for c in found if c.kind != ActorKind.ORGANISATION or not _inside_another(c, found)]
     # a state or body the story only mentions as a place or a topic ("a summit in China") is no actor
     affiliations = " | ".join(c.affiliation or "" for c in found if c.kind == ActorKind.PERSON)
@@ -447,6 +533,94 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     return tuple(sorted(found, key=lambda c: c.first))
 
 
+#: A capitalised word standing as a clause's subject: "... that Hezbollah had attempted", "Hamas said".
+_ONE_WORD_SUBJECT = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|that|which|but|as|while|when)\s+)(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[a-z]{{2}}-[{_UP}][{_LOW}]+)"
+    r"\s+(?:has|have|had|was|is|were|will|would|said|says|claimed|denied|vowed|warned|accused|threatened|\w+ed)\b"
+)
+
+
+def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collector) -> None:
+    """Groups and firms named by one word ("Hezbollah", "al-Shabaab"): a word the story writes
+    capitalised at least twice, once inside a sentence, that stands as a subject somewhere, and
+    that is no state, no common word and no part of a name already found."""
+    taken = {w for name, c in collector.by_name.items() for n in (name, *c.aliases) for w in n.split()}
+    for sentence in sentences:
+        text = _blank(_QUOTED, sentence.text)
+        for m in _ONE_WORD_SUBJECT.finditer(text):
+            word = m.group("name")
+            if word in taken or word in _STARTERS or word in _NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word):
+                continue
+            if _lowercase_elsewhere(word, article) or word.split("-")[-1] in _NOT_NAMES:
+                continue
+            inside = re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", article)
+            alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{_UP}])", article)
+            if inside and len(alone) >= 2:
+                collector.add(word, ActorKind.ORGANISATION)
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with every match of ``pattern`` turned to spaces, so offsets stay where they were."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _caption_lines(article: str) -> list[tuple[int, int]]:
+    """Where the article's captions stand: lines with a photo credit or a "in this photo"."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in article.splitlines(keepends=True):
+        if _CAPTION.search(line):
+            lines.append((offset, offset + len(line)))
+        offset += len(line)
+    return lines
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet's name: a known one, or one ending in a word outlets are named with."""
+    if name in STATE_VOICES:
+        return False
+    bare = re.sub(r"^(?:the|The)\s+", "", name)
+    words = bare.split()
+    return bare in NEWS_OUTLETS or name in NEWS_OUTLETS or (len(words) >= 2 and (words[-1] in OUTLET_WORDS or bool({"News", "Daily"} & set(words))))
+
+
+#: Around an outlet's name, the words that make it the story's source, not one of its actors.
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:according to|told|to|with|by|via|from|in|on|cited|citing|quoting|quoted|per|for|wrote|writes|seen|obtained|"
+    r"reported|reports|said|says)|[(/:|©])\s*(?:(?i:the|a|an)\s+)?(?:(?:[a-z][\w'’-]*|[A-Z][\w.’'-]*['’]s)\s+){0,4}$"
+)
+_SOURCE_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[a-z]+\s+)?(?:report|reports|reporting|reporter|journalist|correspondent|website|broadcast|interview|"
+    r"article|story|analysis|sources?|footage|photographer|team|investigation|data|tally|count)\b"
+    r"|['’]s?\s+[A-Z][\w'’-]+\s+[A-Z]"  # "the Courier's Jan Kowal": the journalist, not the paper
+    r"|\s*[)/|]|\s+(?:news agency|newspaper|broadcaster|channel|reported|reports|reporting|said|says|cited|quoted|published|"
+    r"obtained|learned|reviewed|saw|confirmed|added|wrote|understands|has learned|has reported|was told|contributed|"
+    r"photo|photos|image|images|report|analysis|count|tally|poll|survey|interview|investigation|article|story|columnist|"
+    r"editor|anchor|host|reporter|writer|commentator|contributor|correspondent|journalist)\b)"
+)
+_SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b|^,\s+(?:which|that)\s+")
+
+
+def _only_a_source(candidate: ActorCandidate, article: str) -> bool:
+    """An outlet the story cites (Reuters reported, told CNN, Photo: X/AFP) and never has speak
+    the words of a quote or do anything of its own: a source, not an actor (LABELLING.md)."""
+    if candidate.kind == ActorKind.PERSON or not any(_is_outlet(n) for n in (candidate.name, *candidate.aliases)):
+        return False  # a person is never an outlet, whatever their name ("Michael Bloomberg said")
+    for m in candidate.mentions:
+        line_start = article.rfind("\n", 0, m.start) + 1
+        line_end = article.find("\n", m.end)
+        line = article[line_start : line_end if line_end >= 0 else len(article)]
+        before, after = article[max(line_start, m.start - 60) : m.start], article[m.end : m.end + 40]
+        if any(c.start() <= m.start - line_start < c.end() for c in _CREDIT.finditer(line)):
+            continue
+        if _QUOTED.search(line) and (_SPEECH_AFTER.match(after) or re.search(r"\b(?:said|says|added|wrote|stated)\s+(?:the\s+)?$", before)):
+            return False  # it speaks a quote of its own
+        if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+            continue
+        return False  # it acts in the story
+    return True
+
+
 #: Words after which a name is a place or a topic, not someone acting.
 _NOT_AGENT = frozenset(
     ["of", "over", "on", "in", "into", "to", "from", "at", "about", "against", "with", "for", "toward", "towards", "near", "across", "between", "around", "beyond", "inside", "outside", "under", "within", "through", "off", "including", "like", "than", "via", "upon", "onto", "among", "amid"]
@@ -455,6 +629,8 @@ _NOT_AGENT = frozenset(
 
 def _agentive(article: str, span: Span) -> bool:
     """Whether a mention stands where an actor stands, not after a preposition ("a summit in China")."""
+    if re.search(rf"\s{_ARMS}$", article[span.start : span.end]):
+        return True  # "waves of Russian drones": whoever fired them acts
     after = article[span.end : span.end + 30]
     if after.startswith("-"):
         return False  # part of a compound: "Gabon-flagged", "U.S.-led"

@@ -12,6 +12,7 @@ import datetime as dt
 
 from summarise.grounding.actors import find_actor_candidates
 from summarise.grounding.align import align, find_all
+from summarise.grounding.caps import cap_briefing
 from summarise.grounding.coref import resolve_aliases
 from summarise.grounding.dates import article_date as find_article_date
 from summarise.grounding.dates import find_date_phrases, resolve_date
@@ -143,6 +144,8 @@ def ground_briefing(
     actors, canonical = _merge_actors(list(draft.actors), article, others)
     quotes, quote_drops = _ground_quotes(list(draft.quotes), article, canonical)
     events, event_drops = _ground_events(list(draft.events), article, day, canonical)
+    # a list longer than its cap keeps its most important items: a long article still gets a briefing
+    actors, events, quotes, cap_drops = cap_briefing(actors, events, quotes)
     briefing = Briefing(
         headline=draft.headline,
         bottom_line=draft.bottom_line,
@@ -151,4 +154,4 @@ def ground_briefing(
         actors=actors,
         quotes=quotes,
     )
-    return briefing, quote_drops + event_drops
+    return briefing, quote_drops + event_drops + cap_drops

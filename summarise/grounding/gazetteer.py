@@ -2,7 +2,9 @@
 that mark organisations, military bodies, places, roles and things that are never names.
 
 News writes "Seoul said" for South Korea and "Pyongyang fired" for North Korea; without this table
-a capital would count as a separate actor and the same state would be scored twice.
+a capital would count as a separate actor and the same state would be scored twice. The hand
+table holds the states the press writes about, with their capitals and adjectives; every other
+country comes from ISO 3166 (pycountry) under its names.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+import pycountry
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,8 @@ class State:
     demonyms: tuple[str, ...]  # adjectives: "North Korean leader" is affiliated with the state
 
 
-STATES: tuple[State, ...] = (
+#: The states the press writes about most, with the capitals, metonyms and adjectives it uses for them.
+PRESS_STATES: tuple[State, ...] = (
     State("North Korea", ("Pyongyang", "DPRK", "Democratic People's Republic of Korea", "the North"), ("North Korean",)),
     State("South Korea", ("Seoul", "ROK", "Republic of Korea", "the South"), ("South Korean",)),
     State("United States", ("U.S.", "US", "USA", "U.S.A.", "America", "Washington", "United States of America", "White House", "Pentagon"), ("American", "U.S.")),
@@ -44,7 +49,7 @@ STATES: tuple[State, ...] = (
     State("Syria", ("Damascus",), ("Syrian",)),
     State("Iraq", ("Baghdad",), ("Iraqi",)),
     State("Saudi Arabia", ("Riyadh",), ("Saudi",)),
-    State("Turkey", ("Ankara",), ("Turkish",)),
+    State("Turkey", ("Ankara", "Türkiye"), ("Turkish",)),
     State("Cuba", ("Havana",), ("Cuban",)),
     State("Belarus", ("Minsk",), ("Belarusian",)),
     State("Poland", ("Warsaw",), ("Polish",)),
@@ -108,6 +113,65 @@ STATES: tuple[State, ...] = (
     State("Liberia", ("Monrovia",), ("Liberian",)),
     State("Gabon", ("Libreville",), ("Gabonese",)),
 )
+#: ISO 3166 names that are also everyday words or people's names in English news: never a state by themselves.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jersey", "Guernsey", "Antarctica", "Pitcairn"})
+
+
+#: The part after an ISO name's comma that is a form of state: "Korea, Republic of".
+_STATE_FORM = re.compile(r"^(?:the\s+)?(?:Republic|Democratic|Federated|Plurinational|Bolivarian|Islamic|United|State|Kingdom|Federal)\b", re.IGNORECASE)
+
+
+def _iso_names(country: object, taken_words: set[str]) -> list[str]:
+    """A country's ISO 3166 names as news writes them: "Iran, Islamic Republic of" gives "Iran" and
+    "Islamic Republic of Iran"; "Holy See (Vatican City State)" and "Taiwan, Province of China" give
+    nothing of their own; a short form that is a word of a press state's name ("Korea") is left out."""
+    names: list[str] = []
+    for raw in (getattr(country, "common_name", None), getattr(country, "name", None), getattr(country, "official_name", None)):
+        if not raw or "(" in raw:
+            continue
+        if "," in raw:
+            head, tail = (part.strip() for part in raw.split(",", 1))
+            if not _STATE_FORM.match(tail):
+                continue
+            if head not in taken_words:
+                names.append(head)
+            raw = f"{tail} {head}"
+        names.append(re.sub(r"^(?:the|The)\s+", "", raw))
+    return [n for n in dict.fromkeys(names) if n not in _AMBIGUOUS_COUNTRY_NAMES]
+
+
+def _iso_code(state: State) -> str | None:
+    for name in (state.name, *state.aliases):
+        try:
+            return pycountry.countries.lookup(name).alpha_2
+        except LookupError:
+            continue
+    return None
+
+
+def _with_iso_countries(states: tuple[State, ...]) -> tuple[State, ...]:
+    """The press table, each state given its other ISO names ("Viet Nam"), and then every other
+    country and territory in ISO 3166 under its names: a story about Niger or Chad needs no
+    hand-made entry to see the state acting (pycountry keeps the ISO list current)."""
+    by_code = {code: i for i, st in enumerate(states) if (code := _iso_code(st))}
+    taken = {w for st in states for n in (st.name, *st.aliases, *st.demonyms) for w in (n, *n.split())}
+    extra: dict[int, list[str]] = {}
+    added: list[State] = []
+    for country in pycountry.countries:
+        names = [n for n in _iso_names(country, taken) if n not in taken]
+        index = by_code.get(country.alpha_2)
+        if index is not None:
+            extra.setdefault(index, []).extend(names)
+        elif names:
+            added.append(State(names[0], tuple(names[1:]), ()))
+        taken.update(names)
+    widened = tuple(
+        State(st.name, tuple(dict.fromkeys([*st.aliases, *extra.get(i, [])])), st.demonyms) for i, st in enumerate(states)
+    )
+    return widened + tuple(added)
+
+
+STATES: tuple[State, ...] = _with_iso_countries(PRESS_STATES)
 
 #: Organisations the press names by a short form alone.
 KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -139,12 +203,37 @@ GENERIC_BODY = re.compile(
 )
 #: News agencies: a source, an actor only when the article has it report something.
 NEWS_AGENCIES = frozenset({"Reuters", "Associated Press", "AP", "Agence France-Presse", "AFP", "Yonhap", "Kyodo", "NHK", "Xinhua"})
+#: News outlets the press cites by name: a source, not an actor, unless the story has one speak
+#: or act (LABELLING.md). North Korea's KCNA is left out on purpose: the state speaks through it,
+#: and its announcements are the state's own words.
+NEWS_OUTLETS = NEWS_AGENCIES | frozenset(
+    ["Yonhap News Agency", "Kyodo News", "CNN", "BBC", "Bloomberg", "Al Jazeera", "TASS", "Tass", "RIA Novosti", "RIA",
+     "Interfax", "IRNA", "Tasnim", "Fars", "ISNA", "Mehr", "Anadolu", "Anadolu Agency", "DPA", "EFE", "ANSA", "PTI", "ANI",
+     "Bernama", "Antara", "Sky News", "Fox News", "NBC", "NBC News", "CBS", "CBS News", "ABC", "ABC News", "MSNBC", "NPR",
+     "PBS", "Axios", "Politico", "The Guardian", "Guardian", "Financial Times", "FT", "Wall Street Journal", "WSJ",
+     "Newsweek", "Haaretz", "Times of Israel", "Jerusalem Post", "South China Morning Post", "SCMP", "Global Times",
+     "Asahi", "Asahi Shimbun", "Yomiuri", "Yomiuri Shimbun", "Nikkei", "Mainichi", "Ukrinform", "Ukrainska Pravda",
+     "Kyiv Independent", "Meduza", "RT", "Sputnik", "Voice of America", "VOA", "Radio Free Europe", "RFE/RL",
+     "Radio Free Asia", "RFA", "Euronews", "Deutsche Welle", "DW", "France 24", "Le Monde", "Der Spiegel", "Al Arabiya",
+     "SANA", "WAFA", "KBS", "MBC", "SBS", "Chosun Ilbo", "JoongAng Ilbo", "Dong-A Ilbo", "Hankyoreh", "Korea Herald",
+     "Korea Times", "NK News", "Daily NK", "CCTV", "CGTN", "Phoenix TV", "Taipei Times", "Focus Taiwan", "Central News Agency",
+     "New York Times", "Washington Post", "Los Angeles Times", "USA Today", "The Times", "The Telegraph", "The Economist",
+     "Economist", "The Independent", "The Hill", "Breaking Defense", "Defense News", "Jane's", "Janes", "Nikkei Asia",
+     "Press TV", "Xinhua News Agency", "National News Agency", "NNA", "Getty Images", "Getty", "EPA", "AAP", "Shutterstock"]
+)
+#: State media through which a government makes its own announcements: an actor, like the state.
+STATE_VOICES = frozenset({"Korean Central News Agency", "KCNA"})
+#: Words that make a capitalised name a news outlet's ("the Daily Star", "Kyiv Post", "Arab News").
+OUTLET_WORDS = frozenset(
+    ["News", "Times", "Post", "Press", "Journal", "Daily", "Herald", "Tribune", "Gazette", "Telegraph", "Television",
+     "Broadcasting", "Radio", "TV", "Newspaper", "Chronicle", "Observer", "Sinmun", "Shimbun", "Ilbo", "Pravda", "Izvestia"]
+)
 
 ORGANISATION_WORDS = frozenset(
     ["Ministry", "Agency", "Institute", "Council", "Nations", "Committee", "Party", "Office", "University", "Center", "Centre", "Foundation", "Service", "Department", "Bureau", "Commission", "Association", "Organization", "Organisation", "Union", "Bank", "Corporation", "Company", "Group", "Times", "Post", "News", "Press", "Network", "Parliament", "Assembly", "Congress", "Court", "Cabinet", "Secretariat", "Administration", "Authority", "Institution", "Society", "Program", "Programme", "Project", "Initiative", "Studies", "Daily", "Journal", "Management", "Holdings", "Shipping", "Lines", "Airlines", "Industries", "Systems", "Technologies", "Partners", "Capital", "Energy", "Motors", "Inc", "Ltd", "Corp", "LLC", "Movement", "Operations", "Trade", "Railways", "Railway", "Media", "Television", "Broadcasting", "Forum", "Alliance", "Coalition", "Federation", "League", "Fund", "Trust", "Board", "Academy", "School", "College", "Tribunal"]
 )
 MILITARY_WORDS = frozenset(
-    ["Command", "Forces", "Army", "Navy", "Corps", "Fleet", "Guard", "Military", "Staff", "Brigade", "Division", "Battalion", "Regiment"]
+    ["Command", "Forces", "Force", "Army", "Navy", "Corps", "Fleet", "Guard", "Military", "Staff", "Brigade", "Division", "Battalion", "Regiment"]
 )
 PLACE_WORDS = frozenset(
     ["Peninsula", "Sea", "Ocean", "Asia", "Pacific", "Strait", "Straits", "Island", "Islands", "River", "Mountain", "Mountains", "Province", "City", "Region", "Zone", "Europe", "East", "West", "Gulf", "Bay", "Coast", "Valley", "Street", "Square", "Airport", "Base", "Port", "Harbor", "Harbour", "Atlantic", "Arctic", "Africa", "America", "Americas", "Hemisphere", "Border"]
@@ -206,11 +295,17 @@ THINK_TANK_WORDS = ("Institute", "University", "Center", "Centre", "Foundation",
 
 def state_of(name: str) -> State | None:
     """The state a name, capital, short form or demonym stands for."""
-    key = name.strip()
+    return _state_index().get(name.strip())
+
+
+@lru_cache(maxsize=1)
+def _state_index() -> dict[str, State]:
+    """Every name, alias and demonym to its state; the first state to claim a word keeps it."""
+    index: dict[str, State] = {}
     for state in STATES:
-        if key == state.name or key in state.aliases or key in state.demonyms:
-            return state
-    return None
+        for word in (state.name, *state.aliases, *state.demonyms):
+            index.setdefault(word, state)
+    return index
 
 
 @lru_cache(maxsize=1)
