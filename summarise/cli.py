@@ -174,8 +174,12 @@ def models_pull(name: str = typer.Argument(..., help="a model name from `summari
 
 @app.command("eval")
 def eval_(
-    target: str = typer.Argument(..., help="a suite folder to run; or `check SUITE...`; or `compare RUN_A RUN_B`"),
-    more: Optional[list[str]] = typer.Argument(None, help="suites for check, two run folders for compare"),
+    target: str = typer.Argument(
+        ..., help="a suite folder to run; or `check SUITE...`; or `compare RUN_A RUN_B`; or `import brat DIR --out SUITE`"
+    ),
+    more: Optional[list[str]] = typer.Argument(
+        None, help="suites for check, two run folders for compare, `brat DIR` for import"
+    ),
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     prompt: Optional[str] = PromptOpt,
@@ -187,8 +191,12 @@ def eval_(
     resume: Optional[Path] = typer.Option(None, "--resume", help="a run folder to continue"),
     no_cache: bool = typer.Option(False, "--no-cache", help="call the model even for work done before"),
     runs_dir: Path = typer.Option(Path("runs"), "--runs-dir", help="where run folders are made"),
+    out: Optional[Path] = typer.Option(None, "--out", help="for import: the new suite folder to write"),
 ) -> None:
-    """Score a prompt and model on a labelled suite; `eval check` validates gold; `eval compare` diffs two runs."""
+    """Score a prompt and model on a labelled suite; `eval check` validates gold; `eval compare` diffs two runs.
+
+    `eval import brat DIR --out SUITE` turns brat attribution annotations (PolNeAR's Source, Cue and Content spans, in DIR/text and DIR/attributions, or <id>.txt beside <id>.ann) into a suite that labels quotes and their speakers only. Where an article has several annotation files, the one with the most attribution relations is used, ties going to the lowest annotator id.
+    """
     from rich.console import Console
 
     from summarise import reports
@@ -196,6 +204,16 @@ def eval_(
 
     more = more or []
     console = Console()
+    if target == "import":
+        from summarise.importers.brat import import_brat
+
+        if len(more) != 2 or more[0] != "brat":
+            raise ConfigError("eval import takes a format and a folder: eval import brat DIR --out SUITE_DIR")
+        if out is None:
+            raise ConfigError("eval import needs --out SUITE_DIR: the new folder to write the suite in")
+        for line in import_brat(Path(more[1]), out).lines():
+            _err(line)
+        return
     if target == "check":
         problems = [f"{suite}: {p}" for suite in more for p in check_suite(load_suite(suite))]
         for problem in problems:

@@ -10,6 +10,10 @@ article), then per-field P/R/F1 with the run and the baseline side by side; a fi
 model is not ahead of the baseline is marked, because a model that cannot beat string rules
 on a field should not be trusted with it. ``compare_runs`` sets two runs side by side and
 lists the articles and items that got worse.
+
+A partly labelled suite (``summarise.suites``: a real corpus that labels quotes and speakers
+only) is scored on what it labels; every report says which fields those are and shows the rest
+as "not labelled", never as a figure: a zero there would read as a model that found nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +31,16 @@ from rich.table import Table
 
 from summarise.errors import ConfigError
 from summarise.schemas import Briefing
-from summarise.scoring import ATTRIBUTES, FIELDS, ArticleScore, SuiteScore, score_article, score_suite
+from summarise.scoring import (
+    ATTRIBUTES,
+    FIELDS,
+    ArticleScore,
+    Labels,
+    SuiteScore,
+    is_fully_labelled,
+    score_article,
+    score_suite,
+)
 
 RUN_FILE = "run.json"
 RESULTS_FILE = "results.jsonl"
@@ -40,6 +53,8 @@ COMPARE_HTML = "compare.html"
 
 #: Shown beside a field where the model is not ahead of the rules baseline.
 NOT_AHEAD_MARK = "▼"
+#: Shown instead of a figure for a field or attribute the suite does not label.
+NOT_LABELLED = "not labelled"
 
 #: The rows of every report, in order: FABRICATED first, then each field and its attributes.
 #: kind "count" is lower-is-better; "prf" shows precision/recall/F1; "accuracy" one ratio.
@@ -101,6 +116,33 @@ def _load_suite(info: dict[str, Any]) -> Any:
     return load_suite(info["suite"]["path"])
 
 
+def _suite_labels(suite: Any) -> Labels:
+    """What the suite labels; a suite object that does not say labels everything."""
+    return getattr(suite, "labels", ATTRIBUTES)
+
+
+def _is_labelled(key: str, labels: Labels) -> bool:
+    """Whether a report row (``quotes``, ``quotes.speaker``, ``fabricated``) has gold behind it.
+    Fabricated quotes need no gold: they are counted against the article itself."""
+    name, _, attr = key.partition(".")
+    if name not in FIELDS:
+        return True
+    return name in labels and (not attr or attr in labels[name])
+
+
+def describe_labels(labels: Labels) -> str:
+    """One line for a report: which fields and attributes the suite labels, and which it does not."""
+    if is_fully_labelled(labels):
+        return "every field and attribute"
+    labelled = ", ".join(f"{name} ({', '.join(labels[name])})" if labels[name] else name for name in labels)
+    missing = []
+    for key, label, _ in _ROWS:
+        name, _, attr = key.partition(".")
+        if not _is_labelled(key, labels) and not (attr and name not in labels):  # a whole field once, not per attribute
+            missing.append(label)
+    return f"{labelled}; {NOT_LABELLED}: {', '.join(missing)}"
+
+
 def _briefing_of(line: dict[str, Any] | None) -> tuple[Briefing | None, str | None]:
     if line is None:
         return None, None
@@ -127,9 +169,12 @@ class _ScoredRun:
 
 
 def _flat_metrics(score: SuiteScore) -> dict[str, Any]:
+    """Figures by report row key; a field or attribute the suite does not label has no key."""
     out: dict[str, Any] = {"fabricated": score.fabricated}
     for name in FIELDS:
-        summary = score.fields[name]
+        summary = score.fields.get(name)
+        if summary is None:
+            continue
         out[name] = {
             "precision": summary.micro.precision,
             "recall": summary.micro.recall,
@@ -138,13 +183,15 @@ def _flat_metrics(score: SuiteScore) -> dict[str, Any]:
             "n_gold": summary.micro.n_gold,
         }
         for attr in ATTRIBUTES[name]:
-            out[f"{name}.{attr}"] = summary.accuracy[attr].value
+            if attr in summary.accuracy:
+                out[f"{name}.{attr}"] = summary.accuracy[attr].value
     return out
 
 
 def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
     info = read_run_info(run_dir)
     results = read_results(run_dir)
+    labels = _suite_labels(suite)
     per_article: list[dict[str, Any]] = []
     scores: dict[str, ArticleScore] = {}
     latencies: list[float] = []
@@ -176,12 +223,12 @@ def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
             latencies.append(prov.duration_s if line.get("cached") and prov else float(line.get("duration_s") or 0.0))
         row: dict[str, Any] = {"article_id": item.id, "status": status, "error": error}
         if item.gold is not None:
-            score = score_article(briefing, item.gold, item.article.text, article_id=item.id)
+            score = score_article(briefing, item.gold, item.article.text, article_id=item.id, labels=labels)
             scores[item.id] = score
-            row.update({f"{name}_f1": score.field(name).match.f1 for name in FIELDS})
+            row.update({f"{name}_f1": f.match.f1 for name in FIELDS if (f := score.field(name)) is not None})
             row["fabricated"] = len(score.fabricated)
         per_article.append(row)
-    suite_score = score_suite(list(scores.values()))
+    suite_score = score_suite(list(scores.values()), labels)
     n = len(suite.items)
     stats: dict[str, Any] = {
         "run_dir": str(run_dir),
@@ -190,6 +237,7 @@ def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
         "prompt_hash": info.get("prompt_hash"),
         "schema_version": info.get("schema_version"),
         "suite": info.get("suite", {}).get("name"),
+        "labels": {name: list(attrs) for name, attrs in labels.items()},
         "created_at": info.get("created_at"),
         "articles": n,
         "scored": len(scores),
@@ -230,6 +278,7 @@ def summarise_run(run_dir: Path, *, suite: Any = None) -> dict[str, Any]:
     run = _score_run(run_dir, suite).stats
     base_dir = run_dir / BASELINE_DIR
     baseline = _score_run(base_dir, suite).stats if (base_dir / RUN_FILE).exists() else None
+    labels = _suite_labels(suite)
     rows = []
     for key, label, kind in _ROWS:
         rows.append(
@@ -237,6 +286,7 @@ def summarise_run(run_dir: Path, *, suite: Any = None) -> dict[str, Any]:
                 "key": key,
                 "label": label,
                 "kind": kind,
+                "labelled": _is_labelled(key, labels),
                 "run": run["metrics"].get(key),
                 "baseline": baseline["metrics"].get(key) if baseline else None,
                 "not_ahead": bool(baseline) and _not_ahead(run["metrics"], baseline["metrics"], key, kind),
@@ -245,8 +295,10 @@ def summarise_run(run_dir: Path, *, suite: Any = None) -> dict[str, Any]:
     summary = {
         "run": run,
         "baseline": baseline,
+        "labels": run["labels"],
         "rows": rows,
         "not_ahead": [r["key"] for r in rows if r["not_ahead"]],
+        "not_labelled": [r["key"] for r in rows if not r["labelled"]],
     }
     (run_dir / SUMMARY_FILE).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (run_dir / REPORT_MD).write_text(summary_markdown(summary), encoding="utf-8")
@@ -269,6 +321,14 @@ def _fmt(value: Any, kind: str = "accuracy") -> str:
     return f"{value:.2f}"
 
 
+def _cell(row: dict[str, Any], side: str, *, present: bool = True) -> str:
+    """A row's figure for one side (run, baseline; or a, b of a comparison, each with its own
+    suite): "not labelled" where the gold is silent."""
+    if not row.get(f"labelled_{side}", row.get("labelled", True)):
+        return NOT_LABELLED
+    return _fmt(row[side], row["kind"]) if present else "–"
+
+
 def _ops(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
     run, base = summary["run"], summary["baseline"]
     return [(label, _fmt(run.get(key)), _fmt(base.get(key)) if base else "–") for key, label, _ in _OPS]
@@ -277,7 +337,13 @@ def _ops(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
 def summary_table(summary: dict[str, Any]) -> Table:
     """The terminal table: FABRICATED first, per-field P/R/F1 of run and baseline, marks, ops."""
     run, base = summary["run"], summary["baseline"]
-    table = Table(title=f"{run['suite']} · {run['model']} · {run['prompt']}", title_justify="left")
+    labels = summary.get("labels", ATTRIBUTES)
+    table = Table(
+        title=f"{run['suite']} · {run['model']} · {run['prompt']}",
+        title_justify="left",
+        caption=None if is_fully_labelled(labels) else f"labelled: {describe_labels(labels)}",
+        caption_justify="left",
+    )
     table.add_column("field")
     table.add_column(f"run ({run['model']})  P / R / F1", justify="right")
     table.add_column("baseline (rules)  P / R / F1", justify="right")
@@ -286,8 +352,8 @@ def summary_table(summary: dict[str, Any]) -> Table:
         style = "bold red" if row["key"] == "fabricated" and row["run"] else None
         table.add_row(
             row["label"],
-            _fmt(row["run"], row["kind"]),
-            _fmt(row["baseline"], row["kind"]) if base else "–",
+            _cell(row, "run"),
+            _cell(row, "baseline", present=bool(base)),
             NOT_AHEAD_MARK if row["not_ahead"] else "",
             style=style,
         )
@@ -307,20 +373,27 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _labelled_fields(stats: dict[str, Any]) -> list[str]:
+    labels = stats.get("labels", ATTRIBUTES)
+    return [name for name in FIELDS if name in labels]
+
+
 def _article_rows(stats: dict[str, Any]) -> list[list[str]]:
     return [
         [
             a["article_id"],
             a["status"],
             str(a.get("fabricated", "–")),
-            *(_fmt(a.get(f"{name}_f1")) for name in FIELDS),
+            *(_fmt(a.get(f"{name}_f1")) for name in _labelled_fields(stats)),
             a["error"] or "",
         ]
         for a in stats["per_article"]
     ]
 
 
-_ARTICLE_HEADER = ["article", "status", "fabricated", *(f"{n} F1" for n in FIELDS), "error"]
+def _article_header(stats: dict[str, Any]) -> list[str]:
+    """The per-article columns: an F1 for each field the suite labels, and no column for the rest."""
+    return ["article", "status", "fabricated", *(f"{n} F1" for n in _labelled_fields(stats)), "error"]
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
@@ -333,18 +406,19 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         + "\n",
         f"Prompt `{_md_cell(run['prompt'])}` ({_md_cell(run['prompt_hash'])}), schema {_md_cell(run['schema_version'])}, "
         f"{run['articles']} articles, {run['scored']} with gold, run {_md_cell(run['created_at'])}.\n",
+        f"Labelled: {_md_cell(describe_labels(summary.get('labels', ATTRIBUTES)))}.\n",
         f"{NOT_AHEAD_MARK} marks a field where the model is not ahead of the rules baseline.\n",
         _md_table(
             ["field", "run P / R / F1", "baseline P / R / F1", ""],
             [
-                [r["label"], _fmt(r["run"], r["kind"]), _fmt(r["baseline"], r["kind"]) if base else "–",
+                [r["label"], _cell(r, "run"), _cell(r, "baseline", present=bool(base)),
                  NOT_AHEAD_MARK if r["not_ahead"] else ""]
                 for r in summary["rows"]
             ],
         ),
         _md_table(["", "run", "baseline"], _ops(summary)),
         "## Articles\n",
-        _md_table(_ARTICLE_HEADER, _article_rows(run)),
+        _md_table(_article_header(run), _article_rows(run)),
     ]
     return "\n".join(out)
 
@@ -398,10 +472,11 @@ def _bar_chart(series: Sequence[tuple[str, float | None, float | None]], names: 
 
 
 def _chart_series(rows: Sequence[dict[str, Any]], a: str, b: str) -> list[tuple[str, float | None, float | None]]:
+    """Bars for the F1 and accuracy rows with gold behind them: an unlabelled row has no bar."""
     return [
         (r["label"], _headline({"x": r[a]}, "x", r["kind"]), _headline({"x": r[b]}, "x", r["kind"]))
         for r in rows
-        if r["kind"] != "count"
+        if r["kind"] != "count" and r.get("labelled", True)
     ]
 
 
@@ -417,8 +492,7 @@ def summary_html(summary: dict[str, Any]) -> str:
     run, base = summary["run"], summary["baseline"]
     fab_class = "fab bad" if run["fabricated_quotes"] else "fab"
     rows = [
-        [r["label"], _fmt(r["run"], r["kind"]), _fmt(r["baseline"], r["kind"]) if base else "–",
-         NOT_AHEAD_MARK if r["not_ahead"] else ""]
+        [r["label"], _cell(r, "run"), _cell(r, "baseline", present=bool(base)), NOT_AHEAD_MARK if r["not_ahead"] else ""]
         for r in summary["rows"]
     ]
     body = [
@@ -428,6 +502,7 @@ def summary_html(summary: dict[str, Any]) -> str:
         + "</p>",
         f'<p class="muted">prompt {_e(run["prompt"])} ({_e(run["prompt_hash"])}), schema {_e(run["schema_version"])}, '
         f"{_e(run['articles'])} articles, {_e(run['scored'])} with gold, run {_e(run['created_at'])}</p>",
+        f"<p>Labelled: {_e(describe_labels(summary.get('labels', ATTRIBUTES)))}.</p>",
         f'<p><span class="mark">{NOT_AHEAD_MARK}</span> marks a field where the model is not ahead of the rules baseline.</p>',
         _html_table(["field", "run P / R / F1", "baseline P / R / F1", ""], rows),
         "<h2>F1 and accuracy, run vs baseline</h2>",
@@ -435,7 +510,7 @@ def summary_html(summary: dict[str, Any]) -> str:
         "<h2>Operations</h2>",
         _html_table(["", "run", "baseline"], _ops(summary)),
         "<h2>Articles</h2>",
-        _html_table(_ARTICLE_HEADER, _article_rows(run), numeric_from=2),
+        _html_table(_article_header(run), _article_rows(run), numeric_from=2),
     ]
     return _page(f"Eval {run['suite']} {run['model']}", "".join(body))
 
@@ -479,6 +554,8 @@ def _item_changes(article_id: str, a: ArticleScore, b: ArticleScore) -> list[Ite
     changes: list[ItemChange] = []
     for name in FIELDS:
         fa, fb = a.field(name), b.field(name)
+        if fa is None or fb is None:
+            continue  # not labelled on one side: nothing to say got worse
         for change, old, new in (
             ("missed", fa.missed, fb.missed),
             ("wrong", fa.wrong, fb.wrong),
@@ -494,11 +571,16 @@ def _article_worse(article_id: str, a: ArticleScore, b: ArticleScore, sa: dict[s
     if sa["status"] in ("ok", "cached") and sb["status"] not in ("ok", "cached"):
         reasons.append(f"{sb['status']}: {sb['error'] or 'no result'}")
     for name in FIELDS:
-        x, y = a.field(name).match.f1, b.field(name).match.f1
+        fa, fb = a.field(name), b.field(name)
+        if fa is None or fb is None:
+            continue
+        x, y = fa.match.f1, fb.match.f1
         if y < x:
             reasons.append(f"{name} F1 {x:.2f} → {y:.2f}")
         for attr in ATTRIBUTES[name]:
-            x_acc, y_acc = a.field(name).accuracy[attr].value, b.field(name).accuracy[attr].value
+            if attr not in fa.accuracy or attr not in fb.accuracy:
+                continue
+            x_acc, y_acc = fa.accuracy[attr].value, fb.accuracy[attr].value
             if x_acc is not None and y_acc is not None and y_acc < x_acc:
                 reasons.append(f"{name} · {attr} {x_acc:.2f} → {y_acc:.2f}")
     if len(b.fabricated) > len(a.fabricated):
@@ -518,11 +600,16 @@ def compare_runs(run_a: Path, run_b: Path, *, suite: Any = None) -> Comparison:
         suite_a if info_a.get("suite", {}).get("path") == info_b.get("suite", {}).get("path") else _load_suite(info_b)
     )
     a, b = _score_run(Path(run_a), suite_a), _score_run(Path(run_b), suite_b)
+    labels_a, labels_b = _suite_labels(suite_a), _suite_labels(suite_b)
     rows = []
     for key, label, kind in _ROWS:
         va, vb = a.stats["metrics"].get(key), b.stats["metrics"].get(key)
         d = _delta(va, vb, kind)
-        rows.append({"key": key, "label": label, "kind": kind, "a": va, "b": vb, "delta": d, "worse": _worse(d, kind)})
+        rows.append({
+            "key": key, "label": label, "kind": kind,
+            "labelled_a": _is_labelled(key, labels_a), "labelled_b": _is_labelled(key, labels_b),
+            "a": va, "b": vb, "delta": d, "worse": _worse(d, kind),
+        })
     status_a = {r["article_id"]: r for r in a.stats["per_article"]}
     status_b = {r["article_id"]: r for r in b.stats["per_article"]}
     worse_articles: list[dict[str, Any]] = []
@@ -546,10 +633,15 @@ def _fmt_delta(delta: float | None, kind: str) -> str:
 
 def _comparison_rows(c: Comparison) -> list[list[str]]:
     return [
-        [r["label"], _fmt(r["a"], r["kind"]), _fmt(r["b"], r["kind"]), _fmt_delta(r["delta"], r["kind"]),
-         NOT_AHEAD_MARK if r["worse"] else ""]
+        [r["label"], _cell(r, "a"), _cell(r, "b"), _fmt_delta(r["delta"], r["kind"]), NOT_AHEAD_MARK if r["worse"] else ""]
         for r in c.rows
     ]
+
+
+def _comparison_labels(c: Comparison) -> str:
+    """What the two runs' suites label: one description, or one per run when they differ."""
+    a, b = (describe_labels(run.get("labels", ATTRIBUTES)) for run in (c.run_a, c.run_b))
+    return a if a == b else f"A: {a}. B: {b}"
 
 
 def _run_name(stats: dict[str, Any]) -> str:
@@ -558,7 +650,13 @@ def _run_name(stats: dict[str, Any]) -> str:
 
 def comparison_table(c: Comparison) -> Table:
     """Terminal table of two runs: A, B, the change, and a mark where B is worse."""
-    table = Table(title=f"A: {_run_name(c.run_a)}   B: {_run_name(c.run_b)}", title_justify="left")
+    labels = _comparison_labels(c)
+    table = Table(
+        title=f"A: {_run_name(c.run_a)}   B: {_run_name(c.run_b)}",
+        title_justify="left",
+        caption=None if labels == describe_labels(ATTRIBUTES) else f"labelled: {labels}",
+        caption_justify="left",
+    )
     for name in ("field", "A", "B", "B − A", ""):
         table.add_column(name, justify="left" if name == "field" else "right")
     for row in _comparison_rows(c):
@@ -584,6 +682,7 @@ def comparison_markdown(c: Comparison) -> str:
         f"A: `{_md_cell(_run_name(c.run_a))}` ({_md_cell(c.run_a['run_dir'])})  \n"
         f"B: `{_md_cell(_run_name(c.run_b))}` ({_md_cell(c.run_b['run_dir'])})\n",
         f"**FABRICATED quotes: A {c.run_a['fabricated_quotes']}, B {c.run_b['fabricated_quotes']}**\n",
+        f"Labelled: {_md_cell(_comparison_labels(c))}.\n",
         _md_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
         _md_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
         "## Articles that got worse\n",
@@ -596,12 +695,13 @@ def comparison_markdown(c: Comparison) -> str:
 
 def comparison_html(c: Comparison) -> str:
     """compare.html: self-contained, both runs side by side with a chart; all run text escaped."""
-    rows = [dict(r) for r in c.rows]
+    rows = [dict(r) for r in c.rows if r["labelled_a"] and r["labelled_b"]]
     body = [
         "<h1>Comparison</h1>",
         f'<p>A: {_e(_run_name(c.run_a))} <span class="muted">({_e(c.run_a["run_dir"])})</span><br>'
         f'B: {_e(_run_name(c.run_b))} <span class="muted">({_e(c.run_b["run_dir"])})</span></p>',
         f'<p class="fab">FABRICATED quotes: A {_e(c.run_a["fabricated_quotes"])}, B {_e(c.run_b["fabricated_quotes"])}</p>',
+        f"<p>Labelled: {_e(_comparison_labels(c))}.</p>",
         _html_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
         _bar_chart(_chart_series(rows, "a", "b"), (f"A: {c.run_a['model']}", f"B: {c.run_b['model']}")),
         _html_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),

@@ -301,7 +301,8 @@ def run_eval(
 ) -> Path:
     """Brief every article of ``suite`` with ``model``, score against the gold, write the reports.
 
-    ``suite`` is a ``summarise.suites.Suite`` (name, path, items with id, article, gold).
+    ``suite`` is a ``summarise.suites.Suite`` (name, path, items with id, article, gold, and the
+    labels it scores on: a partly labelled suite's unlabelled fields get no score).
     ``prompt`` is a spec (``briefing@v1``; None is the newest) or an already loaded prompt.
     Articles run ``concurrency`` at a time, each blocking extract call in a worker thread. An
     article that fails is recorded with its one-line error and the run goes on; with

@@ -18,13 +18,17 @@ Conventions, stated once:
   whose gold has the attribute, so a missed event lowers recall, not date accuracy.
 - a *fabricated* quote is a predicted quote whose words do not stand in the article at all,
   quotation marks or not. It is the first number of every report: a briefing that puts words
-  in someone's mouth is worse than one that misses a quote.
+  in someone's mouth is worse than one that misses a quote. It needs no gold, so it is counted
+  whatever the suite labels.
+- a suite may label only some fields, and only some attributes of them (``Labels``; a real
+  corpus annotated for attribution has quotes and speakers, nothing else). What it does not
+  label is not scored at all: a field the gold cannot speak to has no score, never a zero.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -73,11 +77,19 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "actors": ("kind",),
     "events": ("date", "place", "quantities"),
 }
+#: What a suite labels: each labelled field with its labelled attributes (a subset of ``ATTRIBUTES``).
+#: ``ATTRIBUTES`` itself is the labels of a fully labelled suite, the default everywhere.
+Labels = Mapping[str, Sequence[str]]
 
 _WORD = re.compile(r"\w+")
 _P = TypeVar("_P")
 _G = TypeVar("_G")
 _LABEL_CHARS = 80
+
+
+def is_fully_labelled(labels: Labels) -> bool:
+    """True when ``labels`` covers every field and attribute the scorer knows."""
+    return all(name in labels and set(labels[name]) >= set(ATTRIBUTES[name]) for name in FIELDS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -150,13 +162,16 @@ class FieldScore(_Frozen):
 
 
 class ArticleScore(_Frozen):
+    """One article's scores; a field the suite does not label is None, and its accuracies hold
+    only the attributes the suite labels."""
+
     article_id: str = ""
-    quotes: FieldScore
-    actors: FieldScore
-    events: FieldScore
+    quotes: FieldScore | None = None
+    actors: FieldScore | None = None
+    events: FieldScore | None = None
     fabricated: list[str] = []
 
-    def field(self, name: str) -> FieldScore:
+    def field(self, name: str) -> FieldScore | None:
         return getattr(self, name)
 
 
@@ -172,6 +187,8 @@ class FieldSummary(_Frozen):
 
 
 class SuiteScore(_Frozen):
+    """A suite's scores; ``fields`` holds only the fields the suite labels."""
+
     n_articles: int
     fabricated: int
     fields: dict[str, FieldSummary]
@@ -357,33 +374,35 @@ def _same_speaker(predicted: str | None, gold: str | None, gold_actors: Sequence
     return names_match(predicted, gold, _aliases_of(gold, gold_actors))
 
 
-def score_quotes(predicted: Sequence[Quote], gold: Sequence[Quote], *, gold_actors: Sequence[Actor] = ()) -> FieldScore:
-    """Quote P/R/F1 and, over matched quotes, speaker and speaker-type accuracy.
+def score_quotes(
+    predicted: Sequence[Quote],
+    gold: Sequence[Quote],
+    *,
+    gold_actors: Sequence[Actor] = (),
+    attributes: Sequence[str] = ATTRIBUTES["quotes"],
+) -> FieldScore:
+    """Quote P/R/F1 and, over matched quotes, speaker and speaker-type accuracy (those of them
+    in ``attributes``: a suite that does not label speaker types has none to score).
 
     Speakers compare loosely (``names_match``), also against the aliases the gold gives the
     speaker in its actor list, so "the North Korean leader" counts for "Kim Jong Un".
     """
     pairs, prf = _match(predicted, gold, lambda p, g: quote_similarity(p.text, g.text))
-    speaker, speaker_type = Accuracy(), Accuracy()
+    accuracy = {attr: Accuracy() for attr in ATTRIBUTES["quotes"] if attr in attributes}
     wrong: list[str] = []
     for pi, gi in pairs:
         p, g = predicted[pi], gold[gi]
-        ok = _same_speaker(p.speaker, g.speaker, gold_actors)
-        speaker += Accuracy(correct=int(ok), total=1)
-        if not ok:
-            wrong.append(f"speaker of {_label(g.text)!r}")
-        ok = p.speaker_type == g.speaker_type
-        speaker_type += Accuracy(correct=int(ok), total=1)
-        if not ok:
-            wrong.append(f"speaker_type of {_label(g.text)!r}")
+        right: dict[str, bool] = {}
+        if "speaker" in accuracy:
+            right["speaker"] = _same_speaker(p.speaker, g.speaker, gold_actors)
+        if "speaker_type" in accuracy:
+            right["speaker_type"] = p.speaker_type == g.speaker_type
+        for attr, ok in right.items():
+            accuracy[attr] += Accuracy(correct=int(ok), total=1)
+            if not ok:
+                wrong.append(f"{attr} of {_label(g.text)!r}")
     missed, spurious = _leftovers(predicted, gold, pairs, lambda q: _label(q.text))
-    return FieldScore(
-        match=prf,
-        accuracy={"speaker": speaker, "speaker_type": speaker_type},
-        missed=missed,
-        spurious=spurious,
-        wrong=wrong,
-    )
+    return FieldScore(match=prf, accuracy=accuracy, missed=missed, spurious=spurious, wrong=wrong)
 
 
 def fabricated_quotes(predicted: Sequence[Quote], article: str) -> list[str]:
@@ -391,8 +410,10 @@ def fabricated_quotes(predicted: Sequence[Quote], article: str) -> list[str]:
     return [_label(q.text) for q in predicted if is_fabricated(q.text, article)]
 
 
-def score_actors(predicted: Sequence[Actor], gold: Sequence[Actor]) -> FieldScore:
-    """Actor P/R/F1, matched by name or alias on either side, and kind accuracy."""
+def score_actors(
+    predicted: Sequence[Actor], gold: Sequence[Actor], *, attributes: Sequence[str] = ATTRIBUTES["actors"]
+) -> FieldScore:
+    """Actor P/R/F1, matched by name or alias on either side, and kind accuracy when labelled."""
     pairs, prf = _match(
         predicted,
         gold,
@@ -400,21 +421,26 @@ def score_actors(predicted: Sequence[Actor], gold: Sequence[Actor]) -> FieldScor
     )
     kind = Accuracy()
     wrong: list[str] = []
-    for pi, gi in pairs:
-        ok = predicted[pi].kind == gold[gi].kind
-        kind += Accuracy(correct=int(ok), total=1)
-        if not ok:
-            wrong.append(f"kind of {_label(gold[gi].name)!r}")
+    if "kind" in attributes:
+        for pi, gi in pairs:
+            ok = predicted[pi].kind == gold[gi].kind
+            kind += Accuracy(correct=int(ok), total=1)
+            if not ok:
+                wrong.append(f"kind of {_label(gold[gi].name)!r}")
     missed, spurious = _leftovers(predicted, gold, pairs, lambda a: _label(a.name))
-    return FieldScore(match=prf, accuracy={"kind": kind}, missed=missed, spurious=spurious, wrong=wrong)
+    accuracy = {"kind": kind} if "kind" in attributes else {}
+    return FieldScore(match=prf, accuracy=accuracy, missed=missed, spurious=spurious, wrong=wrong)
 
 
 def _event_label(event: Event) -> str:
     return f"{event.type.value}: {_label(event.sentence)}"
 
 
-def score_events(predicted: Sequence[Event], gold: Sequence[Event]) -> FieldScore:
-    """Event P/R/F1 by optimal assignment on ``event_similarity``; date, place, quantity accuracy.
+def score_events(
+    predicted: Sequence[Event], gold: Sequence[Event], *, attributes: Sequence[str] = ATTRIBUTES["events"]
+) -> FieldScore:
+    """Event P/R/F1 by optimal assignment on ``event_similarity``; date, place, quantity accuracy
+    (those of them in ``attributes``).
 
     Date and place accuracy count matched events whose gold states one; quantity accuracy counts
     each gold quantity of a matched event, right when a predicted quantity of that event matches it.
@@ -425,39 +451,53 @@ def score_events(predicted: Sequence[Event], gold: Sequence[Event]) -> FieldScor
     for pi, gi in pairs:
         p, g = predicted[pi], gold[gi]
         label = _event_label(g)
-        if g.date is not None:
+        if g.date is not None and "date" in attributes:
             ok = p.date == g.date
             date += Accuracy(correct=int(ok), total=1)
             if not ok:
                 wrong.append(f"date of {label!r}")
-        if g.place:
+        if g.place and "place" in attributes:
             ok = names_match(p.place, g.place)
             place += Accuracy(correct=int(ok), total=1)
             if not ok:
                 wrong.append(f"place of {label!r}")
-        found = {gq for _, gq in _quantity_pairs(p.quantities, g.quantities)}
-        quantities += Accuracy(correct=len(found), total=len(g.quantities))
-        wrong.extend(
-            f"quantity {_label(q.text)!r} of {label!r}" for i, q in enumerate(g.quantities) if i not in found
-        )
+        if "quantities" in attributes:
+            found = {gq for _, gq in _quantity_pairs(p.quantities, g.quantities)}
+            quantities += Accuracy(correct=len(found), total=len(g.quantities))
+            wrong.extend(
+                f"quantity {_label(q.text)!r} of {label!r}" for i, q in enumerate(g.quantities) if i not in found
+            )
     missed, spurious = _leftovers(predicted, gold, pairs, _event_label)
+    accuracy = {"date": date, "place": place, "quantities": quantities}
     return FieldScore(
         match=prf,
-        accuracy={"date": date, "place": place, "quantities": quantities},
+        accuracy={attr: acc for attr, acc in accuracy.items() if attr in attributes},
         missed=missed,
         spurious=spurious,
         wrong=wrong,
     )
 
 
-def score_article(pred: Briefing | None, gold: Briefing, article: str, *, article_id: str = "") -> ArticleScore:
-    """Score one article's briefing; ``None`` (the article failed) scores as an empty briefing."""
+def score_article(
+    pred: Briefing | None, gold: Briefing, article: str, *, article_id: str = "", labels: Labels = ATTRIBUTES
+) -> ArticleScore:
+    """Score one article's briefing on what the suite labels (``labels``; by default everything).
+
+    ``None`` (the article failed) scores as an empty briefing. A field ``labels`` leaves out is
+    None in the score, not a zero: the gold says nothing about it.
+    """
     quotes = pred.quotes if pred is not None else []
     return ArticleScore(
         article_id=article_id,
-        quotes=score_quotes(quotes, gold.quotes, gold_actors=gold.actors),
-        actors=score_actors(pred.actors if pred is not None else [], gold.actors),
-        events=score_events(pred.events if pred is not None else [], gold.events),
+        quotes=score_quotes(quotes, gold.quotes, gold_actors=gold.actors, attributes=labels["quotes"])
+        if "quotes" in labels
+        else None,
+        actors=score_actors(pred.actors if pred is not None else [], gold.actors, attributes=labels["actors"])
+        if "actors" in labels
+        else None,
+        events=score_events(pred.events if pred is not None else [], gold.events, attributes=labels["events"])
+        if "events" in labels
+        else None,
         fabricated=fabricated_quotes(quotes, article),
     )
 
@@ -466,17 +506,20 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def score_suite(scores: Sequence[ArticleScore]) -> SuiteScore:
+def score_suite(scores: Sequence[ArticleScore], labels: Labels = ATTRIBUTES) -> SuiteScore:
     """Pool article scores: micro sums the counts (big articles weigh more), macro averages the
-    per-article ratios (every article weighs the same); macro accuracy skips articles with 0/0."""
+    per-article ratios (every article weighs the same); macro accuracy skips articles with 0/0.
+    Only the fields and attributes in ``labels`` are pooled: the rest have no summary at all."""
     fields: dict[str, FieldSummary] = {}
     for name in FIELDS:
-        per = [s.field(name) for s in scores]
+        if name not in labels:
+            continue
+        per = [f for f in (s.field(name) for s in scores) if f is not None]
         micro = sum((f.match for f in per), PRF())
         accuracy: dict[str, Accuracy] = {}
         accuracy_macro: dict[str, float | None] = {}
-        for attr in ATTRIBUTES[name]:
-            accs = [f.accuracy[attr] for f in per]
+        for attr in (a for a in ATTRIBUTES[name] if a in labels[name]):
+            accs = [f.accuracy[attr] for f in per if attr in f.accuracy]
             accuracy[attr] = sum(accs, Accuracy())
             vals = [a.value for a in accs if a.value is not None]
             accuracy_macro[attr] = _mean(vals) if vals else None

@@ -6,19 +6,29 @@ gold file that quotes words the article does not contain, or cites a sentence th
 have, silently punishes every model that gets it right. ``check_suite`` applies to the gold the same
 rules a model's output must pass (``summarise.text`` decides what "the same words" means) and is run
 in the tests, so a bad label fails the build instead of skewing a score.
+
+A suite may be partly labelled: a real corpus annotated for one thing (who said which quote) has
+nothing to say about the rest. Its manifest ``suite.json`` names what it labels, e.g.
+``{"labels": {"quotes": ["speaker"]}, "source": "...", "description": "..."}``: the fields
+(quotes, actors, events) and, per field, the attributes (see ``summarise.scoring.ATTRIBUTES``).
+Its gold may then leave out everything else (headline, bottom line, unlabelled fields), and the
+scorer skips what is not labelled instead of counting it as missed. No manifest, or one without
+``labels``, means every field and attribute is labelled.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from summarise.articles import Article, read_article
 from summarise.errors import ArticleError, ConfigError
 from summarise.schemas import Briefing
+from summarise.scoring import ATTRIBUTES, FIELDS, Labels, is_fully_labelled
 from summarise.text import name_key
 
 #: What counts as an article in ``articles/``; HTML gold is labelled against the extracted text.
@@ -26,6 +36,10 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 #: Where a bare suite name (``newsdesk``) is looked up when it is not a folder under the cwd.
 EVALS_DIR = Path(__file__).resolve().parent.parent / "evals"
+#: The manifest at a suite's root: what the suite labels, and where it came from.
+MANIFEST = "suite.json"
+#: What a partly labelled gold may leave out and still be a Briefing: fields no suite scores.
+_UNSCORED_DEFAULTS: dict[str, Any] = {"headline": "", "bottom_line": ""}
 
 
 @dataclass(frozen=True)
@@ -40,9 +54,50 @@ class SuiteItem:
 
 @dataclass(frozen=True)
 class Suite:
+    """A loaded suite; ``labels`` is what its gold labels (``ATTRIBUTES``: everything)."""
+
     name: str
     path: Path
     items: list[SuiteItem]
+    labels: Labels = field(default_factory=lambda: ATTRIBUTES)
+
+    @property
+    def partly_labelled(self) -> bool:
+        return not is_fully_labelled(self.labels)
+
+
+def read_labels(root: Path) -> Labels:
+    """What the suite at ``root`` labels, from its manifest, in the scorer's order of fields and
+    attributes; every field and attribute when there is no manifest or it names no labels.
+
+    A manifest that cannot be read, or names a field or attribute the scorer does not know, is a
+    one-line ``ConfigError``: a typo there would silently leave a field unscored.
+    """
+    path = root / MANIFEST
+    if not path.is_file():
+        return ATTRIBUTES
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path} cannot be read as JSON: {' '.join(str(exc).split())}") from None
+    if not isinstance(manifest, dict):
+        raise ConfigError(f"{path} must be a JSON object, with \"labels\" naming what the suite labels")
+    raw = manifest.get("labels")
+    if raw is None:
+        return ATTRIBUTES
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(f'{path}: "labels" must map at least one of {", ".join(FIELDS)} to a list of attributes')
+    for name, attrs in raw.items():
+        if name not in FIELDS:
+            raise ConfigError(f'{path}: "labels" names the field {name!r}: the fields are {", ".join(FIELDS)}')
+        if not isinstance(attrs, list) or not all(isinstance(a, str) for a in attrs):
+            raise ConfigError(f'{path}: "labels".{name} must be a list of attribute names (possibly empty)')
+        unknown = [a for a in attrs if a not in ATTRIBUTES[name]]
+        if unknown:
+            raise ConfigError(
+                f'{path}: "labels".{name} names {unknown[0]!r}: the attributes of {name} are {", ".join(ATTRIBUTES[name])}'
+            )
+    return {name: tuple(a for a in ATTRIBUTES[name] if a in raw[name]) for name in FIELDS if name in raw}
 
 
 def _resolve(path: str | Path) -> Path:
@@ -52,12 +107,15 @@ def _resolve(path: str | Path) -> Path:
     return p
 
 
-def _read_gold(path: Path) -> dict | None:
+def _read_gold(path: Path, labels: Labels = ATTRIBUTES) -> dict | None:
+    """The gold file as a dict; a partly labelled suite's gold gets the unscored fields it left out."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    return data if is_fully_labelled(labels) else {**_UNSCORED_DEFAULTS, **data}
 
 
 def load_suite(path: str | Path) -> Suite:
@@ -71,6 +129,7 @@ def load_suite(path: str | Path) -> Suite:
     articles_dir = root / "articles"
     if not articles_dir.is_dir():
         raise ConfigError(f"{path}: no suite here: expected a folder with articles/ and gold/ in it")
+    labels = read_labels(root)
     files = sorted(p for p in articles_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     if not files:
         raise ConfigError(f"{articles_dir}: no articles ({', '.join(ARTICLE_SUFFIXES)}) in this suite")
@@ -85,13 +144,13 @@ def load_suite(path: str | Path) -> Suite:
         except ArticleError as exc:
             raise ConfigError(f"suite {root.name}: {exc}") from None
         gold_path = root / "gold" / f"{file.stem}.json"
-        data = _read_gold(gold_path) if gold_path.is_file() else None
+        data = _read_gold(gold_path, labels) if gold_path.is_file() else None
         try:
             gold = Briefing.model_validate(data) if data is not None else None
         except ValidationError:
             gold = None
         items.append(SuiteItem(id=file.stem, article=article, gold=gold, gold_path=gold_path))
-    return Suite(name=root.name, path=root, items=items)
+    return Suite(name=root.name, path=root, items=items, labels=labels)
 
 
 def _loc(error: dict) -> str:
@@ -103,17 +162,25 @@ def check_suite(suite: Suite) -> list[str]:
 
     Checked: the gold file exists and is a Briefing; each quote's words, each event sentence and each
     actor name are in the article (the schema validators, given the article as context); each event
-    actor is in the actors list; no gold file lacks its article. One line per problem, naming the item.
+    actor is in the actors list; no gold file lacks its article; in a partly labelled suite, no gold
+    file leaves out a field the suite labels (an absent list could be "none" or "forgotten").
+    One line per problem, naming the item.
     """
     problems: list[str] = []
     for item in suite.items:
         if not item.gold_path.is_file():
             problems.append(f"{item.id}: gold file missing ({item.gold_path})")
             continue
-        data = _read_gold(item.gold_path)
+        data = _read_gold(item.gold_path, suite.labels)
         if data is None:
             problems.append(f"{item.id}: gold is not a JSON object ({item.gold_path})")
             continue
+        if suite.partly_labelled:
+            problems.extend(
+                f"{item.id}: {name}: the suite labels it (see {MANIFEST}) but the gold leaves it out"
+                for name in suite.labels
+                if name not in data
+            )
         try:
             gold = Briefing.model_validate(data, context={"article": item.article.text})
         except ValidationError as exc:

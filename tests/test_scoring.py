@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from summarise.cli import app
 from summarise.schemas import Actor, Briefing, Event, Quantity, Quote
 from summarise.scoring import (
     ATTRIBUTES,
@@ -380,3 +384,91 @@ def test_suite_counts_fabricated_quotes():
     scores = [score_article(_edit(_invent_quote), gold, ARTICLE), score_article(_edit(_invent_quote), gold, ARTICLE)]
     assert score_suite(scores).fabricated == 2
     assert score_suite([]).fields["quotes"].macro_f1 == 1.0
+
+
+# --------------------------------------------------------------------------------------------
+# Partly labelled suites: what the gold does not label is not scored, never scored as zero
+# --------------------------------------------------------------------------------------------
+
+QUOTES_AND_SPEAKERS = {"quotes": ("speaker",)}
+
+
+def test_unlabelled_fields_and_attributes_have_no_score():
+    pred = _edit(_wrong_speaker_type)
+    pred.events.clear()
+    pred.actors.clear()
+    score = score_article(pred, _gold(), ARTICLE, labels=QUOTES_AND_SPEAKERS)
+    assert score.actors is None and score.events is None
+    assert list(score.quotes.accuracy) == ["speaker"]
+    assert score.quotes.accuracy["speaker"].value == 1.0
+    assert score.quotes.wrong == []  # the wrong speaker type is not counted: the suite does not label it
+    full = score_article(pred, _gold(), ARTICLE)
+    assert full.events.match.f1 == 0.0 and full.quotes.wrong  # the same briefing, fully labelled
+
+
+def test_suite_pools_only_what_is_labelled():
+    gold = _gold()
+    scores = [score_article(gold, gold, ARTICLE, labels=QUOTES_AND_SPEAKERS, article_id=i) for i in "ab"]
+    suite = score_suite(scores, QUOTES_AND_SPEAKERS)
+    assert list(suite.fields) == ["quotes"]
+    assert list(suite.fields["quotes"].accuracy) == ["speaker"]
+    assert suite.fields["quotes"].micro.tp == 6
+
+
+_E2E_ARTICLE = (
+    "WELLINGTON, March 3, 2026 — The harbour board approved a new ferry timetable on Monday.\n\n"
+    '"The new timetable will serve every island twice a day," said board chair Miriam Okafor.\n'
+)
+_E2E_QUOTE = {"text": "The new timetable will serve every island twice a day", "speaker": "Miriam Okafor"}
+
+
+def _e2e_suite(root: Path, *, partly: bool) -> Path:
+    (root / "articles").mkdir(parents=True)
+    (root / "gold").mkdir()
+    (root / "articles" / "a1.txt").write_text(_E2E_ARTICLE, encoding="utf-8")
+    gold: dict = {"quotes": [_E2E_QUOTE]}
+    if partly:
+        (root / "suite.json").write_text(json.dumps({"labels": {"quotes": ["speaker"]}}), encoding="utf-8")
+    else:
+        gold.update(headline="Ferry timetable", bottom_line="A new timetable.")
+    (root / "gold" / "a1.json").write_text(json.dumps(gold), encoding="utf-8")
+    return root
+
+
+def _eval(suite: Path, runs: Path) -> tuple[dict, str]:
+    result = CliRunner().invoke(app, ["eval", str(suite), "--model", "rules", "--runs-dir", str(runs)])
+    assert result.exit_code == 0, result.output
+    (summary,) = runs.glob("*/summary.json")
+    return json.loads(summary.read_text(encoding="utf-8")), " ".join(result.stdout.replace("│", " ").split())
+
+
+def test_a_partly_labelled_suite_is_scored_on_its_labels_through_the_cli(tmp_path: Path):
+    summary, table = _eval(_e2e_suite(tmp_path / "partly", partly=True), tmp_path / "runs-partly")
+    rows = {r["key"]: r for r in summary["rows"]}
+    assert summary["labels"] == {"quotes": ["speaker"]}
+    assert rows["quotes"]["run"]["f1"] == 1.0 and rows["quotes.speaker"]["run"] == 1.0
+    for key in ("quotes.speaker_type", "actors", "actors.kind", "events", "events.date"):
+        assert rows[key]["labelled"] is False and rows[key]["run"] is None, key
+    assert set(summary["not_labelled"]) >= {"actors", "events", "quotes.speaker_type"}
+    assert "actors" not in summary["run"]["metrics"] and "actors" not in summary["run"]["scores"]["fields"]
+    assert "actors not labelled not labelled" in table
+    assert "labelled: quotes (speaker)" in table
+    run_dir = next((tmp_path / "runs-partly").iterdir())
+    report = (run_dir / "report.md").read_text(encoding="utf-8")
+    assert "| actors | not labelled |" in report and "actors F1" not in report
+    assert "not labelled" in (run_dir / "report.html").read_text(encoding="utf-8")
+    # the same gold in a suite that labels everything: the rules' actor is now spurious, F1 0
+    full, _ = _eval(_e2e_suite(tmp_path / "full", partly=False), tmp_path / "runs-full")
+    full_rows = {r["key"]: r for r in full["rows"]}
+    assert full_rows["actors"]["labelled"] is True and full_rows["actors"]["run"]["f1"] == 0.0
+
+
+def test_compare_of_partly_labelled_runs_says_not_labelled(tmp_path: Path):
+    suite = _e2e_suite(tmp_path / "partly", partly=True)
+    for name in ("a", "b"):
+        _eval(suite, tmp_path / name)
+    run_a, run_b = (next((tmp_path / name).iterdir()) for name in ("a", "b"))
+    result = CliRunner().invoke(app, ["eval", "compare", str(run_a), str(run_b)])
+    assert result.exit_code == 0, result.output
+    assert "not labelled" in result.stdout
+    assert "not labelled" in (run_b / "compare.md").read_text(encoding="utf-8")

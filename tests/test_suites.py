@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarise.errors import ConfigError
+from summarise.scoring import ATTRIBUTES
 from summarise.suites import check_suite, load_suite
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
@@ -138,3 +139,76 @@ def test_unreadable_article_is_a_config_error(tmp_path: Path) -> None:
     root = _suite_dir(tmp_path, GOOD, article="   \n")
     with pytest.raises(ConfigError, match="is empty"):
         load_suite(root)
+
+
+# --------------------------------------------------------------------------------------------
+# Partly labelled suites: suite.json says what the gold labels
+# --------------------------------------------------------------------------------------------
+
+QUOTES_ONLY = {"quotes": [{"text": "The launch is a clear provocation", "speaker": "Ahn Gyu-back"}]}
+
+
+def _manifest(root: Path, manifest: dict | str) -> Path:
+    text = manifest if isinstance(manifest, str) else json.dumps(manifest)
+    (root / "suite.json").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_no_manifest_labels_everything(tmp_path: Path) -> None:
+    suite = load_suite(_suite_dir(tmp_path, GOOD))
+    assert suite.labels == ATTRIBUTES and not suite.partly_labelled
+    assert load_suite(EVALS / "seeds").labels == ATTRIBUTES
+
+
+def test_manifest_labels_are_read_in_the_scorers_order(tmp_path: Path) -> None:
+    root = _manifest(
+        _suite_dir(tmp_path, QUOTES_ONLY),
+        {"labels": {"events": ["place", "date"], "quotes": ["speaker"]}, "source": "invented", "description": "x"},
+    )
+    suite = load_suite(root)
+    assert suite.labels == {"quotes": ("speaker",), "events": ("date", "place")}
+    assert suite.partly_labelled
+
+
+def test_partly_labelled_gold_may_leave_out_what_it_does_not_label(tmp_path: Path) -> None:
+    root = _suite_dir(tmp_path, QUOTES_ONLY)
+    unlabelled = load_suite(root)  # no manifest yet: a gold with no headline is no Briefing
+    assert unlabelled.items[0].gold is None
+    assert any("headline" in p for p in check_suite(unlabelled))
+    suite = load_suite(_manifest(root, {"labels": {"quotes": ["speaker"]}}))
+    assert suite.items[0].gold is not None
+    assert [q.speaker for q in suite.items[0].gold.quotes] == ["Ahn Gyu-back"]
+    assert check_suite(suite) == []
+
+
+def test_partly_labelled_gold_still_follows_the_rules(tmp_path: Path) -> None:
+    invented = {"quotes": [{"text": "We will answer with fire", "speaker": "Ahn Gyu-back"}]}
+    root = _manifest(_suite_dir(tmp_path, invented), {"labels": {"quotes": ["speaker"]}})
+    problems = check_suite(load_suite(root))
+    assert len(problems) == 1 and "quotes.0.text" in problems[0]
+
+
+def test_a_labelled_field_left_out_of_the_gold_is_reported(tmp_path: Path) -> None:
+    root = _manifest(_suite_dir(tmp_path, {"actors": []}), {"labels": {"quotes": ["speaker"]}})
+    assert check_suite(load_suite(root)) == [
+        "a1: quotes: the suite labels it (see suite.json) but the gold leaves it out"
+    ]
+
+
+@pytest.mark.parametrize(
+    "manifest, expected",
+    [
+        ("{not json", "cannot be read as JSON"),
+        ("[]", "must be a JSON object"),
+        ({"labels": {}}, "must map at least one of"),
+        ({"labels": {"quote": ["speaker"]}}, "names the field 'quote'"),
+        ({"labels": {"quotes": ["speakers"]}}, "names 'speakers': the attributes of quotes are speaker, speaker_type"),
+        ({"labels": {"quotes": "speaker"}}, "must be a list of attribute names"),
+    ],
+    ids=["not-json", "not-object", "empty", "unknown-field", "unknown-attribute", "not-a-list"],
+)
+def test_a_bad_manifest_is_a_one_line_config_error(tmp_path: Path, manifest, expected: str) -> None:
+    root = _manifest(_suite_dir(tmp_path, QUOTES_ONLY), manifest)
+    with pytest.raises(ConfigError) as info:
+        load_suite(root)
+    assert expected in str(info.value) and "\n" not in str(info.value)

@@ -1,0 +1,237 @@
+"""`summarise eval import brat`: brat attribution annotations become a quotes-only suite.
+
+The fixtures under tests/fixtures/brat are invented sentences in both layouts the importer reads:
+``polnear/`` (text/ and attributions/<id>_<annotator>.ann) and ``plain/`` (<id>.txt beside its
+.ann files), with several annotators, a pronoun Source, a description Source, a quote split around
+its attribution, quotation marks left outside the Content span, a quote over two paragraphs, an
+attribution with no Source; ``malformed/`` holds a line that is not brat.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from summarise.cli import main
+from summarise.importers.attribution import Attribution, article_gold, quoted_passages
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "brat"
+
+
+def run(*args: str):
+    """The CLI through its real entry point, so errors reach the user as they would."""
+
+    def entry() -> None:
+        sys.argv = ["summarise", *args]
+        main()
+
+    wrapper = typer.Typer()
+    wrapper.command()(entry)
+    return CliRunner().invoke(wrapper, [])
+
+
+def _import(layout: str, out: Path):
+    result = run("eval", "import", "brat", str(FIXTURES / layout), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def _gold(suite: Path, article_id: str) -> dict:
+    return json.loads((suite / "gold" / f"{article_id}.json").read_text(encoding="utf-8"))
+
+
+def _quotes(suite: Path, article_id: str) -> list[tuple[str, str]]:
+    return [(q["text"], q["speaker"]) for q in _gold(suite, article_id)["quotes"]]
+
+
+def test_polnear_layout_becomes_a_quotes_only_suite(tmp_path: Path) -> None:
+    suite = tmp_path / "bridge-suite"
+    _import("polnear", suite)
+    assert _quotes(suite, "bridge") == [
+        ("It is stronger than it was in 1990,", "Lena Park"),  # curly marks outside the Content
+        ("The railings still wobble,", "Dev Anand"),  # split around "he said": two quotes, one speaker
+        ("and the ramp is too steep.", "Dev Anand"),
+        ("The repairs were rushed.", "Dev Anand"),  # a quote over two paragraphs: one per paragraph
+        ("We ask for a second inspection.", "Dev Anand"),
+    ]
+    manifest = json.loads((suite / "suite.json").read_text(encoding="utf-8"))
+    assert manifest["labels"] == {"quotes": ["speaker"]}
+    # two annotators with as many relations each: the lower annotator id is used
+    assert manifest["annotation_files"] == {"bridge": "bridge_c3.ann"}
+    original = FIXTURES / "polnear" / "text" / "bridge.txt"
+    assert (suite / "articles" / "bridge.txt").read_bytes() == original.read_bytes()
+    readme = (suite / "README.md").read_text(encoding="utf-8")
+    assert str((FIXTURES / "polnear").resolve()) in readme
+    assert "most attribution relations" in readme and "lowest annotator id" in readme
+
+
+def test_plain_layout_resolves_pronouns_and_descriptions(tmp_path: Path) -> None:
+    suite = tmp_path / "harbour"
+    result = _import("plain", suite)
+    assert _quotes(suite, "ferry") == [
+        ("We cannot keep the boats running at a loss,", "Miriam Okafor"),  # "she": the name before it
+        ("The subsidy ends in March.", "Miriam Okafor"),
+        ("Nobody asked the islanders,", "Tomas Reyes"),  # "Tomas Reyes, who runs a bakery ..."
+        ("the timetable is already thin", "Tomas Reyes"),  # "He"
+        ("a tax on geography.", "Gull Island Courier"),  # "The influential harbour weekly"
+        ("review every route", "A spokesman"),  # someone new: the description is the speaker
+    ]  # and "rise sharply" has no Source: left out
+    assert _quotes(suite, "quay") == [
+        ("overdue", "Ana Lima"),  # one Content, two quoted passages
+        ("good for everyone who works days", "Ana Lima"),
+        ("We will see,", "one fishmonger"),
+    ]
+    manifest = json.loads((suite / "suite.json").read_text(encoding="utf-8"))
+    # ferry_m7 has more attribution relations than ferry_k1, though k1 sorts first
+    assert manifest["annotation_files"] == {"ferry": "ferry_m7.ann", "quay": "quay.ann"}
+    assert "imported 2 articles with 9 quotes" in result.stderr
+    assert "1 with quoted words but no Source" in result.stderr
+    check = run("eval", "check", str(suite))
+    assert check.exit_code == 0, check.stdout + check.stderr
+
+
+def test_actors_carry_descriptions_as_aliases_never_pronouns(tmp_path: Path) -> None:
+    suite = tmp_path / "harbour"
+    _import("plain", suite)
+    actors = {a["name"]: a for a in _gold(suite, "ferry")["actors"]}
+    assert set(actors) == {"Miriam Okafor", "Tomas Reyes", "Gull Island Courier"}
+    assert actors["Gull Island Courier"]["aliases"] == ["The influential harbour weekly"]
+    assert all("aliases" not in actors[name] for name in ("Miriam Okafor", "Tomas Reyes"))
+    assert actors["Miriam Okafor"]["kind"] == "person"
+    gold = _gold(suite, "ferry")
+    assert "headline" not in gold and "events" not in gold  # not labelled: left out
+
+
+def test_a_shorter_name_is_an_alias_of_the_longer(tmp_path: Path) -> None:
+    suite = tmp_path / "bridge-suite"
+    _import("polnear", suite)
+    actors = {a["name"]: a.get("aliases", []) for a in _gold(suite, "bridge")["actors"]}
+    assert actors == {"Lena Park": [], "Dev Anand": ["Anand"]}
+
+
+def _bad_layouts(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "no-ann"
+    empty.mkdir()
+    (empty / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    beyond = tmp_path / "beyond"
+    beyond.mkdir()
+    (beyond / "a.txt").write_text("Short.\n", encoding="utf-8")
+    (beyond / "a.ann").write_text("T1\tSource 0 90\tShort.\n", encoding="utf-8")
+    dangling = tmp_path / "dangling"
+    dangling.mkdir()
+    (dangling / "a.txt").write_text("He said it.\n", encoding="utf-8")
+    (dangling / "a.ann").write_text("T1\tSource 0 2\tHe\nE1\tAttribution:T4 Source:T1\n", encoding="utf-8")
+    return {"missing": tmp_path / "nowhere", "no-ann": empty, "beyond": beyond, "dangling": dangling,
+            "malformed": FIXTURES / "malformed"}
+
+
+@pytest.mark.parametrize(
+    "case, code, expected",
+    [
+        ("missing", 2, "no such folder"),
+        ("no-ann", 2, "no brat annotations (.ann) here"),
+        ("malformed", 3, "notes.ann:6: not a brat annotation line"),
+        ("beyond", 3, "fall outside its text"),
+        ("dangling", 3, "refers to T4, which the file does not define"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_nonzero_exit(tmp_path: Path, case: str, code: int, expected: str) -> None:
+    out = tmp_path / "out"
+    result = run("eval", "import", "brat", str(_bad_layouts(tmp_path)[case]), "--out", str(out))
+    assert result.exit_code == code, result.stderr
+    assert expected in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert not out.exists()  # nothing half written
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["eval", "import", "brat", str(FIXTURES / "plain")], "needs --out"),
+        (["eval", "import", "conll", str(FIXTURES / "plain"), "--out", "x"], "eval import brat DIR --out SUITE_DIR"),
+    ],
+)
+def test_import_usage_errors(args: list[str], expected: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and expected in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_existing_suite_folder_is_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "taken"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    result = run("eval", "import", "brat", str(FIXTURES / "plain"), "--out", str(out))
+    assert result.exit_code == 2 and "not an empty folder" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_help_says_which_annotation_file_is_used() -> None:
+    result = run("eval", "--help")
+    assert "most attribution relations" in " ".join(result.stdout.split())
+
+
+# --------------------------------------------------------------------------------------------
+# The two rules, on the Python API
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“One,” she said, “two.”", ["One,", "two."]),
+        ("“First paragraph.\n\n“Second one.”", ["First paragraph.", "Second one."]),
+        ("A “typed backwards“ mark.", ["typed backwards"]),
+        ('Nothing quoted here, and "" nothing there.', []),
+    ],
+    ids=["straight", "curly-split", "two-paragraphs", "backwards-closing", "none"],
+)
+def test_quoted_passages(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quoted_passages(text)] == expected
+
+
+def _speakers(text: str, attributed: list[tuple[str, str]]) -> list[str]:
+    """The speakers article_gold gives the quotes of (Source phrase, quoted words) attributions."""
+    attributions = []
+    for source, words in attributed:
+        at, quoted = text.index(source), text.index(words)
+        attributions.append(
+            Attribution(source=((at, at + len(source)),), content=((quoted, quoted + len(words)),))
+        )
+    return [q.speaker for q in article_gold(text, attributions).quotes]
+
+
+@pytest.mark.parametrize(
+    "text, attributed, expected",
+    [
+        ('Harbour board treasurer Ines Duarte said "we are solvent".',
+         [("Harbour board treasurer Ines Duarte", "we are solvent")], ["Ines Duarte"]),
+        ('Sen. Ruth Calder of Maine said "the vote stands".',
+         [("Sen. Ruth Calder of Maine", "the vote stands")], ["Ruth Calder"]),
+        ('A spokesman for Ruth Calder said "no comment".',
+         [("A spokesman for Ruth Calder", "no comment")], ["A spokesman for Ruth Calder"]),
+        ('Ruth Calder said "we vote today". "Fine," the veteran senator added.',
+         [("Ruth Calder", "we vote today"), ("the veteran senator", "Fine,")], ["Ruth Calder", "Ruth Calder"]),
+        ('Ruth Calder said "we vote today". "Fine," the Calder campaign added.',
+         [("Ruth Calder", "we vote today"), ("the Calder campaign", "Fine,")], ["Ruth Calder", "the Calder campaign"]),
+        ('Ruth Calder said "we vote today". "Fine," his wife added.',
+         [("Ruth Calder", "we vote today"), ("his wife", "Fine,")], ["Ruth Calder", "his wife"]),
+        ('"Later," he said.', [("he", "Later,")], ["he"]),  # no name before it: the pronoun stays
+        ('The Tide Gazette reported "calm seas". Mr. Osei said "a storm". "Rain," it added.',
+         [("The Tide Gazette", "calm seas"), ("Mr. Osei", "a storm"), ("it", "Rain,")],
+         ["Tide Gazette", "Osei", "Tide Gazette"]),  # "it" stands for no person
+        ('Ruth Calder said "we vote today". "Fine," said Ina Bell, who chairs the panel. "Soon," she added.',
+         [("Ruth Calder", "we vote today"), ("Ina Bell, who chairs the panel", "Fine,"), ("she", "Soon,")],
+         ["Ruth Calder", "Ina Bell", "Ina Bell"]),  # the nearest name before the pronoun
+    ],
+    ids=["role-then-name", "title-and-place", "employer-is-not-speaker", "definite-description",
+         "built-on-another-name", "relational", "unresolved-pronoun", "it-needs-no-person", "nearest-name"],
+)
+def test_speakers(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
+    assert _speakers(text, attributed) == expected
