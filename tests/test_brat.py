@@ -79,12 +79,12 @@ def test_plain_layout_resolves_pronouns_and_descriptions(tmp_path: Path) -> None
         ("Nobody asked the islanders,", "Tomas Reyes"),  # "Tomas Reyes, who runs a bakery ..."
         ("the timetable is already thin", "Tomas Reyes"),  # "He"
         ("a tax on geography.", "Gull Island Courier"),  # "The influential harbour weekly"
-        ("review every route", "A spokesman"),  # someone new: the description is the speaker
+        ("review every route", None),  # someone new and unnamed: no speaker, the description its role
     ]  # and "rise sharply" has no Source: left out
     assert _quotes(suite, "quay") == [
         ("overdue", "Ana Lima"),  # one Content, two quoted passages
         ("good for everyone who works days", "Ana Lima"),
-        ("We will see,", "one fishmonger"),
+        ("We will see,", None),  # unnamed: no speaker, "one fishmonger" is its role
     ]
     manifest = json.loads((suite / "suite.json").read_text(encoding="utf-8"))
     # ferry_m7 has more attribution relations than ferry_k1, though k1 sorts first
@@ -235,3 +235,11 @@ def _speakers(text: str, attributed: list[tuple[str, str]]) -> list[str]:
 )
 def test_speakers(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
     assert _speakers(text, attributed) == expected
+
+
+def test_an_unnamed_speaker_keeps_its_description_as_the_role(tmp_path: Path) -> None:
+    suite = tmp_path / "harbour"
+    _import("plain", suite)
+    quotes = {q["text"]: q for q in _gold(suite, "ferry")["quotes"]}
+    assert quotes["review every route"]["speaker"] is None
+    assert "spokesman" in quotes["review every route"]["speaker_role"].lower()

@@ -174,3 +174,46 @@ def test_a_document_speaks_for_the_body_that_issued_it(document: str) -> None:
     )
     q = _quote(article, "The leader has other duties")
     assert q.speaker is not None and "Green Party" in q.speaker
+
+
+def test_a_phrase_between_the_quote_and_its_cue() -> None:
+    article = (
+        "The governor \u201cwon the rural counties by a wide margin\u201d in the last election, said Lakeland College "
+        "professor Nadia Quist.\n"
+    )
+    q = _quote(article, "won the rural counties")
+    assert q.speaker == "Nadia Quist"
+    assert q.speaker_type == SpeakerType.ANALYST
+
+
+def test_a_title_before_an_unlisted_name_is_not_the_name() -> None:
+    article = "\u201cHe will have to earn the job by showing the temper for it,\u201d added Rep. Olive Brannagh Tunney.\n"
+    q = _quote(article, "He will have to earn")
+    assert q.speaker is not None and "Tunney" in q.speaker and not q.speaker.startswith("Rep")
+
+
+def test_age_and_hometown_between_a_name_and_its_verb() -> None:
+    article = (
+        "Crowds filled the square by noon.\n\n"
+        "Tomas Ferreira, 22, of Braga, Port., said he had not given up hope of a \u201csurprise at the very end of the count.\u201d\n"
+    )
+    q = _quote(article, "surprise at the very end")
+    assert q.speaker == "Tomas Ferreira"
+
+
+def test_a_person_introduced_by_an_appositive_is_the_antecedent_of_he() -> None:
+    article = (
+        "Ansel Brook, chairman of the county party committee, voiced confidence in the nominee on Sunday.\n\n"
+        "\u201cI think the debate will go our way, and by a long distance,\u201d he said.\n"
+    )
+    q = _quote(article, "I think the debate")
+    assert q.speaker == "Ansel Brook"
+
+
+def test_a_definite_description_without_a_role_word_is_the_person_named_before() -> None:
+    article = (
+        "Senator Arvid Lund attacked the court on Wednesday, calling for one of its judges to step down.\n\n"
+        "\u201cThe court has embarrassed itself with every ruling this year,\u201d the presumptive nominee wrote in a post.\n"
+    )
+    q = _quote(article, "The court has embarrassed")
+    assert q.speaker == "Arvid Lund"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gender import compatible
-from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, state_of, state_pattern
+from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speakers import (
     introduced_unnamed,
@@ -42,7 +42,10 @@ _AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},)?{_AUXILIARIES}\s+{SPEECH}\b", re.IGNORECASE
 )
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,.;:!?”\"’»-]*{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+#: '"...," said X' and '"..." in the 2008 primary, said X': a short phrase may stand between quote and cue.
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,.;:!?”\"’»-]*(?:[^,.;:!?“”\"]{{1,60}},\s+)?{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+)
 #: The agent of a passive report: "the strikes were described by residents as "..."".
 _BY_AGENT = re.compile(
     r"\b(?:described|called|labell?ed|termed|branded|characteri[sz]ed|denounced|hailed|dismissed)\s+by\s+"
@@ -157,6 +160,13 @@ class _Resolver:
         self.labels: list[tuple[str, ActorCandidate]] = sorted(
             ((label, a) for a in self.actors for label in (a.name, *a.aliases)), key=lambda p: -len(p[0])
         )
+        self.sentence_starts = [s.start for s in sentences]
+        # every mention in article order (ties: actor, then mention order), so that the mentions
+        # near a quote are a bisect away, not a walk over the whole article's for every quote
+        self.all_mentions = sorted(
+            ((m.start, a) for a in self.actors for m in a.mentions), key=lambda f: f[0]
+        )
+        self.mention_starts = [f[0] for f in self.all_mentions]
 
     def named_in(self, phrase: str) -> tuple[ActorCandidate, str] | None:
         """The actor a phrase names, and the label it goes by there: a person before any body
@@ -173,11 +183,9 @@ class _Resolver:
     def mentions(self, start: int, end: int, kinds: set[ActorKind]) -> list[tuple[int, ActorCandidate]]:
         """Mentions between two offsets, leaving out those inside quotation marks: a name in
         someone's words ("... the 'party of war' in Kiev") is not who the next "it" points at."""
-        found = [
-            (m.start, a) for a in self.actors if a.kind in kinds for m in a.mentions
-            if start <= m.start < end and not self.in_quotes(m.start)
-        ]
-        return sorted(found, key=lambda f: f[0])
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end, lo)
+        return [(at, a) for at, a in self.all_mentions[lo:hi] if a.kind in kinds and not self.in_quotes(at)]
 
     def in_quotes(self, offset: int) -> bool:
         i = bisect.bisect_right(self.quoted, (offset, 1 << 30)) - 1
@@ -186,7 +194,9 @@ class _Resolver:
     def subject_before(self, offset: int, floor: int, pronoun: str = "") -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
         that names one the pronoun can stand for (the subject, not a person merely mentioned)."""
-        for s in reversed([s for s in self.sentences if floor <= s.start < offset]):
+        lo = bisect.bisect_left(self.sentence_starts, floor)
+        hi = bisect.bisect_left(self.sentence_starts, offset, lo)
+        for s in reversed(self.sentences[lo:hi]):
             people = [
                 a for _, a in self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
                 if compatible(a, pronoun, self.article)
@@ -259,6 +269,10 @@ _AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
 
 
+#: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer".
+_APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
+
+
 def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     """The subject of the speech verb nearest the quote: "China's ministry said Liu had warned
     against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
@@ -267,8 +281,14 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         if _DETERMINER_BEFORE.search(head):
             continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
         if re.search(r",\s*$", head):
-            # skip a parenthetical between subject and verb: "X, in a post on social media, condemned"
-            head = re.sub(r",\s[^,]{1,120},\s*$", " ", head)
+            # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
+            # "Cory James, 22, of Flint, Mich., said"
+            parts = head.rstrip().rstrip(",").split(",")
+            popped = 0
+            while len(parts) > 1 and (popped == 0 or _APPOSITIVE_PART.match(parts[-1].strip())):
+                parts.pop()
+                popped += 1
+            head = ",".join(parts) + " "
         cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
         subject = re.sub(r"\s+to$", "", _AUXILIARY.sub("", head[cut:]).strip())
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
@@ -303,6 +323,8 @@ _TIME_LEAD = re.compile(
 )
 #: A conjunction or a participle clause before the subject: "But he added", "Continuing, Carson said".
 _LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*)", re.IGNORECASE)
+#: Titles before a name the actor finder did not list: "Rep. Cathy McMorris Rodgers".
+_TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
@@ -356,6 +378,8 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
         if speaks_for and speaks_for[0].kind != ActorKind.PERSON and not re.match(r"^(?:former|retired)\b", role, re.IGNORECASE):
             actor = speaks_for[0]
             return _Attribution(actor.name, role, None, speaker_type(role, context), actor)
+        if named and re.search(rf"\b(?:known|identified(?: only)?|named|called)\s+as\s+{re.escape(named[1])}|named\s+{re.escape(named[1])}", phrase):
+            return _from_actor(named[0], named[1], context, article)  # "the base chief known as Bob"
         return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
     if named:
         return _from_actor(named[0], named[1], context, article)
@@ -367,13 +391,28 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
                 return _from_actor(actor, label, context, article)
         actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
         return _from_actor(actor, actor.name, context, article) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
+    if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
+        phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
+    ):
+        # "the presumptive nominee wrote": a definite description is the person named before it
+        person = person_described(phrase, at, resolver.actors, article) or resolver.subject_before(at, floor)
+        if person is not None:
+            return _from_actor(person, person.name, context, article)
     if m:
         return _Attribution(None, role, None, speaker_type(role, context))
-    name = re.search(rf"{NAME}(?![\w'’-])", phrase)
+    name = re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
     if name and phrase[:1].isupper():
         person = unlisted_person(name.group(0), article)
         return _from_actor(person, person.name, context, article)
     return _NOBODY
+
+
+def _neighbours(ranges: list[tuple[int, int]], own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The quoted passages just before and just after ``own`` in its paragraph: all that
+    ``_speaker_phrase`` reads of the others (ranges are sorted and never overlap), found by
+    bisect, so a one-paragraph article with thousands of quotes is not quadratic."""
+    i = bisect.bisect_left(ranges, own)
+    return [r for r in (ranges[i - 1] if i > 0 else None, ranges[i + 1] if i + 1 < len(ranges) else None) if r is not None]
 
 
 def find_quote_candidates(article: str) -> list[QuoteCandidate]:
@@ -411,7 +450,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             if not _is_statement(words, mark, s.text[: max(0, a - 1)], rest):
                 continue
             start, end = s.start + a + lo, s.start + a + hi
-            others = [r for r in by_paragraph.get(s.paragraph, []) if r != (s.start + a, s.start + b)]
+            others = _neighbours(by_paragraph[s.paragraph], (s.start + a, s.start + b))
             phrase, at = _speaker_phrase(s, s.start + a, s.start + b, others)
             context = f"{prior} {s.text}"
             who = _resolve(phrase, at, floor, resolver, context, previous) if phrase else _NOBODY

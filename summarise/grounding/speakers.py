@@ -10,6 +10,7 @@ official, a witness) and lets a description ("the defence minister") find the pe
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -54,7 +55,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     known = {label for a in listed for label in (a.name, *a.aliases)}
     found: dict[str, ActorCandidate] = {}
     for m in _speaking_name().finditer(article):
-        name = m.group("a") or m.group("b")
+        name = m.group("a") or m.group("b") or m.group("c")
         tokens = name.split()
         if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
             continue
@@ -69,7 +70,11 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
 def _speaking_name() -> re.Pattern[str]:
     verbs = speech_verbs(strict=True)
     name = rf"{NAME}(?![\w'’-])"
-    return re.compile(rf"(?<![\w.])(?P<a>{name})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b|\b{verbs}\s+(?P<b>{name})")
+    return re.compile(
+        rf"(?<![\w.])(?P<a>{name})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b|\b{verbs}\s+(?P<b>{name})"
+        # "Bob Sutton, chairman of the county party,", "Cory James, 22,": a name with a role or an age
+        rf"|(?<![\w.])(?P<c>{name}),\s+(?:\d{{1,3}},|(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b)"
+    )
 
 
 def unlisted_person(name: str, article: str) -> ActorCandidate:
@@ -88,7 +93,8 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
 def _title_before(article: str, at: int) -> tuple[int, str]:
     """The run of words right before a mention that can be its title (no verb, no clause
     break), and where it starts."""
-    line_start = article.rfind("\n", 0, at) + 1
+    # the line's start only matters within the 120 characters read: no search back past them
+    line_start = article.rfind("\n", max(0, at - 120), at) + 1
     window = max(line_start, at - 120)
     before = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", article[window:at])
     clause = re.split(r"[,;:.!?“”\"()]", before)[-1]
@@ -198,5 +204,17 @@ def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidat
     head = _head(description)
     if not head:
         return False
-    earlier = [m.start() for m in re.finditer(rf"\b{re.escape(head.split()[-1])}", article[:at], re.IGNORECASE)]
-    return bool(earlier) and not any(a <= earlier[-1] < b for p in people for a, b, _ in _descriptions(p, article))
+    # the role word's last stand wholly before ``at``: a search of the article once per word, not
+    # of its first ``at`` characters once per quote (quadratic in a long article's length)
+    places = _word_places(head.split()[-1], article)
+    i = bisect.bisect_right(places, at, key=lambda place: place[1]) - 1
+    if i < 0:
+        return False
+    last = places[i][0]
+    return not any(a <= last < b for p in people for a, b, _ in _descriptions(p, article))
+
+
+@lru_cache(maxsize=256)
+def _word_places(word: str, article: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every place a word starts a word of the article, any case, in order."""
+    return tuple(m.span() for m in re.finditer(rf"\b{re.escape(word)}", article, re.IGNORECASE))

@@ -16,11 +16,12 @@ quote is narrower: only words that stand between quotation marks, given to a nam
   Duarte" is Ines Duarte; "Sen. Ruth Calder of Maine" is Ruth Calder). A Source that is a pronoun
   or a definite description ("he", "the influential harbour weekly") stands for the
   nearest earlier Source in the article that names someone (a person for he, she, I and who; no
-  person for it, or for a description of a body such as "the board"); with none, the speaker is
-  the description itself. An indefinite description ("a spokesman",
-  "officials", "several") introduces someone new and is its own speaker, and so is a description
-  built on a name that is not the speaker's own ("the Calder campaign", "Calder's
-  spokeswoman"), and a relational one ("his wife"): the campaign speaks, not the candidate.
+  person for it, or for a description of a body such as "the board"); with none, no one is
+  named. An indefinite description ("a spokesman", "officials", "several") introduces someone
+  new, and so does a description built on a name that is not the speaker's own ("the Calder
+  campaign", "Calder's spokeswoman") or a relational one ("his wife"): the campaign speaks,
+  not the candidate. A speaker the text does not name is written as a null speaker with the
+  description as its role, as the project's own real-text gold writes "a party source".
 
 Every named speaker becomes a gold actor; the definite descriptions that stood for it are its
 aliases when they describe the actor itself ("the Maine senator" for Ruth Calder), never when

@@ -205,7 +205,7 @@ class ImportReport:
             f"imported {self.articles} articles with {self.quotes} quotes into {self.out} "
             f"({t['quoteless']} articles quote no one: a quote found there counts against precision)",
             f"speakers: {t['named']} named in the Source, {t['resolved']} found through a pronoun or description "
-            f"before them, {t['description']} the description itself (someone new, or no name before it)",
+            f"before them, {t['description']} not named (null, the description kept as the role)",
             f"attributions: {t['attributions']} read, {t['quoting']} with quoted words; skipped: "
             f"{t['no_source']} with quoted words but no Source",
         ]
@@ -236,12 +236,15 @@ def _gold(gold: ArticleGold, article_text: str, counts: Counter[str], dropped: C
     quotes = []
     for q in gold.quotes:
         try:
-            quote = Quote.model_validate({"text": q.text, "speaker": q.speaker}, context=context)
+            # an unnamed speaker is no one's name: null, the description kept as the role
+            # (LABELLING.md and the project's real-text gold: "a party source told AFP" has no speaker)
+            who = {"speaker": None, "speaker_role": q.speaker} if q.found == "description" else {"speaker": q.speaker}
+            quote = Quote.model_validate({"text": q.text, **who}, context=context)
         except ValidationError as exc:
             dropped[_why(exc.errors()[0])] += 1
             continue
         counts[q.found] += 1
-        quotes.append(quote.model_dump(mode="json", include={"text", "speaker"}))
+        quotes.append(quote.model_dump(mode="json", include={"text", "speaker", "speaker_role"}, exclude_none=True) | {"speaker": quote.speaker})
     actors = [
         Actor(name=a.name, kind=a.kind, aliases=list(a.aliases)).model_dump(
             mode="json", include={"name", "kind", "aliases"}, exclude_defaults=True
@@ -348,9 +351,10 @@ def _write_readme(report: ImportReport) -> None:
         "- its speaker is the Source reduced to the name it gives (a title or role before the name is dropped);",
         "  a pronoun or a definite description (\"he\", \"the veteran senator\") stands for the nearest earlier",
         "  Source that names someone (a person for he, she, I and who; no person for it, or for a description",
-        "  of a body such as \"the board\"), or stays as written when there is none; an indefinite, plural or",
-        "  relational description (\"a spokesman\", \"the protesters\", \"his wife\"), or one built on another's",
-        "  name (\"the senator's campaign\" written with the senator's name), is its own speaker;",
+        "  of a body such as \"the board\"); an indefinite, plural or relational description (\"a spokesman\",",
+        "  \"the protesters\", \"his wife\"), one built on another's name (\"the senator's campaign\"), or a",
+        "  definite one with no name before it, names no one: the speaker is null and the description its role",
+        "  (as LABELLING.md's real-text gold writes \"a party source\");",
         f"- a description longer than a speaker may be ({MAX_SPEAKER_CHARS} characters) is cut at a word;",
         "- named speakers are gold actors; a definite description that stood for one is its alias when it",
         "  describes the speaker itself, and a pronoun never is;",
