@@ -217,3 +217,27 @@ def test_a_definite_description_without_a_role_word_is_the_person_named_before()
     )
     q = _quote(article, "The court has embarrassed")
     assert q.speaker == "Arvid Lund"
+
+
+def test_a_name_after_a_role_and_a_preposition_is_not_the_speaker() -> None:
+    article = (
+        "Former governor Alma Reyes lost the debate in 2010.\n\n"
+        "\u201cThis is the same trap as the first debate that year,\u201d said one longtime adviser to Alma Reyes.\n"
+    )
+    q = _quote(article, "This is the same trap")
+    assert q.speaker is None
+
+
+def test_a_title_and_an_unlisted_name_is_that_name() -> None:
+    article = "On Tuesday, Senate Majority Leader Oskar Brandvold said that it was \u201ctotally out of place\u201d for the court to speak.\n"
+    q = _quote(article, "totally out of place")
+    assert q.speaker == "Oskar Brandvold"
+
+
+def test_a_sentence_opened_by_the_same_pronoun_names_no_one_new() -> None:
+    article = (
+        "Senator Dag Olsen spoke to the veterans on Monday.\n\n"
+        "He attacked the treaty signed by President Ruud Maas, who he said was \u201cout of touch with every port town.\u201d\n"
+    )
+    q = _quote(article, "out of touch")
+    assert q.speaker == "Dag Olsen"

@@ -40,7 +40,8 @@ _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 #: Words between a speaker and the cue: "he has pointed out", "she later added".
 _AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently))*"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},)?{_AUXILIARIES}\s+{SPEECH}\b", re.IGNORECASE
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},|,\s(?:the|a|an)\s[^,;]{{1,100}})?{_AUXILIARIES}\s+{SPEECH}\b",
+    re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the 2008 primary, said X': a short phrase may stand between quote and cue.
 _AFTER_VERB_FIRST = re.compile(
@@ -193,10 +194,14 @@ class _Resolver:
 
     def subject_before(self, offset: int, floor: int, pronoun: str = "") -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
-        that names one the pronoun can stand for (the subject, not a person merely mentioned)."""
+        that names one the pronoun can stand for (the subject, not a person merely mentioned).
+        A sentence whose subject is the same pronoun ("He lambasted the deal negotiated by
+        President Obama, who he noted ...") names no one new: the search goes on before it."""
         lo = bisect.bisect_left(self.sentence_starts, floor)
         hi = bisect.bisect_left(self.sentence_starts, offset, lo)
         for s in reversed(self.sentences[lo:hi]):
+            if pronoun and re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE):
+                continue
             people = [
                 a for _, a in self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
                 if compatible(a, pronoun, self.article)
@@ -325,6 +330,10 @@ _TIME_LEAD = re.compile(
 _LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*)", re.IGNORECASE)
 #: Titles before a name the actor finder did not list: "Rep. Cathy McMorris Rodgers".
 _TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
+#: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
+_ROLE_OF_ANOTHER = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?$")
+#: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Mitch McConnell".
+_TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
@@ -360,8 +369,14 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
         return _from_actor(actor, actor.name, context, article) if actor else _NOBODY
     named = resolver.named_in(phrase)
+    if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
+        named = None  # "one longtime adviser to Bill Clinton": the adviser speaks, not Clinton
     if named and named[0].kind == ActorKind.PERSON:
         return _from_actor(named[0], named[1], context, article)
+    titled = _TITLED_NAME.search(phrase)
+    if titled and not named:
+        person = unlisted_person(titled.group("name"), article)  # "Senate Majority Leader Mitch McConnell"
+        return _from_actor(person, person.name, context, article)
     role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     body = _ROLE_AT.search(role)
     head = role[: body.start()] if body else role
