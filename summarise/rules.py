@@ -109,7 +109,7 @@ def extract_rules(article: str, *, date: dt.date | None = None) -> BriefingDraft
     event_items = [
         {
             "type": e.type,
-            "what": e.sentence[:_WHAT_CHARS],
+            "what": (e.what or e.sentence)[:_WHAT_CHARS],
             "date": e.date,
             "date_text": e.date_text,
             "place": e.place[:80] if e.place else None,

@@ -9,6 +9,7 @@ where the story came from, not who is in it, and are left out (LABELLING.md).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -143,6 +144,13 @@ class ActorCandidate:
     @property
     def first(self) -> int:
         return self.mentions[0].start if self.mentions else 1 << 30
+
+    def mentions_between(self, start: int, end: int) -> list[Span]:
+        """The mentions that start in ``[start, end)``. Mentions are kept in article order, so
+        this is a bisect: finders that ask it once a sentence stay linear in the article's length."""
+        lo = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        hi = bisect.bisect_left(self.mentions, end, lo, key=lambda m: m.start)
+        return self.mentions[lo:hi]
 
 
 def _prose(article: str) -> list[Sentence]:
@@ -424,12 +432,15 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
                 continue
             if _alone(part, rest):
                 aliases.append(part)
+        alone: dict[str, bool] = {}  # one search per description, not one per mention
         for at in (m.start for m in find_all(article, candidate.name)):
             m = _TITLE_BEFORE.search(article[max(0, at - 80) : at])
             if not m:
                 continue
             description = m.group(1)
-            if find_all(article, f"the {description}"):  # on its own, not as the title before the name
+            if description not in alone:
+                alone[description] = bool(find_all(article, f"the {description}"))
+            if alone[description]:  # on its own, not as the title before the name
                 aliases.append(f"the {description}")
     if candidate.kind == ActorKind.ORGANISATION:
         if candidate.name in KNOWN_ORGANISATIONS:
@@ -525,10 +536,11 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     # a state or body the story only mentions as a place or a topic ("a summit in China") is no actor
     affiliations = " | ".join(c.affiliation or "" for c in found if c.kind == ActorKind.PERSON)
     prose = [(s.start, s.end) for s in prose_sentences]
+    prose_starts = [a for a, _ in prose]
     found = [
         c for c in found
         if c.kind == ActorKind.PERSON or c.name in affiliations
-        or any(_agentive(article, m) for m in c.mentions if any(a <= m.start < b for a, b in prose))
+        or any(_agentive(article, m) for m in c.mentions if _within(prose, prose_starts, m.start))
     ]
     return tuple(sorted(found, key=lambda c: c.first))
 
@@ -627,6 +639,19 @@ _NOT_AGENT = frozenset(
 )
 
 
+def _within(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``ranges`` (sorted, disjoint; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ranges[i][1]
+
+
+#: How far back from a mention ``_agentive`` first reads its line; it reads further only when
+#: the words there leave the question open (a long run of names), so a one-line article of
+#: 400,000 characters costs no more a mention than a short paragraph.
+_AGENT_WINDOW = 240
+_AGENT_TOKEN = re.compile(r"[\w'’.-]+|,")
+
+
 def _agentive(article: str, span: Span) -> bool:
     """Whether a mention stands where an actor stands, not after a preposition ("a summit in China")."""
     if re.search(rf"\s{_ARMS}$", article[span.start : span.end]):
@@ -639,10 +664,25 @@ def _agentive(article: str, span: Span) -> bool:
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)*(?:resolutions?|sanctions|charter|rules|restrictions|standards|personnel|bases|territory|"
                 r"citizens|nationals|ports|waters|airspace|border|soil)\b", after):
         return False  # a modifier: "U.N. Security Council resolutions", "U.S. bases"
-    line = article[article.rfind("\n", 0, span.start) + 1 : span.start]
-    tokens = re.findall(r"[\w'’.-]+|,", line)
+    window = _AGENT_WINDOW
+    while True:
+        line_start = article.rfind("\n", max(0, span.start - window), span.start) + 1
+        whole = line_start > 0 or span.start <= window  # the line begins inside the window
+        if not whole:
+            line_start = span.start - window
+        verdict = _agent_before(_AGENT_TOKEN.findall(article, line_start, span.start), whole)
+        if verdict is not None:
+            return verdict
+        window *= 4
+
+
+def _agent_before(tokens: list[str], whole: bool) -> bool | None:
+    """Read back from a mention over the words before it on its line: True where it stands as an
+    actor, False after a preposition; None when ``tokens`` are only the tail of a longer line
+    (not ``whole``) and the answer needs the words before them (the first may be cut in two)."""
     i = len(tokens) - 1
-    while i >= 0:
+    floor = 0 if whole else 2  # tokens[0] may be half a word, and tokens[i - 1] is read at i
+    while i >= floor:
         t = tokens[i]
         if t.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", t):
             return True
@@ -654,7 +694,7 @@ def _agentive(article: str, span: Span) -> bool:
         if t.lower() == "to" and i > 0 and tokens[i - 1].lower() in {"visit", "trip", "tour", "travelled", "traveled", "flew", "went"}:
             return True  # where someone travels to is part of what happened
         return t.lower() not in _NOT_AGENT
-    return True
+    return True if whole else None
 
 
 def _name_as_written(candidate: ActorCandidate, article: str) -> None:
@@ -674,12 +714,15 @@ def _assign_mentions(candidates: list[ActorCandidate], article: str, limit: int)
     spans = [
         (s, c) for c in candidates for label in (c.name, *c.aliases) for s in find_all(article, label) if s.start < limit
     ]
-    taken: list[Span] = []
+    # the stretches taken so far never overlap, so sorted by start their ends are sorted too:
+    # the one that starts last before a span's end is the only one that can overlap it
+    taken: list[tuple[int, int]] = []
     owned: dict[int, list[Span]] = {id(c): [] for c in candidates}
     for span, candidate in sorted(spans, key=lambda p: (-(p[0].end - p[0].start), p[0].start)):
-        if any(span.start < t.end and t.start < span.end for t in taken):
+        i = bisect.bisect_left(taken, (span.end,)) - 1
+        if i >= 0 and taken[i][1] > span.start:
             continue
-        taken.append(span)
+        bisect.insort(taken, (span.start, span.end))
         owned[id(candidate)].append(span)
     for c in candidates:
         c.mentions = sorted(owned[id(c)], key=lambda s: s.start)
