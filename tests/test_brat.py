@@ -243,3 +243,28 @@ def test_an_unnamed_speaker_keeps_its_description_as_the_role(tmp_path: Path) ->
     quotes = {q["text"]: q for q in _gold(suite, "ferry")["quotes"]}
     assert quotes["review every route"]["speaker"] is None
     assert "spokesman" in quotes["review every route"]["speaker_role"].lower()
+
+
+def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
+    text = (
+        "\u201cThe ferry will run. We will keep the fares low,\u201d Mayor Ines Duarte said. "
+        "\u201cNobody will be left on the quay.\u201d\n"
+    )
+    source = text.index("Mayor Ines Duarte")
+    src = ((source, source + len("Mayor Ines Duarte")),)
+
+    def content(words: str) -> tuple[tuple[int, int], ...]:
+        at = text.index(words)
+        return ((at, at + len(words)),)
+
+    attributions = [
+        Attribution(source=src, content=content("The ferry will run.")),
+        Attribution(source=src, content=content("We will keep the fares low,")),
+        Attribution(source=src, content=content("Nobody will be left on the quay.")),
+    ]
+    quotes = [(q.text, q.speaker) for q in article_gold(text, attributions).quotes]
+    # the marks hold one passage: one quote; the words after the attribution are another
+    assert quotes == [
+        ("The ferry will run. We will keep the fares low,", "Ines Duarte"),
+        ("Nobody will be left on the quay.", "Ines Duarte"),
+    ]

@@ -241,3 +241,15 @@ def test_a_sentence_opened_by_the_same_pronoun_names_no_one_new() -> None:
     )
     q = _quote(article, "out of touch")
     assert q.speaker == "Dag Olsen"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<tweet tweet-id="773113752271060992" author="@someone"><tweet/>.',
+        "The film was shot at the studio once used for the reality show \u201cThe Harbour Masters.\u201d",
+        "Her column for the paper ran under the title \u201cRed Roof Country Club\u201d for a decade.",
+    ],
+)
+def test_markup_numbers_and_titles_are_not_quotes(line: str) -> None:
+    assert not find_quote_candidates("Residents gathered in the square on Sunday afternoon.\n\n" + line + "\n")

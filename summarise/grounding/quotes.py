@@ -105,14 +105,26 @@ _NAMING = re.compile(
 )
 
 
+#: An opening mark inside an unclosed angle bracket is an attribute of markup a scraper left.
+_IN_MARKUP = re.compile(r"<[^<>]*$")
+#: A quote says something in words: two letters in a row, not only digits, a handle or a link.
+_WORDY = re.compile(r"(?<![@#/\w])[^\W\d_]{2,}(?![\w./]*\.(?:com|org|net)\b)")
+#: Every word capitalised but the small ones, and no more than eight: a title, not someone's words.
+_TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’:-]*[.!]?|of|the|a|an|and|in|on|to|for|at)(?:\s+(?:[A-Z0-9][\w'’:-]*|of|the|a|an|and|in|on|to|for|at)){1,7}[.!:]?")
+
+
 def _is_statement(words: str, mark: str, before: str, rest: str) -> bool:
     """A quotation, not a scare quote or a name: long enough, or short and attributed to someone.
 
     ``before`` is the sentence up to the opening mark, ``rest`` the sentence without the quote.
     """
     n = len(words.split())
+    if _IN_MARKUP.search(before) or not _WORDY.search(words):
+        return False  # an attribute of left-over markup (<tweet id="...">), a number, a handle
     if mark == "‘":
         return n >= 6  # single marks: only a long passage is a quote, a short one is a term
+    if _TITLE_CASE.fullmatch(words.strip()) and not _SPEECH_VERB.search(rest):
+        return False  # the name of a show, a book or a club: "The Truman Show", "Red Neck Country Club"
     if n >= MIN_QUOTE_WORDS or (n >= 2 and words[:1].isupper() and words.rstrip()[-1:] in ".!?"):
         return True
     if _NAMING.search(before) or words[:1].isupper():

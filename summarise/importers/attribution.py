@@ -574,8 +574,27 @@ def article_gold(article: str, attributions: Sequence[Attribution]) -> ArticleGo
         found = "description" if not speaker.named else "named" if kinds[source_start] == "name" else "resolved"
         pairs.append((GoldQuote(start, end, article[start:end], speaker.text, found), speaker))
     gold.actors, canonical = _actors(pairs)
-    gold.quotes = [
+    quotes = [
         GoldQuote(q.start, q.end, q.text, canonical.get(speaker.text, speaker.text), q.found)
         for q, speaker in pairs
     ]
+    gold.quotes = _one_per_passage(quotes, passages, article)
     return gold
+
+
+def _one_per_passage(quotes: list[GoldQuote], passages: list[tuple[int, int]], article: str) -> list[GoldQuote]:
+    """Pieces of one passage between quotation marks, given to the same speaker by attributions
+    that cut it at its sentences, are one quote: LABELLING.md's quote is the article's words
+    between the marks. Pieces of a passage split around its attribution stay two quotes."""
+    merged: list[GoldQuote] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        passage = next((p for p in passages if p[0] <= q.start and q.end <= p[1]), None)
+        last = merged[-1] if merged else None
+        if (
+            last is not None and passage is not None and passage[0] <= last.start and last.speaker == q.speaker
+            and not article[last.end : q.start].strip(" ,.;:!?")
+        ):
+            merged[-1] = GoldQuote(last.start, q.end, article[last.start : q.end], last.speaker, last.found)
+        else:
+            merged.append(q)
+    return merged
