@@ -15,8 +15,12 @@ COLUMNS = [
     ("fabricated", "fabricated quotes", None),
     ("quotes", "quotes F1", "macro_f1"),
     ("quotes.speaker", "speaker acc", None),
+    ("quotes.speaker_type", "speaker type acc", None),
+    ("quotes.analyst", "analysts typed", None),
     ("actors", "actors F1", "macro_f1"),
     ("events", "events F1", "macro_f1"),
+    ("events", "events P", "macro_precision"),
+    ("events", "events R", "macro_recall"),
     ("events.date", "date acc", None),
 ]
 

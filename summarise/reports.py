@@ -180,6 +180,8 @@ def _flat_metrics(score: SuiteScore) -> dict[str, Any]:
             "recall": summary.micro.recall,
             "f1": summary.micro.f1,
             "macro_f1": summary.macro_f1,
+            "macro_precision": summary.macro_precision,
+            "macro_recall": summary.macro_recall,
             "n_gold": summary.micro.n_gold,
         }
         for attr in ATTRIBUTES[name]:

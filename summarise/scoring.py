@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from summarise.schemas import Actor, Briefing, Event, Quantity, Quote
+from summarise.schemas import Actor, Briefing, Event, Quantity, Quote, SpeakerType
 from summarise.text import normalise
 
 #: Two quotes are the same quote when their normalised words agree this well (rapidfuzz
@@ -73,10 +73,14 @@ QUANTITY_REL_TOL = 0.05
 #: The fields scored, and the attributes whose accuracy is reported for each.
 FIELDS: tuple[str, ...] = ("quotes", "actors", "events")
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "quotes": ("speaker", "speaker_type"),
+    # "analyst": of the matched quotes an analyst speaks in the gold, how many are typed analyst:
+    # the quotes our readers want most, scored wherever speaker types are labelled
+    "quotes": ("speaker", "speaker_type", "analyst"),
     "actors": ("kind",),
     "events": ("date", "place", "quantities"),
 }
+#: Attributes read from another's label: a suite that labels speaker types labels analysts.
+DERIVED: dict[str, str] = {"analyst": "speaker_type"}
 #: What a suite labels: each labelled field with its labelled attributes (a subset of ``ATTRIBUTES``).
 #: ``ATTRIBUTES`` itself is the labels of a fully labelled suite, the default everywhere.
 Labels = Mapping[str, Sequence[str]]
@@ -397,6 +401,8 @@ def score_quotes(
             right["speaker"] = _same_speaker(p.speaker, g.speaker, gold_actors)
         if "speaker_type" in accuracy:
             right["speaker_type"] = p.speaker_type == g.speaker_type
+        if "analyst" in accuracy and g.speaker_type == SpeakerType.ANALYST:
+            right["analyst"] = p.speaker_type == SpeakerType.ANALYST
         for attr, ok in right.items():
             accuracy[attr] += Accuracy(correct=int(ok), total=1)
             if not ok:

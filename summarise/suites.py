@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from summarise.articles import Article, read_article
 from summarise.errors import ArticleError, ConfigError
 from summarise.schemas import Briefing
-from summarise.scoring import ATTRIBUTES, FIELDS, Labels, is_fully_labelled
+from summarise.scoring import ATTRIBUTES, DERIVED, FIELDS, Labels, is_fully_labelled
 from summarise.text import name_key
 
 #: What counts as an article in ``articles/``; HTML gold is labelled against the extracted text.
@@ -97,7 +97,8 @@ def read_labels(root: Path) -> Labels:
             raise ConfigError(
                 f'{path}: "labels".{name} names {unknown[0]!r}: the attributes of {name} are {", ".join(ATTRIBUTES[name])}'
             )
-    return {name: tuple(a for a in ATTRIBUTES[name] if a in raw[name]) for name in FIELDS if name in raw}
+    labelled = {name: set(raw[name]) | {d for d, base in DERIVED.items() if base in raw[name]} for name in raw}
+    return {name: tuple(a for a in ATTRIBUTES[name] if a in labelled[name]) for name in FIELDS if name in raw}
 
 
 def _resolve(path: str | Path) -> Path:
