@@ -253,3 +253,12 @@ def test_a_sentence_opened_by_the_same_pronoun_names_no_one_new() -> None:
 )
 def test_markup_numbers_and_titles_are_not_quotes(line: str) -> None:
     assert not find_quote_candidates("Residents gathered in the square on Sunday afternoon.\n\n" + line + "\n")
+
+
+def test_a_clause_running_on_from_the_quote_is_not_its_speaker() -> None:
+    article = (
+        "The old law was \u201cheavy-handed and far too rigid,\u201d said Gary Osei, a professor of law at Lakeland College.\n\n"
+        "He added that the ministry \u201cdoubled down on every rule\u201d by using its grants to press the regions to adopt them.\n"
+    )
+    q = _quote(article, "doubled down on every rule")
+    assert q.speaker == "Gary Osei"

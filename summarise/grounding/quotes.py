@@ -252,6 +252,14 @@ def sentence_text(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[max(0, start - sentence.start) : max(0, end - sentence.start)]
 
 
+#: Words a speaker named after the quote never begins with: those are a clause that runs on
+#: from the quote ('"..." by aggressively using its influence to get states to ...').
+_NOT_NOUN_PHRASE_START = re.compile(
+    r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
+    r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would)\b"
+)
+
+
 def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tuple[int, int]]) -> tuple[str | None, int]:
     """The words that name the speaker in the quote's own sentence, and where they stand."""
     after_stop = min([a for a, _ in others if a > q_end] + [sentence.end])
@@ -259,7 +267,10 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
     found: tuple[str, int] | None = None
     for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
         m = pattern.match(after)
-        if m and len(m.group("speaker").split()) <= _MAX_SPEAKER_WORDS and m.group("speaker").strip().lower() not in _NOT_SPEAKERS:
+        speaker = m.group("speaker").strip() if m else ""
+        if m and len(speaker.split()) <= _MAX_SPEAKER_WORDS and speaker.lower() not in _NOT_SPEAKERS and (
+            pattern is _AFTER_VERB_FIRST or not _NOT_NOUN_PHRASE_START.match(speaker)
+        ):
             found = (m.group("speaker"), q_end + m.start("speaker"))
             break
     if found is None:
