@@ -11,7 +11,8 @@ figure taken while other work ran says so.
 
 Measurements (one module each under bench/): startup, overhead, prompt_cache, throughput
 (llama_cpp.server, one request at a time), batching (llama.cpp's llama-server with parallel
-slots; `make llama-server` builds it), memory, grammar, threads.
+slots; `make llama-server` builds it), memory, grammar, threads, rules_scaling (the rules' seconds against
+the article's length, one line and paragraphs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from a checkout
 
-from bench import batching, grammar, memory, overhead, prompt_cache, startup, threads, throughput
+from bench import batching, grammar, memory, overhead, prompt_cache, rules_scaling, startup, threads, throughput
 from bench.environment import load, machine
 from bench.report import read_results, write_markdown, write_results
 
@@ -40,6 +41,7 @@ BENCHES = {
     "memory": memory,
     "grammar": grammar,
     "threads": threads,
+    "rules_scaling": rules_scaling,
 }
 
 

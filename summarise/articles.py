@@ -10,6 +10,7 @@ text's own date line is only the fallback (``summarise.grounding.dates``).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import sys
@@ -54,21 +55,45 @@ class Article:
         return len(self.text.split())
 
 
+#: Byte-order marks, longest first (UTF-32's begins like UTF-16's): text whose bytes hold NULs by design.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _binary(source: str) -> ArticleError:
+    return ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
+
+
+def _printable(text: str, source: str) -> str:
+    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
+        raise _binary(source)
+    return text
+
+
 def _decode(data: bytes, source: str) -> str:
+    # a byte-order mark first: UTF-16 and UTF-32 text is full of NUL bytes, and the NUL test
+    # below would call every such file binary
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _printable(data.decode(encoding), source)
+            except UnicodeDecodeError:
+                raise _binary(source) from None
     if b"\x00" in data[:8192]:
-        raise ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        raise _binary(source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise ArticleError(f"{source} is not text in a known encoding: save it as UTF-8") from None
-    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
-        raise ArticleError(f"{source} is binary data, not an article: give a .txt, .md or .html file")
-    return text
+    return _printable(text, source)
 
 
 def publication_date(value: dt.date | str | None) -> dt.date | None:

@@ -14,6 +14,8 @@ LiteLLM). ``rules`` is the no-model baseline and has no client.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import logging
 import os
 import threading
@@ -191,15 +193,79 @@ def open_backend(spec: ModelSpec, settings: Settings, *, http_client: Any = None
     return Backend(spec=spec, kind=kind, client=instructor.from_openai(client, mode=mode), context_tokens=context, engine=engine)
 
 
-def describe_failure(exc: BaseException, spec: ModelSpec) -> BackendError:
-    """One line naming the backend and what to try, for a transport failure of any kind."""
+#: The longest wait a server's Retry-After is granted: one that asks for more is reported at
+#: once ("try again later"), not waited on while the user stares at a silent terminal.
+MAX_RETRY_AFTER_S = 60.0
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """The seconds a refusal (429, 503) asks us to wait, from its ``Retry-After`` header (seconds
+    or an HTTP date) or ``retry-after-ms``; None when it says nothing readable."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    try:
+        millis = headers.get("retry-after-ms")
+        if millis is not None:
+            return max(0.0, float(millis) / 1000)
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        value = value.strip()
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(value)
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=dt.timezone.utc)
+            return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _broken_off(exc: BaseException) -> bool:
+    """A connection that was made and then broke (reset, closed mid-answer), not one refused."""
+    import httpx2
+
+    cause = exc.__cause__ or exc.__context__
+    return cause is not None and not isinstance(cause, httpx2.ConnectError) and isinstance(
+        cause, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError, httpx2.CloseError)
+    )
+
+
+def describe_failure(
+    exc: BaseException, spec: ModelSpec, *, tries: int = 0, deadline_s: float | None = None
+) -> BackendError:
+    """One line naming the backend and what to try, for a transport failure of any kind.
+
+    ``deadline_s`` is given when the whole call's deadline (SUMMARISE_DEADLINE_S) ended the
+    retries; ``tries`` is how many requests were made. A call that ran out of time says so; one
+    that ran out of tries says what the last one met.
+    """
     import openai
 
     where = spec.base_url or spec.label
-    if isinstance(exc, openai.APITimeoutError):
+    asked = retry_after(exc)
+    if deadline_s is not None and isinstance(exc, openai.APITimeoutError):
+        msg = (
+            f"{spec.label} gave no answer at {where} within the {deadline_s:g} s a call may take "
+            f"({tries} tr{'y' if tries == 1 else 'ies'}): raise SUMMARISE_DEADLINE_S or SUMMARISE_TIMEOUT_S, or try a smaller model"
+        )
+    elif isinstance(exc, openai.APITimeoutError):
         msg = f"{spec.label} did not answer in time at {where}: raise SUMMARISE_TIMEOUT_S or try a smaller model"
+    elif isinstance(exc, openai.APIConnectionError) and _broken_off(exc):
+        msg = (
+            f"{spec.label} at {where} broke the connection before its answer was complete: "
+            "the server may have crashed or restarted; check its log and try again"
+        )
     elif isinstance(exc, openai.APIConnectionError):
         msg = f"cannot reach {spec.label} at {where}: is the server running?"
+    elif isinstance(exc, openai.RateLimitError) and asked is not None and asked > MAX_RETRY_AFTER_S:
+        msg = (
+            f"{spec.label} is rate-limiting us (HTTP 429) and asks us to wait {asked:.0f} s: "
+            "try again later, or lower --concurrency"
+        )
     elif isinstance(exc, openai.RateLimitError):
         msg = f"{spec.label} is rate-limiting us (HTTP 429): wait and try again, or lower --concurrency"
     elif isinstance(exc, openai.AuthenticationError):

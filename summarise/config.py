@@ -13,6 +13,10 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+#: One model call's deadline when none is set: two tries' worth of the default time-out.
+DEFAULT_DEADLINE_S = 600.0
+
+
 def _default_data_dir() -> Path:
     return Path.home() / ".local" / "share" / "summarise"
 
@@ -26,6 +30,10 @@ class Settings(BaseSettings):
     mode: str | None = Field(default=None, description="instructor mode override, e.g. TOOLS, JSON_SCHEMA, MD_JSON")
     prompt: str | None = Field(default=None, description="name@version; none is the newest briefing prompt")
     timeout_s: float = Field(default=300.0, gt=0, description="one model request")
+    deadline_s: float | None = Field(
+        default=None, gt=0,
+        description="one model call, all its tries and the waits between them; none is 600 s, or twice timeout_s if more",
+    )
     reasks: int = Field(default=2, ge=0, description="re-asks after a validation failure")
     transport_retries: int = Field(default=3, ge=0, description="retries of timeouts, 429 and 5xx")
     temperature: float = Field(default=0.0, ge=0)
@@ -44,6 +52,12 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def call_deadline_s(self) -> float:
+        """How long one model call may take in all, retries included: a server that accepts and
+        never answers costs this, not ``timeout_s`` once per try."""
+        return self.deadline_s if self.deadline_s is not None else max(DEFAULT_DEADLINE_S, 2 * self.timeout_s)
 
     def fingerprint(self) -> dict[str, object]:
         """The settings that change a model's answer: recorded in provenance and in cache keys."""

@@ -7,7 +7,8 @@ grounds whatever came back in the article and records how it was made.
 
 ``ask`` is the one place a model is called: it renders nothing, guesses nothing, and owns the
 two kinds of retry: tenacity for transport failures (time-outs, 429, 5xx, refused connections),
-instructor's re-ask for answers that break a validator.
+instructor's re-ask for answers that break a validator. The whole call, every try and every
+wait, fits in one deadline (``Settings.call_deadline_s``), and a server's Retry-After is obeyed.
 """
 
 from __future__ import annotations
@@ -25,11 +26,26 @@ from typing import Any, Callable, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from summarise.articles import Article, parse_article, publication_date
-from summarise.backends import DEFAULT_LOCAL, RULES, Backend, ModelSpec, describe_failure, is_transient, open_backend, parse_spec
+from summarise.backends import (
+    DEFAULT_LOCAL,
+    MAX_RETRY_AFTER_S,
+    RULES,
+    Backend,
+    ModelSpec,
+    describe_failure,
+    is_transient,
+    open_backend,
+    parse_spec,
+    retry_after,
+)
 from summarise.config import Settings, get_settings
 from summarise.errors import ArticleError, ConfigError, ExtractionError
+from summarise.grounding.lead import shared_with_lead, tells_the_story
+from summarise.language import detect_language
 from summarise.models import BUNDLED
+from summarise.notices import notify
 from summarise.prompts import Prompt, load_prompt
+from summarise.rules import bottom_line, headline
 from summarise.schemas import Briefing, BriefingDraft, Drop, Provenance, salvage_draft
 
 T = TypeVar("T", bound=BaseModel)
@@ -44,7 +60,8 @@ TINY_MODEL_NOTE = (
 class CallStats:
     """What the model calls of one briefing cost: summed into its provenance."""
 
-    calls: int = 0
+    calls: int = 0  # answers received
+    attempts: int = 0  # requests sent, answered or not
     reasks: int = 0
     tokens_in: int = 0
     tokens_out: int = 0
@@ -97,12 +114,14 @@ def ask(
     reasks: int | None = None,
 ) -> tuple[T | None, str | None]:
     """One validated answer, or (None, the last raw output) when the re-asks are spent."""
+    import httpx2
     import instructor
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
     from instructor.core.hooks import Hooks
-    from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+    from tenacity import Retrying, retry_if_exception, wait_exponential
 
     hooks = Hooks()
+    hooks.on("completion:kwargs", lambda *args, **kwargs: setattr(stats, "attempts", stats.attempts + 1))
     hooks.on("completion:response", lambda response: (setattr(stats, "calls", stats.calls + 1), stats.add_usage(getattr(response, "usage", None))))
     shielded, values = _shield(messages)
     reasks = settings.reasks if reasks is None else reasks  # instructor makes 1 + max_retries attempts
@@ -112,6 +131,10 @@ def ask(
         # a cut answer is asked once more with room: llama.cpp's JSON grammars let a small model
         # pad inside the JSON ('{\n\n"sentence"\n\n: "1' used all 20 tokens of a one-word answer)
         budgets.append(min(settings.max_tokens, 4 * budgets[0]))
+
+    deadline_s = settings.call_deadline_s
+    deadline = time.monotonic() + deadline_s
+    stopped_by: dict[str, bool] = {}  # "deadline" when the deadline, not the count, ended the tries
 
     def call(budget: int) -> Any:
         return backend.client.create(
@@ -124,22 +147,47 @@ def ask(
             temperature=settings.temperature,
             max_tokens=budget,
             seed=settings.seed,
+            # no try outlives the call's deadline; a Timeout object, not a number, or instructor
+            # would also stop re-asking a model that answers once this much time has passed
+            timeout=httpx2.Timeout(max(0.05, min(settings.timeout_s, deadline - time.monotonic()))),
         )
 
+    def cause_of(exc: BaseException | None) -> BaseException | None:
+        return exc.__cause__ if isinstance(exc, InstructorRetryException) else exc
+
     def transient(exc: BaseException) -> bool:
-        cause = exc.__cause__ if isinstance(exc, InstructorRetryException) else exc
+        cause = cause_of(exc)
         return cause is not None and is_transient(cause)
 
-    started, calls_before = time.perf_counter(), stats.calls
+    backoff = wait_exponential(multiplier=0.5, max=8)
+
+    def wait(state: Any) -> float:
+        """What the server asks (Retry-After), else exponential backoff."""
+        asked = retry_after(cause_of(state.outcome.exception()) or Exception())
+        return asked if asked is not None else backoff(state)
+
+    def stop(state: Any) -> bool:
+        """No more tries: all spent, a wait longer than we grant, or no time left for another."""
+        if state.attempt_number >= settings.transport_retries + 1:
+            return True
+        if state.upcoming_sleep > MAX_RETRY_AFTER_S:
+            return True
+        if deadline - time.monotonic() - state.upcoming_sleep <= 0:
+            stopped_by["deadline"] = True
+            return True
+        return False
+
+    def failure(cause: BaseException) -> Exception:
+        timed_out = stopped_by.get("deadline") or deadline - time.monotonic() <= 0
+        return describe_failure(
+            cause, backend.spec, tries=stats.attempts - attempts_before, deadline_s=deadline_s if timed_out else None
+        )
+
+    started, calls_before, attempts_before = time.perf_counter(), stats.calls, stats.attempts
     try:
         for n, budget in enumerate(budgets):
             try:
-                for attempt in Retrying(
-                    retry=retry_if_exception(transient),
-                    stop=stop_after_attempt(settings.transport_retries + 1),
-                    wait=wait_exponential(multiplier=0.5, max=8),
-                    reraise=True,
-                ):
+                for attempt in Retrying(retry=retry_if_exception(transient), stop=stop, wait=wait, reraise=True):
                     with attempt:
                         return call(budget), None
             except IncompleteOutputException as exc:
@@ -152,13 +200,13 @@ def ask(
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if cause is not None and not isinstance(cause, (ValidationError, json.JSONDecodeError)) and _is_api_error(cause):
-            raise describe_failure(cause, backend.spec) from None
+            raise failure(cause) from None
         return None, _raw_output(exc.last_completion)
     except instructor.core.exceptions.InstructorError as exc:  # pragma: no cover - defensive
         raise ExtractionError(f"{backend.label}: {exc}") from None
     except Exception as exc:
         if _is_api_error(exc):
-            raise describe_failure(exc, backend.spec) from None
+            raise failure(exc) from None
         raise
     finally:
         stats.model_s += time.perf_counter() - started
@@ -256,20 +304,42 @@ def _single(job: Job) -> BriefingDraft:
         stats=job.stats, max_tokens=max_tokens,
     )
     if draft is not None:
-        return draft
+        return _own_story(draft, job)
     data = _parse_lenient(raw)
     if not data:
         shown = (raw or "nothing").strip().replace("\n", " ")[:80]
         cut = next((n for n in job.stats.notes if "token cap" in n), None)
         raise ExtractionError(
-            f"{job.backend.label} gave no valid JSON after {job.stats.calls or 1} attempt(s) (it began: {shown!r}"
+            f"{job.backend.label} gave no valid JSON after {job.stats.attempts or 1} attempt(s) (it began: {shown!r}"
             f"{'; ' + cut if cut else ''}): " + ("raise SUMMARISE_MAX_TOKENS or try another model" if cut else "try another model or prompt"),
-            attempts=job.stats.calls,
+            attempts=job.stats.attempts,
             last_output=raw,
         )
     salvaged, drops = salvage_draft(data, job.article.text)
     job.stats.drops.extend(drops)
-    return salvaged
+    return _own_story(salvaged, job)
+
+
+def _own_story(draft: BriefingDraft, job: Job) -> BriefingDraft:
+    """The model's headline and bottom line where they tell the article's own story, else the
+    rules' (taken from the article itself), with the reason recorded: a model that obeyed
+    instructions planted in the article must not put another story above the briefing."""
+    text = job.article.text
+    for field, fallback in (("headline", headline), ("bottom_line", bottom_line)):
+        written = getattr(draft, field)
+        if tells_the_story(written, text, field):
+            continue
+        shared, total = shared_with_lead(written, text)
+        job.stats.drops.append(
+            Drop(
+                kind=field,
+                reason=f"shares {shared} of its {total} content words with the article's lead: "
+                f"not the article's story, the rules' {field.replace('_', ' ')} is shown",
+                item=written,
+            )
+        )
+        setattr(draft, field, fallback(text))
+    return draft
 
 
 def _grounded(job: Job) -> BriefingDraft:
@@ -358,6 +428,10 @@ def extract_briefing(
     notes = list(job.stats.notes)
     if spec.backend == "local" and spec.model == BUNDLED:
         notes.insert(0, TINY_MODEL_NOTE)
+    language = detect_language(article.text)
+    if language is not None and not language.supported:
+        notes.insert(0, language.note())
+        notify(f"{article.source}: {language.note()}")
     briefing.provenance = Provenance(
         prompt="rules" if is_rules else the_prompt.spec,
         prompt_hash="" if is_rules else the_prompt.hash,
@@ -380,6 +454,7 @@ def extract_briefing(
         settings={} if is_rules else {**settings.fingerprint(), "base_url": spec.base_url},
         notes=notes,
         version=_version(),
+        language=language.code if language is not None else None,
     )
     return briefing
 

@@ -38,7 +38,8 @@ _BOTTOM_LINE_WORDS = 25
 _WHAT_CHARS = 240
 
 
-def _headline(article: str) -> str:
+def headline(article: str) -> str:
+    """The page's heading, else the story's first sentence of prose: the rules' headline."""
     sentences = split_sentences(article)
     for s in sentences:
         text = _FURNITURE_PREFIX.sub("", s.text).strip()
@@ -60,7 +61,8 @@ def bottom_line_candidates(article: str) -> list[str]:
     return [s.text for s in split_sentences(article) if s.is_prose and not s.bullet and len(s.text.split()) >= 8]
 
 
-def _bottom_line(article: str) -> str:
+def bottom_line(article: str) -> str:
+    """The story's first sentences of prose, about 25 words: the rules' bottom line."""
     chosen: list[str] = []
     for text in bottom_line_candidates(article):
         chosen.append(text)
@@ -122,8 +124,8 @@ def extract_rules(article: str, *, date: dt.date | None = None) -> BriefingDraft
     # built item by item: the rules are not a small model, so the caps that keep one from looping
     # (MAX_QUOTES and friends) do not cut a long article's quotes short here
     return BriefingDraft.model_construct(
-        headline=_headline(article),
-        bottom_line=_bottom_line(article),
+        headline=headline(article),
+        bottom_line=bottom_line(article),
         events=_validated(EventDraft, event_items, article),
         actors=_validated(ActorDraft, actor_items, article),
         quotes=_validated(QuoteDraft, quote_items, article),

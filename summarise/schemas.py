@@ -230,6 +230,11 @@ class Provenance(_Strict):
     settings: dict[str, Any] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
     version: str = ""
+    language: str | None = Field(
+        default=None,
+        description="the article's language as detected (ISO 639 code; the prompts and rules read English), "
+        "none where it could not be told",
+    )
 
 
 class Briefing(_Strict):

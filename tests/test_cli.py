@@ -3,96 +3,19 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from summarise.cli import app, main
+from summarise.cli import app
 from summarise.errors import ConfigError
 
-from .conftest import completion
+from .conftest import ScriptedHandler as _Handler
+from .conftest import free_port as _free_port
+from .conftest import run_cli as run
 
 SEED = Path(__file__).resolve().parent.parent / "evals" / "seeds" / "articles" / "002_27e096ec9d555072.txt"
-
-
-def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
-    """Run the CLI through its real entry point, so errors are handled as a user sees them."""
-    runner = CliRunner()
-    import sys
-
-    def entry():
-        sys.argv = ["summarise", *args]
-        main()
-
-    import typer
-
-    wrapper = typer.Typer()
-    wrapper.command()(entry)
-    return runner.invoke(wrapper, [], env=env, input=input)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-_GOOD = json.dumps({"headline": "H", "bottom_line": "B", "events": [], "actors": [], "quotes": []})
-
-
-class _Handler(BaseHTTPRequestHandler):
-    scenario = "ok"
-    hits = 0
-    last_body: dict = {}
-
-    def log_message(self, *args):  # quiet
-        pass
-
-    def do_POST(self):
-        type(self).hits += 1
-        type(self).last_body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
-        s = self.scenario
-        if s == "slow":
-            time.sleep(3)
-        if s in ("429", "500"):
-            self.send_response(int(s))
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(json.dumps({"error": {"message": "busy"}}).encode())
-            return
-        body = {"ok": completion(_GOOD),
-                # llama-server under a JSON-schema grammar: the answer whole, then white space to the cap
-                "content_to_cap": completion(_GOOD + "\n", finish="length", as_content=True),
-                "cut_at_cap": completion(_GOOD[:30], finish="length"),
-                "malformed": completion("{headline: oops"),
-                "slow": completion("{}")}[s]
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # a client that timed out and left: expected here
-        pass
-
-
-@pytest.fixture()
-def fake_server():
-    port = _free_port()
-    server = _QuietServer(("127.0.0.1", port), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _Handler.hits, _Handler.scenario, _Handler.last_body = 0, "ok", {}
-    yield f"http://127.0.0.1:{port}/v1"
-    server.shutdown()
 
 
 @pytest.mark.parametrize(

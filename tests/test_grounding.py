@@ -444,11 +444,14 @@ def test_ground_briefing() -> None:
     assert set(names) == {"North Korea", "Kim Jong Un"}
     assert "Kim" in names["Kim Jong Un"].aliases
     assert all(GROUND[m.start : m.end] in {"Kim Jong Un", "Kim"} for m in names["Kim Jong Un"].mentions)
-    # the duplicate and the invented quote dropped, and said so; a capital speaking is its state
+    # the duplicate and the invented quote dropped, and said so; words nothing near them gives to
+    # Seoul (only the dateline names it) lose the speaker the draft gave them, and that is said too
     seoul, quote = briefing.quotes  # in article order
     assert GROUND[quote.span.start : quote.span.end] == "The launch was a clear provocation"
-    assert seoul.speaker == "South Korea"
-    assert sorted(d.reason for d in drops) == ["duplicate of another quote", "its words are not in the article"]
+    assert quote.speaker == "Hong Min" and seoul.speaker is None
+    assert sorted(d.reason for d in drops) == [
+        "duplicate of another quote", "its words are not in the article", "speaker not attributed by the text near the quote"
+    ]
 
 
 def test_ground_briefing_keeps_a_supported_date_and_fills_a_missing_one() -> None:

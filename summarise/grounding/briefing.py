@@ -1,6 +1,7 @@
 """Grounding a draft: from what a model (or the rules) wrote to a briefing tied to the article.
 
-Every quote is found in the article or dropped (and the drop reported, never hidden); every
+Every quote is found in the article or dropped (and the drop reported, never hidden); a quote's
+speaker stays only where the text near it gives the words to them (``attribution``); every
 event sentence gets its span; every date is one the text pins, whatever the model said; every
 distance is in kilometres; actors that are one actor under several names become one actor with
 aliases, and the quotes and events that named them follow.
@@ -12,6 +13,7 @@ import datetime as dt
 
 from summarise.grounding.actors import find_actor_candidates
 from summarise.grounding.align import align, find_all
+from summarise.grounding.attribution import verify_speakers
 from summarise.grounding.caps import cap_briefing
 from summarise.grounding.coref import resolve_aliases
 from summarise.grounding.dates import article_date as find_article_date
@@ -140,9 +142,11 @@ def ground_briefing(
 ) -> tuple[Briefing, list[Drop]]:
     """Tie a draft to the article: spans, pinned dates, km, merged actors; drops reported, not hidden."""
     day = article_date or find_article_date(article)
-    others = [q.speaker for q in draft.quotes if q.speaker] + [n for e in draft.events for n in e.actors]
+    # a speaker the text does not give goes before anything is merged with it
+    drafted, speaker_drops = verify_speakers(list(draft.quotes), article)
+    others = [q.speaker for q in drafted if q.speaker] + [n for e in draft.events for n in e.actors]
     actors, canonical = _merge_actors(list(draft.actors), article, others)
-    quotes, quote_drops = _ground_quotes(list(draft.quotes), article, canonical)
+    quotes, quote_drops = _ground_quotes(drafted, article, canonical)
     events, event_drops = _ground_events(list(draft.events), article, day, canonical)
     # a list longer than its cap keeps its most important items: a long article still gets a briefing
     actors, events, quotes, cap_drops = cap_briefing(actors, events, quotes)
@@ -154,4 +158,4 @@ def ground_briefing(
         actors=actors,
         quotes=quotes,
     )
-    return briefing, quote_drops + event_drops + cap_drops
+    return briefing, speaker_drops + quote_drops + event_drops + cap_drops

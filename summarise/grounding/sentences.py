@@ -8,6 +8,7 @@ characters. Web pages carry furniture around the story (headings, captions, shar
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,39 +107,63 @@ def _quote_ranges(line: str) -> list[tuple[int, int]]:
     return ranges
 
 
+#: The letters and dots that end just before a dot: the abbreviation it may close.
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
+#: Longer than any abbreviation: the look back from a dot stops here, so that a sentence split
+#: costs the same at the end of a 400,000-character line as at its start.
+_ABBREVIATION_WINDOW = 32
+_SPACE = re.compile(r"\s*")
+_WORD = re.compile(r"[A-Za-z]+\b")
+#: A lower-case word before the next full stop: prose, not a headline in title case.
+_PROSE_BEFORE_STOP = re.compile(r"[^.!?]*?(?<![\w'’-])[a-z]")
+
+
 def _abbreviation(text: str, dot: int) -> str | None:
     """The abbreviation whose dot stands at ``dot`` ("u.s", "a.m", an initial), else None."""
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - _ABBREVIATION_WINDOW), dot)
     if not word:
         return None
     token = word.group(1).lower().rstrip(".")
     return token if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) else None
 
 
-def _ends_at_abbreviation(token: str, after: str) -> bool:
-    """Whether a sentence ends at an abbreviation's dot, given the text after it."""
-    if not after[:1].isupper():
+def _ends_at_abbreviation(token: str, line: str, cut: int) -> bool:
+    """Whether a sentence ends at an abbreviation's dot, given the line and where its dot ends.
+
+    Reads the line in place from ``cut`` (no copy of the rest of the line: on a one-line
+    article that copy made splitting quadratic in its length).
+    """
+    at = _SPACE.match(line, cut).end()
+    if not line[at : at + 1].isupper():
         return False  # "Jan. 12", "a.m. (0100 GMT)": the sentence goes on
     if token in _CLOCK_ABBREVIATIONS:
-        return _CLOCK_GOES_ON.match(after) is None
+        return _CLOCK_GOES_ON.match(line, at) is None
     if token in _NAME_ABBREVIATIONS:
-        nxt = re.match(r"[A-Za-z]+\b", after)
+        nxt = _WORD.match(line, at)
         # a headline capitalises every word ("Talks With The U.S. And Iran"): only prose opens a sentence
-        prose = re.search(r"(?<![\w'’-])[a-z]", re.split(r"[.!?]", after, maxsplit=1)[0])
+        prose = _PROSE_BEFORE_STOP.match(line, at)
         return nxt is not None and nxt.group(0).lower() in _OPENERS and prose is not None
     return False  # a title or an initial leads on to a name
 
 
+def _inside_quote(quotes: list[tuple[int, int]], starts: list[int], stop: int, cut: int) -> bool:
+    """Whether a full stop falls inside a quotation that goes on after it (one bisect: the
+    quoted ranges of a line are sorted and never overlap)."""
+    i = bisect.bisect_left(starts, stop) - 1
+    return i >= 0 and stop < quotes[i][1] and cut <= quotes[i][1]
+
+
 def _split_line(line: str) -> list[tuple[int, int]]:
     quotes = _quote_ranges(line)
+    starts = [a for a, _ in quotes]
     pieces: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(line):
         cut = m.end()
-        if any(a < m.start() < b and m.end() <= b for a, b in quotes):
+        if _inside_quote(quotes, starts, m.start(), cut):
             continue  # a full stop inside a quotation that goes on
         token = _abbreviation(line, m.start()) if m.group(0) == "." else None
-        if token is not None and not _ends_at_abbreviation(token, line[cut:].lstrip()):
+        if token is not None and not _ends_at_abbreviation(token, line, cut):
             continue
         pieces.append((start, cut))
         start = cut
