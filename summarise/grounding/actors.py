@@ -426,7 +426,7 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
     elif candidate.kind == ActorKind.PERSON:
         tokens = candidate.name.split()
         rest = _without(article, candidate.name)
-        for part in {tokens[0], tokens[-1]} if len(tokens) > 1 else set():
+        for part in dict.fromkeys([tokens[0], tokens[-1]]) if len(tokens) > 1 else ():
             # a bare family or given name used alone, and not part of another full name
             if part in NOT_NAME_WORDS or any(part in other.split() for other in names if other != candidate.name):
                 continue
@@ -494,7 +494,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
         _organisations(sentence, collector)
         _persons(sentence, article, collector)
     _one_word_bodies(prose_sentences, article, collector)
-    names = set(collector.by_name)
+    names = list(collector.by_name)  # in the order found: a set's order changes between processes
     limit = body_end(article)
     found: list[ActorCandidate] = []
     # where someone works is a body, whatever its name looks like ("a journalist with Legal Notes")
