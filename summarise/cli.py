@@ -19,6 +19,7 @@ from typing import Optional
 import typer
 
 from summarise.errors import ConfigError, SummariseError
+from summarise.redact import redact
 
 app = typer.Typer(
     help="Turn news articles into structured, checkable briefings: events, actors, quotes.",
@@ -38,6 +39,11 @@ PromptOpt = typer.Option(None, "--prompt", "-p", help="name@version; default: th
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _error_line(exc: BaseException) -> str:
+    """An error as the user sees it: one line, with any key a server echoed into it removed."""
+    return redact(f"error: {exc}")
 
 
 def _settings(model: str | None, base_url: str | None, prompt: str | None):
@@ -85,7 +91,7 @@ def brief(
             if len(paths) == 1:
                 raise
             failures += 1
-            _err(f"error: {exc}")
+            _err(_error_line(exc))
             continue
         if several_pages:
             assert out is not None
@@ -195,6 +201,8 @@ def eval_(
 ) -> None:
     """Score a prompt and model on a labelled suite; `eval check` validates gold; `eval compare` diffs two runs.
 
+    A run in which articles failed still writes its reports, then exits 1 (4 or 5 when every article failed for that one reason).
+
     `eval import brat DIR --out SUITE` turns brat attribution annotations (PolNeAR's Source, Cue and Content spans, in DIR/text and DIR/attributions, or <id>.txt beside <id>.ann) into a suite that labels quotes and their speakers only. Where an article has several annotation files, the one with the most attribution relations is used, ties going to the lowest annotator id.
     """
     from rich.console import Console
@@ -233,7 +241,7 @@ def eval_(
     from summarise.backends import KINDS, parse_spec
     from summarise.extract import default_model
     from summarise.prompts import load_prompt
-    from summarise.runs import run_eval
+    from summarise.runs import run_eval, run_failure
 
     settings = _settings(model, base_url, prompt)
     suite = load_suite(target)
@@ -256,6 +264,9 @@ def eval_(
     summary = json.loads((run_dir / reports.SUMMARY_FILE).read_text(encoding="utf-8"))
     console.print(reports.summary_table(summary))
     _err(f"reports in {run_dir}")
+    failure = run_failure(summary)
+    if failure is not None:  # the table and reports stand; the exit code says not every article was briefed
+        raise failure
 
 
 def main() -> None:
@@ -265,7 +276,7 @@ def main() -> None:
     except SummariseError as exc:
         if os.environ.get("SUMMARISE_DEBUG") == "1":
             raise
-        _err(f"error: {exc}")
+        _err(_error_line(exc))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _err("interrupted")

@@ -46,3 +46,24 @@ class ExtractionError(SummariseError):
         super().__init__(message)
         self.attempts = attempts
         self.last_output = last_output
+
+
+class RunFailed(SummariseError):
+    """An eval run finished, and some of its articles got no briefing.
+
+    Its exit code says how: when every article failed for one kind of reason, that reason's code
+    (4 for a backend that refused them all), as a lone article's failure would; otherwise 1,
+    "some articles failed". The run directory still holds every result and the reports.
+    """
+
+    def __init__(self, message: str, *, exit_code: int = 1, failed: int = 0, total: int = 0):
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.failed = failed
+        self.total = total
+
+
+def exit_code_of(error_name: str) -> int:
+    """The exit code of an error recorded by its class name (``BackendError``); 1 for any other."""
+    kinds = (ConfigError, ArticleError, BackendError, ExtractionError)
+    return next((kind.exit_code for kind in kinds if kind.__name__ == error_name), SummariseError.exit_code)

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from summarise.errors import ConfigError
+from summarise.redact import redact
 from summarise.schemas import Briefing
 from summarise.scoring import (
     ATTRIBUTES,
@@ -147,7 +148,8 @@ def _briefing_of(line: dict[str, Any] | None) -> tuple[Briefing | None, str | No
     if line is None:
         return None, None
     if line.get("briefing") is None:
-        return None, line.get("error") or "no briefing"
+        # redacted here too: a run written before redaction, or by hand, must not leak a key into a report
+        return None, redact(str(line.get("error") or "no briefing"))
     try:
         return Briefing.model_validate(line["briefing"]), None
     except ValidationError as exc:
@@ -302,10 +304,17 @@ def summarise_run(run_dir: Path, *, suite: Any = None) -> dict[str, Any]:
         "not_ahead": [r["key"] for r in rows if r["not_ahead"]],
         "not_labelled": [r["key"] for r in rows if not r["labelled"]],
     }
-    (run_dir / SUMMARY_FILE).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (run_dir / REPORT_MD).write_text(summary_markdown(summary), encoding="utf-8")
-    (run_dir / REPORT_HTML).write_text(summary_html(summary), encoding="utf-8")
+    _write_whole(run_dir / SUMMARY_FILE, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    _write_whole(run_dir / REPORT_MD, summary_markdown(summary))
+    _write_whole(run_dir / REPORT_HTML, summary_html(summary))
     return summary
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write through a temporary file: a run killed while reporting leaves the old report, never half a new one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 # --------------------------------------------------------------------------------------------

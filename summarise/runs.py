@@ -3,15 +3,23 @@
 A run directory is the whole record of a run, and reports read nothing else:
 
     <run_dir>/run.json        what was run: suite, model, prompt spec and hash, schema version,
-                              settings fingerprint, concurrency, when
+                              settings fingerprint, endpoint (backend kind, server URL, mode),
+                              concurrency, when
     <run_dir>/results.jsonl   one line per finished article, appended and fsynced at once
     <run_dir>/baseline/       the same for the no-model ``rules`` baseline, run beside every model
 
 Appending per article is what makes a run resumable: a crash, a Ctrl-C or a dead backend halfway
-through a suite loses only the articles in flight, and ``resume=True`` picks up from the keys
-already written. Each result's key is a content hash of everything that decides the answer
-(prompt hash, model, settings fingerprint, article hash, schema version); the same key is the
-response cache's file name, so a rerun of an unchanged suite makes no model call at all.
+through a suite loses only the articles in flight, and ``resume=True`` picks up from the results
+already written, by article id and article hash: two articles with the same words are two results.
+Each result's key is a content hash of everything that decides the answer (prompt hash with its
+steps, model, backend kind, server URL and mode, settings fingerprint, article hash, schema
+version, code); the same key is the response cache's file name, so a rerun of an unchanged suite
+makes no model call at all, and the same model name behind another server is never served the
+first server's answers.
+
+Articles run in a thread pool of exactly ``concurrency`` workers: ``asyncio.to_thread``'s default
+pool has ``cpu_count + 4`` threads, which silently capped ``-j 16`` at 6 requests in flight on a
+2-core client. Error text is redacted of keys (``summarise.redact``) before it is written.
 """
 
 from __future__ import annotations
@@ -22,15 +30,18 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from summarise.articles import Article
+from summarise.backends import parse_spec
 from summarise.config import Settings
-from summarise.errors import ConfigError
+from summarise.errors import ConfigError, RunFailed, exit_code_of
 from summarise.hashing import content_hash
+from summarise.redact import redact
 from summarise.reports import BASELINE_DIR, RESULTS_FILE, RUN_FILE, read_results, summarise_run
 from summarise.schemas import SCHEMA_VERSION, Briefing
 
@@ -73,12 +84,28 @@ def code_fingerprint() -> str:
     return content_hash({str(p.relative_to(package)): p.read_bytes().hex() for p in sorted(package.rglob("*.py"))})
 
 
+def endpoint(model: str, settings: Settings) -> dict[str, Any]:
+    """Who is asked, and how: the backend kind, the server's URL, the instructor mode and the
+    context. The same model name behind another server (``--base-url``) is another model."""
+    backend = model.partition("/")[0]
+    base_url = settings.base_url.rstrip("/") if settings.base_url else None
+    try:
+        spec = parse_spec(model, settings.base_url)
+    except ConfigError:
+        pass  # a name no backend knows (a test's fake extractor): the name and URL as given
+    else:
+        backend, base_url = spec.backend, spec.base_url
+    return {"backend": backend, "base_url": base_url, "mode": settings.mode, "context_tokens": settings.context_tokens}
+
+
 def result_key(*, prompt_hash: str, model: str, settings: Settings, article_hash: str) -> str:
-    """The identity of one answer: equal keys, equal question, so the cached answer is reusable."""
+    """The identity of one answer: equal keys, equal question, so the cached answer is reusable.
+    ``prompt_hash`` is the prompt's whole hash, its steps' prompts included."""
     return content_hash(
         {
             "prompt_hash": prompt_hash,
             "model": model,
+            "endpoint": endpoint(model, settings),
             "settings": settings.fingerprint(),
             "article_hash": article_hash,
             "schema_version": SCHEMA_VERSION,
@@ -105,9 +132,11 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException, settings: Settings) -> str:
+    """The error as results.jsonl keeps it: one line, its class first, keys removed."""
     text = " ".join(str(exc).split()) or "no message"
-    return f"{type(exc).__name__}: {text}"
+    secret = settings.api_key.get_secret_value() if settings.api_key is not None else None
+    return redact(f"{type(exc).__name__}: {text}", [secret])
 
 
 class _ResultsWriter:
@@ -148,12 +177,13 @@ def _run_info(
         "schema_version": SCHEMA_VERSION,
         "settings": fingerprint,
         "settings_hash": content_hash(fingerprint),
+        "endpoint": endpoint(model, settings),
         "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
         "concurrency": concurrency,
     }
 
 
-_IDENTITY = ("model", "prompt_hash", "schema_version", "settings_hash")
+_IDENTITY = ("model", "prompt_hash", "schema_version", "settings_hash", "endpoint")
 
 
 def _prepare_dir(run_dir: Path, info: dict[str, Any], *, resume: bool) -> dict[str, Any]:
@@ -166,7 +196,8 @@ def _prepare_dir(run_dir: Path, info: dict[str, Any], *, resume: bool) -> dict[s
         if not resume and results.exists() and results.stat().st_size:
             raise ConfigError(f"{run_dir} already holds a run: resume it, or give a new run directory")
         if resume:
-            differs = [k for k in _IDENTITY if old.get(k) != info.get(k)]
+            # a run.json from before a key was recorded cannot disagree on it
+            differs = [k for k in _IDENTITY if k in old and old[k] != info.get(k)]
             if differs:
                 raise ConfigError(
                     f"{run_dir} holds a run with another {', '.join(differs)}: give a new run directory"
@@ -209,6 +240,8 @@ async def _run_articles(
     advance: Callable[[], None],
 ) -> None:
     gate = asyncio.Semaphore(concurrency)
+    loop = asyncio.get_running_loop()
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarise-article")
 
     async def one(key: str, item: Any) -> None:
         async with gate:
@@ -220,11 +253,11 @@ async def _run_articles(
             error: str | None = None
             if briefing is None:
                 try:
-                    briefing = await asyncio.to_thread(
-                        extract_fn, article, model=model, prompt=prompt_spec, settings=settings
+                    briefing = await loop.run_in_executor(
+                        pool, partial(extract_fn, article, model=model, prompt=prompt_spec, settings=settings)
                     )
                 except Exception as exc:  # one article's failure is a result, not the run's end
-                    error = _one_line(exc)
+                    error = _one_line(exc, settings)
                 else:
                     _write_atomic(cache, briefing.model_dump_json())
             writer.append(
@@ -240,7 +273,10 @@ async def _run_articles(
             )
             advance()
 
-    await asyncio.gather(*(one(key, item) for key, item in todo))
+    try:
+        await asyncio.gather(*(one(key, item) for key, item in todo))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _execute(
@@ -258,13 +294,18 @@ def _execute(
 ) -> None:
     info = _run_info(suite, model=model, prompt=prompt, settings=settings, concurrency=concurrency)
     _prepare_dir(run_dir, info, resume=resume)
+    # By article id and text hash: an article whose words equal another's is its own result, and
+    # an edited article is briefed again. Not by the whole key, which holds a hash of this
+    # package's code: resuming after an upgrade must not brief everything a second time.
     done = {
-        line["key"] for line in read_results(run_dir).values() if line.get("briefing") is not None
+        (article_id, line.get("article_hash"))
+        for article_id, line in read_results(run_dir).items()
+        if line.get("briefing") is not None
     } if resume else set()
     todo = []
     for item in suite.items:
-        key = result_key(prompt_hash=prompt.hash, model=model, settings=settings, article_hash=item.article.hash)
-        if key not in done:
+        if (item.id, item.article.hash) not in done:
+            key = result_key(prompt_hash=prompt.hash, model=model, settings=settings, article_hash=item.article.hash)
             todo.append((key, item))
     writer = _ResultsWriter(run_dir / RESULTS_FILE)
     try:
@@ -337,3 +378,24 @@ def run_eval(
         )
     summarise_run(run_dir, suite=suite)
     return run_dir
+
+
+def run_failure(summary: dict[str, Any]) -> RunFailed | None:
+    """The run's failure as an error to exit with, or None when every article got a briefing.
+
+    Only the model's articles count: the rules baseline is a yardstick, not what was asked for.
+    """
+    run = summary["run"]
+    failed = [row for row in run["per_article"] if row["status"] in ("error", "missing")]
+    if not failed:
+        return None
+    total = run["articles"]
+    first = redact(failed[0].get("error") or "no result")
+    first = first if len(first) <= 240 else first[:240] + "…"  # cut after redaction: no half key is left
+    kinds = {(row.get("error") or "").partition(":")[0] for row in failed}
+    code = exit_code_of(kinds.pop()) if len(failed) == total and len(kinds) == 1 else RunFailed.exit_code
+    message = (
+        f"{len(failed)} of {total} article{'s' if total != 1 else ''} failed "
+        f"(first: {failed[0]['article_id']}: {first}); every result is in {run['run_dir']}/{RESULTS_FILE}"
+    )
+    return RunFailed(redact(message), exit_code=code, failed=len(failed), total=total)
