@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import httpx2
 import pytest
-import typer
-from typer.testing import CliRunner
 
 import summarise
 import summarise.extract as extract
 from summarise.articles import Article, parse_article
 from summarise.backends import open_backend, parse_spec
-from summarise.cli import main
 from summarise.config import Settings
 from summarise.errors import ConfigError
 from summarise.grounding import article_date, resolve_date
@@ -29,6 +25,7 @@ from summarise.rules import rules_briefing
 from summarise.runs import run_eval
 
 from .conftest import completion
+from .conftest import run_cli as _run_cli
 
 WEDNESDAY = dt.date(2026, 3, 4)
 MONDAY = dt.date(2026, 3, 9)
@@ -53,18 +50,6 @@ def _page(head: str = "", foot: str = "", lead: str = "") -> str:
         f"<!DOCTYPE html><html><head><title>Freedonia tests a missile</title>{head}</head><body><article>"
         f"<h1>Freedonia tests a missile</h1>{lead}{_PARAGRAPHS}</article>{foot}</body></html>"
     )
-
-
-def _run_cli(*args: str):
-    """The real entry point, so errors reach the user as one line and an exit code."""
-
-    def entry() -> None:
-        sys.argv = ["summarise", *args]
-        main()
-
-    wrapper = typer.Typer()
-    wrapper.command()(entry)
-    return CliRunner().invoke(wrapper, [])
 
 
 def _launch_dates(briefing) -> list[dt.date | None]:

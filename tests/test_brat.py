@@ -10,29 +10,15 @@ attribution with no Source; ``malformed/`` holds a line that is not brat.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from summarise.cli import main
 from summarise.importers.attribution import Attribution, article_gold, quoted_passages
 
+from .conftest import run_cli as run
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "brat"
-
-
-def run(*args: str):
-    """The CLI through its real entry point, so errors reach the user as they would."""
-
-    def entry() -> None:
-        sys.argv = ["summarise", *args]
-        main()
-
-    wrapper = typer.Typer()
-    wrapper.command()(entry)
-    return CliRunner().invoke(wrapper, [])
 
 
 def _import(layout: str, out: Path):
