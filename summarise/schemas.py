@@ -259,6 +259,22 @@ class Briefing(_Strict):
 _ITEM_MODELS: dict[str, type[BaseModel]] = {"events": EventDraft, "actors": ActorDraft, "quotes": QuoteDraft}
 
 
+def field_cap(model: type[BaseModel], name: str) -> int | None:
+    """The most characters or items a model's field accepts (None: unbounded), read from the
+    schema itself, so that what the rules, the importers and the caps build always fits it."""
+    caps = [m.max_length for m in model.model_fields[name].metadata if isinstance(getattr(m, "max_length", None), int)]
+    return min(caps) if caps else None
+
+
+def clip(text: str | None, cap: int | None) -> str | None:
+    """``text`` cut at the last word that fits ``cap`` characters (a description, not a quote:
+    a quote's words are never cut)."""
+    if text is None or cap is None or len(text) <= cap:
+        return text
+    cut = text[:cap].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut or text[:cap]
+
+
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ())) or "item"

@@ -262,3 +262,15 @@ def test_a_clause_running_on_from_the_quote_is_not_its_speaker() -> None:
     )
     q = _quote(article, "doubled down on every rule")
     assert q.speaker == "Gary Osei"
+
+
+def test_a_long_description_of_a_speaker_is_cut_not_fatal() -> None:
+    article = (
+        "Jan Kowalczyk, a retired harbour pilot who had talked for years about the ferries and the fares and the winter "
+        "timetable and the state of the quay with anyone in the town who would listen to him, came to the meeting.\n\n"
+        "\u201cThe boats will not run in January at all,\u201d Kowalczyk said.\n"
+    )
+    [q] = find_quote_candidates(article)
+    assert q.speaker == "Jan Kowalczyk"
+    assert q.speaker_role is not None and len(q.speaker_role) <= 120
+    assert rules_briefing(article).quotes  # the quote stays in the briefing

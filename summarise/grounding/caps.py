@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable, Sequence, TypeVar
 
-from summarise.schemas import Actor, Briefing, Drop, Event, EventType, Quote, SpeakerType
+from summarise.schemas import Actor, Briefing, Drop, Event, EventType, Quote, SpeakerType, field_cap
 from summarise.text import name_key
 
 T = TypeVar("T")
@@ -21,9 +21,7 @@ T = TypeVar("T")
 
 def briefing_cap(field: str) -> int | None:
     """The most items ``Briefing`` accepts in the list ``field`` (None: unbounded)."""
-    info = Briefing.model_fields[field]
-    caps = [m.max_length for m in info.metadata if isinstance(getattr(m, "max_length", None), int)]
-    return min(caps) if caps else None
+    return field_cap(Briefing, field)
 
 
 def _keep_most_important(

@@ -28,8 +28,12 @@ from summarise.grounding.speakers import (
     speakers_not_listed,
     unlisted_person,
 )
-from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
+from summarise.schemas import ActorKind, MatchStatus, QuoteDraft, Span, SpeakerType, clip, field_cap
 
+#: The longest role and affiliation a quote holds: a description running past them is cut at a word
+#: ("a man who had talked about ... for years"), not left to fail the briefing.
+_ROLE_CHARS = field_cap(QuoteDraft, "speaker_role")
+_AFFILIATION_CHARS = field_cap(QuoteDraft, "speaker_affiliation")
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
 MIN_QUOTE_WORDS = 4
 #: How many sentences back a pronoun or an unattributed quote may look for its speaker.
@@ -509,8 +513,8 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                     span=Span(start=start, end=end, status=MatchStatus.EXACT),
                     speakers=ranked,
                     speaker=who.name,
-                    speaker_role=who.role,
-                    speaker_affiliation=who.affiliation,
+                    speaker_role=clip(who.role, _ROLE_CHARS),
+                    speaker_affiliation=clip(who.affiliation, _AFFILIATION_CHARS),
                     speaker_type=who.type,
                     sentence=s.text,
                     previous_sentence=prior,

@@ -37,8 +37,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
 from summarise.importers.words import (
     AFFILIATIONS,
     COLLECTIVE,
@@ -59,7 +57,7 @@ from summarise.importers.words import (
     RELATIVE_WORDS,
     TITLES,
 )
-from summarise.schemas import Actor, ActorKind, QuoteDraft
+from summarise.schemas import Actor, ActorKind, QuoteDraft, field_cap
 from summarise.text import contains, normalise
 
 #: Character offsets of the pieces of one annotated span (brat allows a span in several pieces).
@@ -84,15 +82,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
-def _max_length(model: type[BaseModel], name: str) -> int:
-    """A schema field's cap, read from the schema itself so the gold obeys the briefing's own."""
-    return next(m.max_length for m in model.model_fields[name].metadata if getattr(m, "max_length", None))
-
-
 #: Longest speaker a briefing holds; a longer description is cut at a word.
-MAX_SPEAKER_CHARS = _max_length(QuoteDraft, "speaker")
+MAX_SPEAKER_CHARS = field_cap(QuoteDraft, "speaker")
 #: Most aliases an actor holds.
-MAX_ALIASES = _max_length(Actor, "aliases")
+MAX_ALIASES = field_cap(Actor, "aliases")
 
 
 # --------------------------------------------------------------------------------------------
