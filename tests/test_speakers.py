@@ -274,3 +274,22 @@ def test_a_long_description_of_a_speaker_is_cut_not_fatal() -> None:
     assert q.speaker == "Jan Kowalczyk"
     assert q.speaker_role is not None and len(q.speaker_role) <= 120
     assert rules_briefing(article).quotes  # the quote stays in the briefing
+
+
+def test_a_pronoun_with_an_adverb_is_still_a_pronoun() -> None:
+    article = (
+        "Senator Maria Ortega spoke to the press on Monday about the harbour.\n\n"
+        "She also said, without giving figures, that the budget would \u201ccover every ferry until the spring.\u201d\n"
+    )
+    q = _quote(article, "cover every ferry")
+    assert q.speaker == "Maria Ortega"
+
+
+def test_a_first_and_last_name_opening_a_sentence_is_a_person() -> None:
+    article = (
+        "Paul Okafor spoke after his son at the rally.\n\n"
+        "Donald Brennan also criticized the council during a rally on Friday in the port.\n\n"
+        "\u201cThe council is a joke and it knows nothing about the harbour,\u201d he said.\n"
+    )
+    q = _quote(article, "The council is a joke")
+    assert q.speaker == "Donald Brennan"

@@ -66,7 +66,7 @@ def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> G
         after = _NEXT_PRONOUN.search(article, end, min(len(article), end + _PRONOUN_REACH))
         if after and not _another_name_between(article, end, after.start()):
             votes[Gender.MALE if after.group(1).lower() == "he" else Gender.FEMALE] += 1
-    by_name = _by_first_name(name.split()[0])
+    by_name = by_first_name(name.split()[0])
     if by_name is not Gender.UNKNOWN or votes[Gender.MALE] == votes[Gender.FEMALE]:
         return by_name
     return Gender.MALE if votes[Gender.MALE] > votes[Gender.FEMALE] else Gender.FEMALE
@@ -79,7 +79,7 @@ def _another_name_between(article: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _by_first_name(first: str) -> Gender:
+def by_first_name(first: str) -> Gender:
     answer = _detector().get_gender(first)
     # only the list's sure answers: "Bernie" is "mostly_female" there
     return {"male": Gender.MALE, "female": Gender.FEMALE}.get(answer, Gender.UNKNOWN)

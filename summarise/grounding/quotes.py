@@ -322,7 +322,7 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
                 popped += 1
             head = ",".join(parts) + " "
         cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
-        subject = re.sub(r"\s+to$", "", _AUXILIARY.sub("", head[cut:]).strip())
+        subject = re.sub(r"\s+to$", "", _AUXILIARY.sub("", " " + head[cut:].strip()).strip())
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
             return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
     return None
@@ -377,7 +377,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
     article describes so, the body an unnamed official speaks for, or a role alone."""
     article = resolver.article
-    phrase = _LEAD.sub("", _TIME_LEAD.sub("", phrase.strip()))
+    phrase = _AUXILIARY.sub("", " " + _LEAD.sub("", _TIME_LEAD.sub("", phrase.strip()))).strip()  # "She also" is "she"
     if not phrase:
         return _NOBODY
     issued = _ISSUED.match(phrase)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from summarise.grounding.actors import NAME, ActorCandidate
 from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gender import Gender, by_first_name
 from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
@@ -63,7 +64,16 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
             continue  # a surname of someone listed: their alias, not a new person
         if name not in found:
             found[name] = unlisted_person(name, article)
+    for m in _OPENING_NAME.finditer(article):
+        name = m.group("name")
+        if name not in found and name not in known and by_first_name(name.split()[0]) is not Gender.UNKNOWN:
+            found[name] = unlisted_person(name, article)  # "Donald Trump also criticized ...", sentence-first
     return list(found.values())
+
+
+#: A first and last name opening a sentence and doing something: the actor finder reads names
+#: inside sentences only, and a first name from the name list is what makes it a person.
+_OPENING_NAME = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*)(?=\s+(?:also\s+|then\s+)?[a-z]+)", re.M)
 
 
 @lru_cache(maxsize=1)
