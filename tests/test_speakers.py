@@ -293,3 +293,31 @@ def test_a_first_and_last_name_opening_a_sentence_is_a_person() -> None:
     )
     q = _quote(article, "The council is a joke")
     assert q.speaker == "Donald Brennan"
+
+
+def test_a_source_that_is_nobody_gives_way_to_the_verbs_subject() -> None:
+    article = (
+        "Tomas Lind, a member of the party's executive committee, said on Tuesday that according to its "
+        "analysis the party had won most districts, but \u201cwe are still counting the seats in the north.\u201d\n"
+    )
+    q = _quote(article, "we are still counting")
+    assert q.speaker == "Tomas Lind"
+
+
+def test_a_title_with_its_office_before_an_unlisted_name() -> None:
+    article = (
+        "Secretary of State John F. Berrigan said in a statement on Sunday that the vote was an "
+        "\u201cimportant step forward for every province.\u201d\n"
+    )
+    q = _quote(article, "important step forward")
+    assert q.speaker is not None and "Berrigan" in q.speaker
+
+
+def test_a_surname_the_article_also_writes_after_a_first_name_is_a_person() -> None:
+    article = (
+        "Donald Harwick toured the port on Monday.\n\n"
+        "Harwick said the cranes were old. Later, Harwick met the dock workers and Harwick thanked them.\n\n"
+        "\u201cThis harbour deserves better than what it got from the council,\u201d he said.\n"
+    )
+    q = _quote(article, "This harbour deserves")
+    assert q.speaker is not None and "Harwick" in q.speaker

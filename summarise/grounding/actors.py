@@ -31,6 +31,7 @@ from summarise.grounding.gazetteer import (
     state_of,
     state_pattern,
 )
+from summarise.grounding.names import is_first_name
 from summarise.grounding.sentences import Sentence, body_end, split_sentences
 from summarise.schemas import ActorKind, Span
 
@@ -568,7 +569,18 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
             inside = re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", article)
             alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{_UP}])", article)
             if inside and len(alone) >= 2:
-                collector.add(word, ActorKind.ORGANISATION)
+                collector.add(word, ActorKind.PERSON if _surname(word, article) else ActorKind.ORGANISATION)
+
+
+#: A personal title before a name: "Mr. Trump", "Sen. Cruz", "Mrs. Clinton".
+_PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof)\.?"
+
+
+def _surname(word: str, article: str) -> bool:
+    """A one-word name that the article also writes after a first name or a personal title
+    ("Donald Trump", "Mr. Trump") is someone's surname, not a group's name."""
+    before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+))\s+{re.escape(word)}(?![\w'’-])", article)
+    return any(first == "" or is_first_name(first) for first in before)
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:

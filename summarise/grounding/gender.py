@@ -3,24 +3,17 @@
 Political news quotes a man and a woman in one paragraph ("Trump said ... Clinton ...
 she added"); the nearest name is then wrong half the time. The article itself is the best
 witness (a "Mr." or "Mrs." before a mention, the pronoun that follows a sentence naming only
-this person); a first-name list (gender-guesser's, which carries its own data and needs no
-network) comes before the pronoun votes, the noisiest witness; an unknown rules no one out.
+this person); the first-name list (grounding/names.py) comes before the pronoun votes, the
+noisiest witness; an unknown rules no one out.
 """
 
 from __future__ import annotations
 
 import re
-from enum import Enum
 from functools import lru_cache
 
 from summarise.grounding.actors import ActorCandidate
-
-
-class Gender(str, Enum):
-    MALE = "male"
-    FEMALE = "female"
-    UNKNOWN = "unknown"
-
+from summarise.grounding.names import Gender, by_first_name
 
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _TITLE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Madam|Sir|Lady|Lord|King|Queen)\.?\s+$")
@@ -76,18 +69,3 @@ def _another_name_between(article: str, start: int, end: int) -> bool:
     """A capitalised word between a mention and a pronoun (not one opening a sentence) may be
     what the pronoun points at."""
     return re.search(r"(?<![.!?“\"]\s)(?<!\n)\b[A-Z][a-z]+", article[start:end]) is not None
-
-
-@lru_cache(maxsize=4096)
-def by_first_name(first: str) -> Gender:
-    answer = _detector().get_gender(first)
-    # only the list's sure answers: "Bernie" is "mostly_female" there
-    return {"male": Gender.MALE, "female": Gender.FEMALE}.get(answer, Gender.UNKNOWN)
-
-
-@lru_cache(maxsize=1)
-def _detector():  # noqa: ANN202 - gender_guesser ships no types
-    """Loaded on the first pronoun that needs it (a quarter of a second), never at import."""
-    import gender_guesser.detector as detector
-
-    return detector.Detector(case_sensitive=False)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gender import compatible
+from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speakers import (
@@ -284,6 +285,8 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
         m = _ACCORDING.search(before) or _BY_AGENT.search(before)
+        if m and not _WHO_SHAPED.search(m.group("speaker")):
+            m = None  # "according to its analysis": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
     if found is None:
         return None, -1
@@ -359,8 +362,13 @@ _LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|ear
 _TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
 #: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
 _ROLE_OF_ANOTHER = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?$")
+_ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?(?P<first>[A-Z][a-z]+)")
 #: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Mitch McConnell".
 _TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
+#: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Kerry".
+_FIRST_NAME_LAST = re.compile(r"(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})$")
+#: A source that can be someone: a capitalised name or a role word ("according to its analysis" is not).
+_WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
@@ -396,13 +404,16 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
         return _from_actor(actor, actor.name, context, article) if actor else _NOBODY
     named = resolver.named_in(phrase)
+    # "an adviser to Bill Clinton" (a person's role), not "Secretary of State John Kerry" (an office)
+    someone_elses = any(is_first_name(m.group("first")) for m in _ROLE_BEFORE_NAME.finditer(phrase))
     if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
         named = None  # "one longtime adviser to Bill Clinton": the adviser speaks, not Clinton
     if named and named[0].kind == ActorKind.PERSON:
         return _from_actor(named[0], named[1], context, article)
-    titled = _TITLED_NAME.search(phrase)
-    if titled and not named:
-        person = unlisted_person(titled.group("name"), article)  # "Senate Majority Leader Mitch McConnell"
+    titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
+    if titled and not named and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
+        # "Senate Majority Leader Mitch McConnell", "Secretary of State John F. Kerry"
+        person = unlisted_person(titled.group("name"), article)
         return _from_actor(person, person.name, context, article)
     role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     body = _ROLE_AT.search(role)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from summarise.grounding.actors import NAME, ActorCandidate
 from summarise.grounding.cues import speech_verbs
-from summarise.grounding.gender import Gender, by_first_name
+from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
@@ -66,7 +66,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
             found[name] = unlisted_person(name, article)
     for m in _OPENING_NAME.finditer(article):
         name = m.group("name")
-        if name not in found and name not in known and by_first_name(name.split()[0]) is not Gender.UNKNOWN:
+        if name not in found and name not in known and is_first_name(name.split()[0]):
             found[name] = unlisted_person(name, article)  # "Donald Trump also criticized ...", sentence-first
     return list(found.values())
 

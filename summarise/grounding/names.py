@@ -1,0 +1,37 @@
+"""First names: whether a word is someone's given name, and whose.
+
+Several finders need to know that "Donald" or "Hillary" opens a person's name: the actor finder
+(a surname used alone is a person, not a group, when the article also writes it after a first
+name), the speaker finder and "he"/"she" agreement. gender-guesser's list carries its own data
+and needs no network; only its sure answers count ("Bernie" is "mostly_female" there).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import lru_cache
+
+
+class Gender(str, Enum):
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=4096)
+def by_first_name(first: str) -> Gender:
+    """The gender the name list gives a first name, UNKNOWN when it is not a first name it is sure of."""
+    answer = _detector().get_gender(first)
+    return {"male": Gender.MALE, "female": Gender.FEMALE}.get(answer, Gender.UNKNOWN)
+
+
+def is_first_name(word: str) -> bool:
+    return by_first_name(word) is not Gender.UNKNOWN
+
+
+@lru_cache(maxsize=1)
+def _detector():  # noqa: ANN202 - gender_guesser ships no types
+    """Loaded on the first name that needs it (a quarter of a second), never at import."""
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
