@@ -22,7 +22,8 @@ BATCH_ARTICLES = 8
 
 def _time_pieces(article: Any, settings: Any, backend: Any, repeats: int = 20) -> dict[str, float]:
     """The toolkit's own steps, each timed alone (median ms)."""
-    from summarise.extract import check_fits, get_backend
+    from summarise.call import check_fits
+    from summarise.extract import get_backend
     from summarise.grounding import article_date
     from summarise.prompts import load_prompt
 

@@ -98,7 +98,7 @@ def _capture_toolkit_body(url: str, settings: Any, article: Any, prompt_spec: st
     import httpx2
 
     from summarise.backends import open_backend, parse_spec
-    from summarise.extract import CallStats, ask
+    from summarise.call import CallStats, ask
     from summarise.prompts import load_prompt
     from summarise.schemas import BriefingDraft
 

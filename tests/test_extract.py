@@ -13,8 +13,9 @@ from pydantic import BaseModel
 
 from summarise.articles import read_article
 from summarise.backends import open_backend, parse_spec
+from summarise.call import CallStats, ask
 from summarise.config import Settings
-from summarise.extract import CallStats, ask, extract_briefing
+from summarise.extract import extract_briefing
 from summarise.rules import bottom_line_candidates
 from summarise.schemas import BriefingDraft
 from summarise.text import contains

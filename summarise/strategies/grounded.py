@@ -17,17 +17,18 @@ the model cannot answer validly keeps the rules' answer, and says so in the prov
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, create_model
 
+from summarise.call import ask
 from summarise.errors import ExtractionError
+from summarise.grounding import find_quote_candidates
 from summarise.prompts import Prompt, load_prompt
+from summarise.rules import bottom_line_candidates, extract_rules
 from summarise.schemas import BriefingDraft, EventType
+from summarise.strategies.registry import Job, register
 from summarise.text import normalise
-
-if TYPE_CHECKING:
-    from summarise.extract import Job
 
 UNKNOWN = "unknown"
 NOT_AN_EVENT = "not_an_event"
@@ -51,8 +52,6 @@ def _step(job: Job, name: str) -> Prompt:
 
 def _choose(job: Job, step: str, field: str, choices: tuple[str, ...], **values: Any) -> str | None:
     """Ask one multiple-choice question; None when the model gave no valid choice."""
-    from summarise.extract import ask
-
     prompt = _step(job, step)
     model = _choice_model(f"{step.title().replace('_', '')}Answer", field, choices)
     job.stats.questions += 1
@@ -69,8 +68,6 @@ def _choose(job: Job, step: str, field: str, choices: tuple[str, ...], **values:
 
 def _speakers(job: Job, draft: BriefingDraft) -> None:
     """Ask only about quotes the rules could not attribute: where they are sure, they are right."""
-    from summarise.grounding import find_quote_candidates
-
     candidates = {normalise(c.text): c for c in find_quote_candidates(job.article.text)}
     known = {c.speaker: c for c in candidates.values() if c.speaker}
     for quote in draft.quotes:
@@ -110,8 +107,6 @@ def _events(job: Job, draft: BriefingDraft) -> None:
 
 
 def _bottom_line(job: Job, draft: BriefingDraft) -> None:
-    from summarise.rules import bottom_line_candidates
-
     sentences = bottom_line_candidates(job.article.text)[:BOTTOM_LINE_CHOICES]
     if len(sentences) < 2:
         return
@@ -123,10 +118,9 @@ def _bottom_line(job: Job, draft: BriefingDraft) -> None:
         draft.bottom_line = sentences[int(choice) - 1]
 
 
+@register("grounded")
 def grounded_draft(job: Job) -> BriefingDraft:
     """The rules' draft, with the questions they answer badly put to the model."""
-    from summarise.rules import extract_rules
-
     draft = extract_rules(job.article.text, date=job.article_date)
     for name, refine in (("speaker", _speakers), ("event", _events), ("bottom_line", _bottom_line)):
         if name in job.prompt.steps:
