@@ -62,7 +62,7 @@ $(LLAMA_SERVER): | install
 	$(BIN)/cmake --build $(LLAMA_CPP)/build --target llama-server
 
 eval: install
-	for s in seeds newsdesk holdout; do $(BIN)/summarise eval evals/$$s --model local/smollm2-135m --prompt briefing@v2; done
+	$(BIN)/summarise eval run evals/seeds evals/newsdesk evals/holdout --model local/smollm2-135m --prompt briefing@v2
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

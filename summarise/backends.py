@@ -1,10 +1,16 @@
-"""Model backends: a spec (``backend/model``) becomes one instructor-wrapped OpenAI client.
+"""Model backends: a spec (``backend/model``) becomes one instructor-wrapped client.
 
-Every backend is reached the same way: an ``openai.OpenAI`` client, wrapped by instructor, in
-the mode the backend can honour. They differ by configuration only, in the ``KINDS`` table:
-base URL, which key (if any) they may receive, instructor mode, context size. The embedded model
-is no exception: an HTTP transport hands the client's requests to llama-cpp-python in process,
-so the same code path runs, and the same cassettes record, whatever the backend.
+Every kind of backend enters through one door, ``register_kind``: the built-in ones below, and
+third-party ones that a package declares in the ``summarise.backends`` entry-point group (as
+simonw/llm's plugins and langextract's providers do). A kind states up front what it is (its
+factory, instructor mode, default address, key variable, whether it runs in process, batches,
+or answers one request at a time), so ``parse_spec`` and ``open_backend`` read the registry and
+name no kind; adding one never edits them, ``extract`` or the CLI.
+
+The built-in kinds are all reached the same way, through ``openai_compatible``: an
+``openai.OpenAI`` client wrapped by instructor in the mode the backend can honour. The embedded
+model is no exception: an HTTP transport hands the client's requests to llama-cpp-python in
+process, so the same code path runs, and the same cassettes record, whatever the backend.
 
 Specs are explicit, never guessed from a model name: ``local/smollm2-135m``,
 ``local/path/to/file.gguf``, ``openai/gpt-4o-mini``, ``ollama/qwen2.5:7b``, or any model name
@@ -16,13 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import importlib.metadata
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from summarise.config import Settings
+from summarise.engine import load_engine
 from summarise.errors import BackendError, ConfigError
 
 if TYPE_CHECKING:
@@ -35,44 +45,11 @@ RULES = "rules"
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 DEFAULT_LOCAL = "local/smollm2-135m"
 
+#: The entry-point group a package names its backend kinds in: each entry point is a ``BackendKind``.
+ENTRY_POINT_GROUP = "summarise.backends"
 
-@dataclass(frozen=True)
-class BackendKind:
-    """What one kind of backend is: how to reach it and what it can do."""
-
-    name: str
-    mode: str  # an instructor.Mode member name
-    base_url: str | None = None
-    key_env: str | None = None  # the environment variable whose key it may receive
-    context_tokens: int | None = None
-    help: str = ""
-    #: Answers one request at a time from one prompt cache: concurrent articles only interleave.
-    one_at_a_time: bool = False
-
-
-KINDS: dict[str, BackendKind] = {
-    k.name: k
-    for k in (
-        BackendKind("local", mode="TOOLS", help="llama-cpp-python in process; local/<name or .gguf path>", one_at_a_time=True),
-        BackendKind(
-            "openai", mode="TOOLS", key_env="OPENAI_API_KEY", context_tokens=128_000,
-            help="OpenAI's API (OPENAI_API_KEY); with --base-url, any OpenAI-compatible server",
-        ),
-        BackendKind(
-            "ollama", mode="JSON_SCHEMA", base_url="http://127.0.0.1:11434/v1",
-            help="a local Ollama (0.5+), which enforces JSON schemas",
-        ),
-        # llama.cpp's own llama-server ignores a forced tool_choice (it takes only "auto", "none"
-        # or "required") and answers in prose, but turns a response_format JSON schema into a grammar.
-        BackendKind(
-            "llamacpp", mode="JSON_SCHEMA", base_url="http://127.0.0.1:8080/v1", key_env="SUMMARISE_API_KEY",
-            help="llama.cpp's llama-server (--parallel N batches requests)",
-        ),
-        # An OpenAI-compatible server of unknown ability: forced tool calls are what
-        # llama-cpp-python's server turns into a grammar, and vLLM and LM Studio honour them too.
-        BackendKind("server", mode="TOOLS", key_env="SUMMARISE_API_KEY", help="any server given by --base-url"),
-    )
-}
+#: The key variable that ``Settings.api_key`` is read from: the one key our own servers may get.
+SERVER_KEY_ENV = "SUMMARISE_API_KEY"
 
 
 @dataclass(frozen=True)
@@ -86,9 +63,140 @@ class ModelSpec:
         return RULES if self.backend == RULES else f"{self.backend}/{self.model}"
 
 
+#: Builds a ready backend for a spec of a kind: (kind, spec, settings, http_client or None).
+#: ``openai_compatible`` serves any OpenAI-shaped server; a third-party kind may return a
+#: ``Backend`` around any instructor client.
+Factory = Callable[["BackendKind", ModelSpec, Settings, Any], "Backend"]
+
+
+@dataclass(frozen=True)
+class BackendKind:
+    """What one kind of backend is: how to build it and what it can do, declared where it is defined."""
+
+    name: str  #: the spec prefix: ``name/model``
+    factory: Factory
+    mode: str  #: an instructor.Mode member name (SUMMARISE_MODE overrides)
+    help: str = ""
+    #: A model name to show in "write backend/model, e.g. ..." messages.
+    example: str | None = None
+    #: Where it is served unless --base-url says otherwise (None: the client's own default).
+    base_url: str | None = None
+    #: --base-url may point it elsewhere.
+    takes_base_url: bool = True
+    #: With --base-url a spec of this kind becomes one of that kind (openai/ becomes server/,
+    #: which never receives OPENAI_API_KEY).
+    base_url_kind: str | None = None
+    #: The model runs inside this process: no server, no address.
+    in_process: bool = False
+    #: Decodes concurrent requests together, so --concurrency above 1 pays.
+    batches: bool = False
+    #: Answers one request at a time from one prompt cache: concurrent articles only interleave.
+    one_at_a_time: bool = False
+    #: The environment variable whose key it may receive, and whether it cannot work without it.
+    key_env: str | None = None
+    key_required: bool = False
+    context_tokens: int | None = None
+    #: A user may name it in a spec; False for a kind reached only through another's base_url_kind.
+    pickable: bool = True
+
+    def capabilities(self) -> list[str]:
+        """What it can do, in words, for ``summarise models``."""
+        said = [f"instructor mode {self.mode}"]
+        if self.in_process:
+            said.append("in process")
+        elif self.base_url:
+            said.append(f"at {self.base_url} (or --base-url)")
+        if self.key_env:
+            said.append(f"needs {self.key_env}" if self.key_required else f"sends {self.key_env} when set")
+        if self.base_url_kind:
+            said.append(f"--base-url: any compatible server, never sent {self.key_env or 'a key'}")
+        if self.batches:
+            said.append("batches requests (-j N pays)")
+        if self.one_at_a_time:
+            said.append("one request at a time (keep -j 1)")
+        return said
+
+
+_KINDS: dict[str, BackendKind] = {}
+_KINDS_LOCK = threading.RLock()
+_plugins_loaded = False
+
+#: The registered kinds by name, read-only and live. Prefer ``backend_kind``/``backend_kinds``,
+#: which also load the entry-point plugins first.
+KINDS: MappingProxyType[str, BackendKind] = MappingProxyType(_KINDS)
+
+
+def register_kind(kind: BackendKind) -> BackendKind:
+    """Add a kind of backend: the one door for the built-in kinds and for entry-point plugins.
+
+    Registering the same object again is harmless (plugins are read again after a failure); a
+    different kind under a taken name is refused, so a plugin cannot silently replace a kind
+    whose key handling the user relies on."""
+    if not kind.name or "/" in kind.name or kind.name != kind.name.strip() or kind.name == RULES:
+        raise ConfigError(f"a backend kind needs a plain name (no '/', not {RULES!r}), not {kind.name!r}")
+    with _KINDS_LOCK:
+        taken = _KINDS.get(kind.name)
+        if taken is not None and taken is not kind:
+            raise ConfigError(f"backend kind {kind.name!r} is registered twice: uninstall one of the plugins that define it")
+        _KINDS[kind.name] = kind
+    return kind
+
+
+def unregister_kind(name: str) -> None:
+    """Remove a kind (a test's fake, a plugin host's clean-up); an unknown name is no error."""
+    with _KINDS_LOCK:
+        _KINDS.pop(name, None)
+
+
+def load_backend_plugins() -> list[str]:
+    """Register every kind named in the ``summarise.backends`` entry-point group; their names.
+
+    Read once per process on the first look-up; call it again after installing a package. A
+    plugin that fails to load is an error that names it, not a kind that silently goes missing."""
+    global _plugins_loaded
+    names = []
+    with _KINDS_LOCK:
+        for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            where = f"backend plugin {entry.name!r} ({entry.value})"
+            try:
+                kind = entry.load()
+            except Exception as exc:  # a third party's import can fail in any way
+                raise ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}") from None
+            if not isinstance(kind, BackendKind):
+                raise ConfigError(f"{where} is a {type(kind).__name__}, not a summarise.backends.BackendKind")
+            names.append(register_kind(kind).name)
+        _plugins_loaded = True
+    return names
+
+
+def _registry() -> dict[str, BackendKind]:
+    if not _plugins_loaded:
+        load_backend_plugins()
+    return _KINDS
+
+
+def backend_kinds(*, pickable: bool = False) -> list[BackendKind]:
+    """The registered kinds in the order they were registered (built-ins first); with
+    ``pickable``, only those a user may name in a spec."""
+    return [k for k in _registry().values() if k.pickable or not pickable]
+
+
+def backend_kind(name: str) -> BackendKind:
+    """The kind a ModelSpec's ``backend`` names."""
+    kind = _registry().get(name)
+    if kind is None:
+        raise ConfigError(f"unknown backend {name!r}: use one of {_choices()}")
+    return kind
+
+
+def _choices() -> str:
+    return ", ".join(k.name for k in backend_kinds(pickable=True)) + f", or {RULES}"
+
+
 def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
-    """Read a model spec. A base URL moves a named server (ollama/, llamacpp/) elsewhere; with
-    openai/ it names some other OpenAI-compatible server, which never receives OPENAI_API_KEY."""
+    """Read a model spec. A base URL moves a named server (ollama/, llamacpp/) elsewhere; a kind
+    that declares ``base_url_kind`` (openai/) names some other OpenAI-compatible server instead,
+    which never receives that kind's key."""
     spec = spec.strip()
     if spec == RULES:
         if base_url:
@@ -96,17 +204,24 @@ def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
         return ModelSpec(RULES, RULES)
     prefix, sep, model = spec.partition("/")
     if not sep or not model:
-        raise ConfigError(
-            f"model {spec!r} needs a backend: write backend/model, e.g. local/smollm2-135m, "
-            "openai/gpt-4o-mini, ollama/qwen2.5:7b, or rules"
-        )
-    if prefix not in KINDS or prefix == "server":
-        raise ConfigError(f"unknown backend {prefix!r}: use one of local, openai, ollama, llamacpp, or rules")
-    if base_url:
-        if prefix == "local":
-            raise ConfigError("a local/ model runs in process: drop --base-url, or name the served model openai/<name>")
-        return ModelSpec("server" if prefix == "openai" else prefix, model, base_url.rstrip("/"))
-    return ModelSpec(prefix, model, KINDS[prefix].base_url)
+        examples = ", ".join(f"{k.name}/{k.example}" for k in backend_kinds(pickable=True) if k.example)
+        raise ConfigError(f"model {spec!r} needs a backend: write backend/model, e.g. {examples}, or {RULES}")
+    kind = _registry().get(prefix)
+    if kind is None or not kind.pickable:
+        raise ConfigError(f"unknown backend {prefix!r}: use one of {_choices()}")
+    if not base_url:
+        return ModelSpec(kind.name, model, kind.base_url)
+    if not kind.takes_base_url:
+        raise ConfigError(_no_base_url(kind))
+    return ModelSpec(kind.base_url_kind or kind.name, model, base_url.rstrip("/"))
+
+
+def _no_base_url(kind: BackendKind) -> str:
+    door = next((k.name for k in backend_kinds(pickable=True) if k.base_url_kind), None)
+    served = f", or name the served model {door}/<name>" if door else ""
+    if kind.in_process:
+        return f"a {kind.name}/ model runs in process: drop --base-url{served}"
+    return f"{kind.name}/ takes no --base-url: drop it{served}"
 
 
 @dataclass
@@ -130,57 +245,50 @@ class Backend:
         return max(1, len(text) // 4)
 
 
+def open_backend(spec: ModelSpec, settings: Settings, *, http_client: Any = None) -> Backend:
+    """Build the ready client for a spec, by its kind's factory."""
+    if spec.backend == RULES:
+        raise ConfigError("the rules baseline has no client")
+    kind = backend_kind(spec.backend)
+    return kind.factory(kind, spec, settings, http_client)
+
+
 def _api_key(kind: BackendKind, settings: Settings) -> str:
-    """The key the kind's table entry names (``key_env``), and only that one: our OpenAI key goes
-    to OpenAI only; a server of ours gets SUMMARISE_API_KEY when set; the rest a placeholder."""
-    if kind.key_env == "OPENAI_API_KEY":
-        key = os.environ.get("OPENAI_API_KEY")
-        if not key:
-            raise ConfigError("openai/ models need OPENAI_API_KEY set (or use --base-url for a compatible server)")
+    """The key the kind declares (``key_env``), and only that one: our OpenAI key goes to OpenAI
+    only; a server of ours gets SUMMARISE_API_KEY when set; the rest a placeholder."""
+    if kind.key_env is None:
+        return "not-needed"
+    if kind.key_env == SERVER_KEY_ENV:
+        key = settings.api_key.get_secret_value() if settings.api_key is not None else None
+    else:
+        key = os.environ.get(kind.key_env)
+    if key:
         return key
-    if kind.key_env == "SUMMARISE_API_KEY" and settings.api_key is not None:
-        return settings.api_key.get_secret_value()
+    if kind.key_required:
+        elsewhere = " (or use --base-url for a compatible server)" if kind.base_url_kind else ""
+        raise ConfigError(f"{kind.name}/ models need {kind.key_env} set{elsewhere}")
     return "not-needed"
 
 
-_ENGINES: dict[tuple[str, int], Any] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
-def _local_engine(model: str, settings: Settings) -> Any:
-    """One loaded model per file and context size per process: loading costs seconds, reuse keeps its prompt cache."""
-    from summarise.engine import LlamaEngine
-    from summarise.models import locate_model
-
-    path, _known = locate_model(model, settings)
-    key = (str(path), settings.n_ctx)
-    with _ENGINES_LOCK:
-        if key not in _ENGINES:
-            _ENGINES[key] = LlamaEngine(path, settings)
-        return _ENGINES[key]
-
-
-def open_backend(spec: ModelSpec, settings: Settings, *, http_client: Any = None) -> Backend:
-    """Build the instructor-wrapped client for a spec; imports openai and instructor only now."""
-    if spec.backend == RULES:
-        raise ConfigError("the rules baseline has no client")
+def openai_compatible(
+    kind: BackendKind,
+    spec: ModelSpec,
+    settings: Settings,
+    http_client: Any = None,
+    *,
+    base_url: str | None = None,
+    engine: Any = None,
+    context_tokens: int | None = None,
+) -> Backend:
+    """The factory of every OpenAI-shaped server: an ``openai.OpenAI`` client wrapped by
+    instructor in the kind's mode. Imports openai and instructor only now."""
     try:
         import instructor
         import openai
     except ImportError as exc:  # pragma: no cover - both are dependencies
         raise ConfigError(f"missing dependency: {exc.name}") from None
-    kind = KINDS[spec.backend]
-    engine = None
-    context = settings.context_tokens or kind.context_tokens
-    if spec.backend == "local":
-        engine = _local_engine(spec.model, settings)
-        http_client = engine.http_client()
-        base_url = "http://local.invalid/v1"
-        context = settings.n_ctx
-    else:
-        base_url = spec.base_url
     client = openai.OpenAI(
-        base_url=base_url,
+        base_url=spec.base_url if base_url is None else base_url,
         api_key=_api_key(kind, settings),
         timeout=settings.timeout_s,
         max_retries=0,  # transport retries are ours (tenacity), so that they are bounded and reported
@@ -190,7 +298,53 @@ def open_backend(spec: ModelSpec, settings: Settings, *, http_client: Any = None
         mode = instructor.Mode[(settings.mode or kind.mode).upper()]
     except KeyError:
         raise ConfigError(f"unknown instructor mode {settings.mode!r}") from None
+    context = context_tokens if context_tokens is not None else settings.context_tokens or kind.context_tokens
     return Backend(spec=spec, kind=kind, client=instructor.from_openai(client, mode=mode), context_tokens=context, engine=engine)
+
+
+#: The address the in-process model's transport answers at; nothing is ever sent over a network.
+IN_PROCESS_URL = "http://local.invalid/v1"
+
+
+def in_process(kind: BackendKind, spec: ModelSpec, settings: Settings, http_client: Any = None) -> Backend:
+    """The embedded model behind the OpenAI client: its transport replaces any HTTP client given,
+    and its context is the one it was loaded with."""
+    engine = load_engine(spec.model, settings)
+    return openai_compatible(
+        kind, spec, settings, engine.http_client(), base_url=IN_PROCESS_URL, engine=engine, context_tokens=settings.n_ctx
+    )
+
+
+for _kind in (
+    BackendKind(
+        "local", in_process, mode="TOOLS", example="smollm2-135m", takes_base_url=False, in_process=True,
+        one_at_a_time=True, help="llama-cpp-python in process; local/<name or .gguf path>",
+    ),
+    BackendKind(
+        "openai", openai_compatible, mode="TOOLS", example="gpt-4o-mini", base_url_kind="server", batches=True,
+        key_env="OPENAI_API_KEY", key_required=True, context_tokens=128_000,
+        help="OpenAI's API (OPENAI_API_KEY); with --base-url, any OpenAI-compatible server",
+    ),
+    # Ollama (0.5+) enforces JSON schemas, and serves parallel requests (OLLAMA_NUM_PARALLEL).
+    BackendKind(
+        "ollama", openai_compatible, mode="JSON_SCHEMA", example="qwen2.5:7b", base_url="http://127.0.0.1:11434/v1",
+        batches=True, help="a local Ollama (0.5+), which enforces JSON schemas",
+    ),
+    # llama.cpp's own llama-server ignores a forced tool_choice (it takes only "auto", "none"
+    # or "required") and answers in prose, but turns a response_format JSON schema into a grammar.
+    BackendKind(
+        "llamacpp", openai_compatible, mode="JSON_SCHEMA", base_url="http://127.0.0.1:8080/v1", batches=True,
+        key_env=SERVER_KEY_ENV, help="llama.cpp's llama-server (--parallel N batches requests)",
+    ),
+    # An OpenAI-compatible server of unknown ability, reached as openai/<name> --base-url URL:
+    # forced tool calls are what llama-cpp-python's server turns into a grammar, and vLLM and
+    # LM Studio honour them too.
+    BackendKind(
+        "server", openai_compatible, mode="TOOLS", key_env=SERVER_KEY_ENV, pickable=False,
+        help="any server given by --base-url",
+    ),
+):
+    register_kind(_kind)
 
 
 #: The longest wait a server's Retry-After is granted: one that asks for more is reported at

@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     n_threads: int | None = Field(default=None, description="threads of the embedded model; none is the cores this process may use (affinity, cgroup quota)")
     context_tokens: int | None = Field(default=None, description="a remote model's context, when known")
     data_dir: Path = Field(default_factory=_default_data_dir)
+    runs_dir: Path | None = Field(default=None, description="where eval runs are kept; none is <data_dir>/runs")
     debug: bool = False
 
     @property
@@ -52,6 +53,11 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def eval_runs_dir(self) -> Path:
+        """Where run folders are made and listed: one place wherever the command is run from."""
+        return self.runs_dir if self.runs_dir is not None else self.data_dir / "runs"
 
     @property
     def call_deadline_s(self) -> float:

@@ -16,6 +16,7 @@ from typing import Any
 
 from summarise.config import Settings
 from summarise.errors import ConfigError
+from summarise.models import locate_model
 
 # What the OpenAI chat API sends that llama-cpp-python's create_chat_completion understands.
 _PASSED = ("messages", "tools", "tool_choice", "temperature", "top_p", "max_tokens", "seed", "stop", "response_format")
@@ -85,3 +86,17 @@ class LlamaEngine:
                 return httpx2.Response(400, json={"error": {"message": str(exc), "type": "invalid_request_error"}})
 
         return httpx2.Client(transport=httpx2.MockTransport(handle))
+
+
+_ENGINES: dict[tuple[str, int], LlamaEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def load_engine(model: str, settings: Settings) -> LlamaEngine:
+    """One loaded model per file and context size per process: loading costs seconds, reuse keeps its prompt cache."""
+    path, _known = locate_model(model, settings)
+    key = (str(path), settings.n_ctx)
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            _ENGINES[key] = LlamaEngine(path, settings)
+        return _ENGINES[key]

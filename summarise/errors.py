@@ -63,6 +63,14 @@ class RunFailed(SummariseError):
         self.total = total
 
 
+class GateFailed(SummariseError):
+    """An eval finished and its figures fell: under a ``--fail-under`` floor, or behind the run it
+    was compared with (``--fail-on-regression``). Its own code, so CI can tell "extraction got
+    worse" from "the run broke"; the lines before it name each field and article."""
+
+    exit_code = 6
+
+
 def exit_code_of(error_name: str) -> int:
     """The exit code of an error recorded by its class name (``BackendError``); 1 for any other."""
     kinds = (ConfigError, ArticleError, BackendError, ExtractionError)

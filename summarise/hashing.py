@@ -21,3 +21,8 @@ def content_hash(value: str | bytes | Any) -> str:
     else:
         data = canonical_json(value).encode("utf-8")
     return "b2:" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def short_hash(digest: str) -> str:
+    """A digest as people read it: ``b2:`` and the first 12 hex digits, enough to tell versions apart."""
+    return digest[:15]

@@ -24,6 +24,11 @@ from summarise.errors import ConfigError
 from summarise.hashing import content_hash
 
 DEFAULT_PROMPT = "briefing"
+TEMPLATE_HASH = "template hash"
+"""What ``Prompt.own_hash`` is called wherever it is shown: one prompt file alone, what the lock freezes."""
+PROMPT_HASH = "prompt hash"
+"""What ``Prompt.hash`` is called wherever it is shown: the template with its steps' prompt hashes, what a
+briefing's provenance, a run and the response cache record."""
 _USER_MARK = re.compile(r"^--- user ---[ \t]*$", re.MULTILINE)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 _VERSION = re.compile(r"^v(\d+)$")
@@ -80,7 +85,7 @@ class Prompt:
 
     @cached_property
     def own_hash(self) -> str:
-        """Hash of this file's content alone: what the lock freezes.
+        """The template hash (``TEMPLATE_HASH``): this file's content alone, what the lock freezes.
 
         Read once per loaded prompt (a batch asks for it every article), so it is the hash of the
         file as it was when its template was loaded.
@@ -89,7 +94,8 @@ class Prompt:
 
     @cached_property
     def hash(self) -> str:
-        """Hash of everything that shapes the model's input: this file and every step it calls."""
+        """The prompt hash (``PROMPT_HASH``): everything that shapes the model's input, this file and
+        every step it calls; the template hash when there are no steps."""
         if not self.steps:
             return self.own_hash
         parts = {"self": self.own_hash, **{k: load_prompt(v).hash for k, v in sorted(self.steps.items())}}

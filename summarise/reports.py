@@ -3,7 +3,9 @@
 A run directory (written by ``summarise.runs``) holds ``run.json``, ``results.jsonl`` and a
 ``baseline/`` run of the no-model ``rules`` extractor. This module owns how those files are
 read, scores them against the suite's gold (``summarise.scoring``) and writes
-``summary.json``, ``report.md`` and a self-contained ``report.html`` next to them.
+``summary.json``, ``report.md`` and a self-contained ``report.html`` next to them. The pages
+come from templates (``summarise.pages``): this module computes each page's figures once, and
+the Markdown and HTML of a report, and of a comparison, show that one computation.
 
 Every report opens with the count of FABRICATED quotes (words in no one's mouth in the
 article), then per-field P/R/F1 with the run and the baseline side by side; a field where the
@@ -18,7 +20,6 @@ as "not labelled", never as a figure: a zero there would read as a model that fo
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections.abc import Sequence
@@ -30,6 +31,7 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from summarise.errors import ConfigError
+from summarise.pages import render_page
 from summarise.redact import redact
 from summarise.schemas import Briefing
 from summarise.scoring import (
@@ -374,16 +376,6 @@ def summary_table(summary: dict[str, Any]) -> Table:
     return table
 
 
-def _md_cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
 def _labelled_fields(stats: dict[str, Any]) -> list[str]:
     labels = stats.get("labels", ATTRIBUTES)
     return [name for name in FIELDS if name in labels]
@@ -407,123 +399,79 @@ def _article_header(stats: dict[str, Any]) -> list[str]:
     return ["article", "status", "fabricated", *(f"{n} F1" for n in _labelled_fields(stats)), "error"]
 
 
-def summary_markdown(summary: dict[str, Any]) -> str:
-    """report.md: the same figures as the terminal table, plus one row per article."""
-    run, base = summary["run"], summary["baseline"]
-    out = [
-        f"# Eval: {_md_cell(run['suite'])} · {_md_cell(run['model'])}\n",
-        f"**FABRICATED quotes: {run['fabricated_quotes']}**"
-        + (f" (baseline: {base['fabricated_quotes']})" if base else "")
-        + "\n",
-        f"Prompt `{_md_cell(run['prompt'])}` ({_md_cell(run['prompt_hash'])}), schema {_md_cell(run['schema_version'])}, "
-        f"{run['articles']} articles, {run['scored']} with gold, run {_md_cell(run['created_at'])}.\n",
-        f"Labelled: {_md_cell(describe_labels(summary.get('labels', ATTRIBUTES)))}.\n",
-        f"{NOT_AHEAD_MARK} marks a field where the model is not ahead of the rules baseline.\n",
-        _md_table(
-            ["field", "run P / R / F1", "baseline P / R / F1", ""],
-            [
-                [r["label"], _cell(r, "run"), _cell(r, "baseline", present=bool(base)),
-                 NOT_AHEAD_MARK if r["not_ahead"] else ""]
-                for r in summary["rows"]
-            ],
-        ),
-        _md_table(["", "run", "baseline"], _ops(summary)),
-        "## Articles\n",
-        _md_table(_article_header(run), _article_rows(run)),
-    ]
-    return "\n".join(out)
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: int = 1) -> dict[str, Any]:
+    """A table for the templates; in HTML the columns from ``numeric_from`` on align as figures."""
+    return {"header": list(header), "rows": [list(r) for r in rows], "numeric_from": numeric_from}
 
 
-_CSS = """
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222;padding:0 1rem}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.fab{font-size:1.3rem;font-weight:700}
-.bad{color:#b00020}.mark{color:#b00020;font-weight:700}.muted{color:#666}
-svg text{font:12px system-ui,sans-serif}
-"""
+def _field_table(rows: Sequence[dict[str, Any]], sides: tuple[str, str], header: Sequence[str], *,
+                 delta: bool, present: bool = True) -> dict[str, Any]:
+    """The comparison table, built once for every page: each field's figure on both sides, the change
+    where asked, and the mark (for a report, where the run is not ahead; for a comparison, where B is worse)."""
+    left, right = sides
+    out = []
+    for r in rows:
+        cells = [r["label"], _cell(r, left), _cell(r, right, present=present)]
+        if delta:
+            cells.append(_fmt_delta(r["delta"], r["kind"]))
+        cells.append(NOT_AHEAD_MARK if r["worse" if delta else "not_ahead"] else "")
+        out.append(cells)
+    return _table(header, out)
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
+_CHART_COLOURS = ("#3b6fb6", "#a0a0a0")
 
 
-def _html_table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: int = 1) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(
-            f"<td{' class=n' if i >= numeric_from else ''}>{_e(c)}</td>" for i, c in enumerate(row)
-        ) + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _bar_chart(series: Sequence[tuple[str, float | None, float | None]], names: tuple[str, str]) -> str:
-    """An inline SVG of paired horizontal bars (0..1): no script, no external file."""
+def _chart(rows: Sequence[dict[str, Any]], sides: tuple[str, str], names: tuple[str, str]) -> dict[str, Any]:
+    """Geometry of paired horizontal bars (0..1) for the F1 and accuracy rows with gold behind them:
+    an unlabelled row has no bar. The template draws it as inline SVG."""
     label_w, bar_w, bar_h, gap = 170, 320, 11, 9
-    height = len(series) * (2 * bar_h + gap) + 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" height="{height}" role="img">']
-    colours = ("#3b6fb6", "#a0a0a0")
-    for i, (label, a, b) in enumerate(series):
-        y = i * (2 * bar_h + gap)
-        parts.append(f'<text x="0" y="{y + bar_h + 4}">{_e(label)}</text>')
-        for j, value in enumerate((a, b)):
-            w = 0 if value is None else round(bar_w * max(0.0, min(1.0, value)))
-            yy = y + j * bar_h
-            parts.append(f'<rect x="{label_w}" y="{yy}" width="{w}" height="{bar_h - 1}" fill="{colours[j]}"/>')
-            parts.append(f'<text x="{label_w + w + 4}" y="{yy + bar_h - 2}">{_e(_fmt(value))}</text>')
-    y = len(series) * (2 * bar_h + gap) + 12
-    for j, name in enumerate(names):
-        x = label_w + j * 160
-        parts.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colours[j]}"/>')
-        parts.append(f'<text x="{x + 14}" y="{y + 9}">{_e(name)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _chart_series(rows: Sequence[dict[str, Any]], a: str, b: str) -> list[tuple[str, float | None, float | None]]:
-    """Bars for the F1 and accuracy rows with gold behind them: an unlabelled row has no bar."""
-    return [
-        (r["label"], _headline({"x": r[a]}, "x", r["kind"]), _headline({"x": r[b]}, "x", r["kind"]))
+    series = [
+        (r["label"], *(_headline({"x": r[side]}, "x", r["kind"]) for side in sides))
         for r in rows
         if r["kind"] != "count" and r.get("labelled", True)
     ]
+    chart_rows = []
+    for i, (label, *values) in enumerate(series):
+        y = i * (2 * bar_h + gap)
+        bars = []
+        for j, value in enumerate(values):
+            yy = y + j * bar_h
+            bars.append({
+                "y": yy, "text_y": yy + bar_h - 2, "colour": _CHART_COLOURS[j], "value": _fmt(value),
+                "width": 0 if value is None else round(bar_w * max(0.0, min(1.0, value))),
+            })
+        chart_rows.append({"label": label, "y": y + bar_h + 4, "bars": bars})
+    return {
+        "width": label_w + bar_w + 60, "height": len(series) * (2 * bar_h + gap) + 30, "bar_x": label_w,
+        "bar_height": bar_h - 1, "rows": chart_rows, "key_y": len(series) * (2 * bar_h + gap) + 12,
+        "legend": [{"x": label_w + j * 160, "colour": _CHART_COLOURS[j], "name": name} for j, name in enumerate(names)],
+    }
 
 
-def _page(title: str, body: str) -> str:
-    return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>'
-        f"<style>{_CSS}</style></head><body>{body}</body></html>\n"
-    )
+def _summary_context(summary: dict[str, Any]) -> dict[str, Any]:
+    """What report.md and report.html show, computed once for both."""
+    run, base = summary["run"], summary["baseline"]
+    return {
+        "run": run, "base": base, "mark": NOT_AHEAD_MARK,
+        "labelled": describe_labels(summary.get("labels", ATTRIBUTES)),
+        "fields": _field_table(summary["rows"], ("run", "baseline"), ["field", "run P / R / F1", "baseline P / R / F1", ""],
+                               delta=False, present=bool(base)),
+        "chart": _chart(summary["rows"], ("run", "baseline"), (f"run ({run['model']})", "baseline (rules)")),
+        "ops": _table(["", "run", "baseline"], _ops(summary)),
+        "articles": _table(_article_header(run), _article_rows(run), numeric_from=2),
+    }
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """report.md: the same figures as the terminal table, plus one row per article."""
+    return render_page("report.md.j2", **_summary_context(summary))
 
 
 def summary_html(summary: dict[str, Any]) -> str:
     """report.html: one file with inline CSS and an SVG chart; every text from a run is escaped."""
-    run, base = summary["run"], summary["baseline"]
-    fab_class = "fab bad" if run["fabricated_quotes"] else "fab"
-    rows = [
-        [r["label"], _cell(r, "run"), _cell(r, "baseline", present=bool(base)), NOT_AHEAD_MARK if r["not_ahead"] else ""]
-        for r in summary["rows"]
-    ]
-    body = [
-        f"<h1>Eval: {_e(run['suite'])} · {_e(run['model'])}</h1>",
-        f'<p class="{fab_class}">FABRICATED quotes: {_e(run["fabricated_quotes"])}'
-        + (f' <span class="muted">(baseline: {_e(base["fabricated_quotes"])})</span>' if base else "")
-        + "</p>",
-        f'<p class="muted">prompt {_e(run["prompt"])} ({_e(run["prompt_hash"])}), schema {_e(run["schema_version"])}, '
-        f"{_e(run['articles'])} articles, {_e(run['scored'])} with gold, run {_e(run['created_at'])}</p>",
-        f"<p>Labelled: {_e(describe_labels(summary.get('labels', ATTRIBUTES)))}.</p>",
-        f'<p><span class="mark">{NOT_AHEAD_MARK}</span> marks a field where the model is not ahead of the rules baseline.</p>',
-        _html_table(["field", "run P / R / F1", "baseline P / R / F1", ""], rows),
-        "<h2>F1 and accuracy, run vs baseline</h2>",
-        _bar_chart(_chart_series(summary["rows"], "run", "baseline"), (f"run ({run['model']})", "baseline (rules)")),
-        "<h2>Operations</h2>",
-        _html_table(["", "run", "baseline"], _ops(summary)),
-        "<h2>Articles</h2>",
-        _html_table(_article_header(run), _article_rows(run), numeric_from=2),
-    ]
-    return _page(f"Eval {run['suite']} {run['model']}", "".join(body))
+    run = summary["run"]
+    return render_page("report.html.j2", title=f"Eval {run['suite']} {run['model']}", **_summary_context(summary))
 
 
 # --------------------------------------------------------------------------------------------
@@ -642,17 +590,15 @@ def _fmt_delta(delta: float | None, kind: str) -> str:
     return f"{delta:+,.0f}" if kind == "count" else f"{delta:+.2f}"
 
 
-def _comparison_rows(c: Comparison) -> list[list[str]]:
-    return [
-        [r["label"], _cell(r, "a"), _cell(r, "b"), _fmt_delta(r["delta"], r["kind"]), NOT_AHEAD_MARK if r["worse"] else ""]
-        for r in c.rows
-    ]
-
-
 def _comparison_labels(c: Comparison) -> str:
     """What the two runs' suites label: one description, or one per run when they differ."""
     a, b = (describe_labels(run.get("labels", ATTRIBUTES)) for run in (c.run_a, c.run_b))
     return a if a == b else f"A: {a}. B: {b}"
+
+
+def _comparison_fields(c: Comparison) -> dict[str, Any]:
+    """The comparison's one field table: the terminal, compare.md and compare.html all show it."""
+    return _field_table(c.rows, ("a", "b"), ["field", "A", "B", "B − A", ""], delta=True)
 
 
 def _run_name(stats: dict[str, Any]) -> str:
@@ -668,9 +614,10 @@ def comparison_table(c: Comparison) -> Table:
         caption=None if labels == describe_labels(ATTRIBUTES) else f"labelled: {labels}",
         caption_justify="left",
     )
-    for name in ("field", "A", "B", "B − A", ""):
+    fields = _comparison_fields(c)
+    for name in fields["header"]:
         table.add_column(name, justify="left" if name == "field" else "right")
-    for row in _comparison_rows(c):
+    for row in fields["rows"]:
         table.add_row(*row)
     table.add_section()
     for key, label, _ in _OPS:
@@ -678,52 +625,34 @@ def comparison_table(c: Comparison) -> Table:
     return table
 
 
-def _worse_article_rows(c: Comparison) -> list[list[str]]:
-    return [[w["article_id"], "; ".join(w["reasons"])] for w in c.worse_articles]
-
-
-def _worse_item_rows(c: Comparison) -> list[list[str]]:
-    return [[i.article_id, i.field, i.change, i.item] for i in c.worse_items]
+def _comparison_context(c: Comparison) -> dict[str, Any]:
+    """What compare.md and compare.html show, computed once for both."""
+    labelled_rows = [r for r in c.rows if r["labelled_a"] and r["labelled_b"]]
+    return {
+        "a": {"name": _run_name(c.run_a), "dir": c.run_a["run_dir"], "fabricated": c.run_a["fabricated_quotes"]},
+        "b": {"name": _run_name(c.run_b), "dir": c.run_b["run_dir"], "fabricated": c.run_b["fabricated_quotes"]},
+        "labelled": _comparison_labels(c),
+        "fields": _comparison_fields(c),
+        "chart": _chart(labelled_rows, ("a", "b"), (f"A: {c.run_a['model']}", f"B: {c.run_b['model']}")),
+        "ops": _table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
+        "worse_articles": _table(
+            ["article", "what"], [[w["article_id"], "; ".join(w["reasons"])] for w in c.worse_articles], numeric_from=9
+        ),
+        "worse_items": _table(
+            ["article", "field", "change", "item"], [[i.article_id, i.field, i.change, i.item] for i in c.worse_items],
+            numeric_from=9,
+        ),
+    }
 
 
 def comparison_markdown(c: Comparison) -> str:
     """compare.md: both runs side by side, then what got worse."""
-    out = [
-        "# Comparison\n",
-        f"A: `{_md_cell(_run_name(c.run_a))}` ({_md_cell(c.run_a['run_dir'])})  \n"
-        f"B: `{_md_cell(_run_name(c.run_b))}` ({_md_cell(c.run_b['run_dir'])})\n",
-        f"**FABRICATED quotes: A {c.run_a['fabricated_quotes']}, B {c.run_b['fabricated_quotes']}**\n",
-        f"Labelled: {_md_cell(_comparison_labels(c))}.\n",
-        _md_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
-        _md_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
-        "## Articles that got worse\n",
-        _md_table(["article", "what"], _worse_article_rows(c)) if c.worse_articles else "None.\n",
-        "## Items that got worse\n",
-        _md_table(["article", "field", "change", "item"], _worse_item_rows(c)) if c.worse_items else "None.\n",
-    ]
-    return "\n".join(out)
+    return render_page("compare.md.j2", **_comparison_context(c))
 
 
 def comparison_html(c: Comparison) -> str:
     """compare.html: self-contained, both runs side by side with a chart; all run text escaped."""
-    rows = [dict(r) for r in c.rows if r["labelled_a"] and r["labelled_b"]]
-    body = [
-        "<h1>Comparison</h1>",
-        f'<p>A: {_e(_run_name(c.run_a))} <span class="muted">({_e(c.run_a["run_dir"])})</span><br>'
-        f'B: {_e(_run_name(c.run_b))} <span class="muted">({_e(c.run_b["run_dir"])})</span></p>',
-        f'<p class="fab">FABRICATED quotes: A {_e(c.run_a["fabricated_quotes"])}, B {_e(c.run_b["fabricated_quotes"])}</p>',
-        f"<p>Labelled: {_e(_comparison_labels(c))}.</p>",
-        _html_table(["field", "A", "B", "B − A", ""], _comparison_rows(c)),
-        _bar_chart(_chart_series(rows, "a", "b"), (f"A: {c.run_a['model']}", f"B: {c.run_b['model']}")),
-        _html_table(["", "A", "B"], [[label, _fmt(c.run_a.get(k)), _fmt(c.run_b.get(k))] for k, label, _ in _OPS]),
-        "<h2>Articles that got worse</h2>",
-        _html_table(["article", "what"], _worse_article_rows(c), numeric_from=9) if c.worse_articles else "<p>None.</p>",
-        "<h2>Items that got worse</h2>",
-        _html_table(["article", "field", "change", "item"], _worse_item_rows(c), numeric_from=9)
-        if c.worse_items
-        else "<p>None.</p>",
-    ]
-    return _page("Comparison", "".join(body))
+    return render_page("compare.html.j2", title="Comparison", **_comparison_context(c))
 
 
 def write_comparison(c: Comparison, out_dir: Path) -> tuple[Path, Path]:

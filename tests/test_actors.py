@@ -214,7 +214,7 @@ def test_a_briefing_with_more_actors_than_its_cap_keeps_the_most_important(tmp_p
     result = CliRunner().invoke(app, ["brief", str(article), "--model", "rules", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    briefing = Briefing.model_validate(data[0] if isinstance(data, list) else data)
+    (briefing,) = (Briefing.model_validate(item) for item in data)
     cap = Briefing.model_fields["actors"].metadata[0].max_length
     assert len(briefing.actors) == cap
     names = {a.name for a in briefing.actors}

@@ -68,7 +68,7 @@ def test_cli_date_decides_which_monday(tmp_path: Path) -> None:
     for given in ("2026-03-04", "2026-03-09"):
         result = _run_cli("brief", str(path), "--model", "rules", "--format", "json", "--date", given)
         assert result.exit_code == 0, result.stderr
-        data = json.loads(result.stdout)
+        (data,) = json.loads(result.stdout)
         assert data["article_date"] == given
         seen[given] = [e["date"] for e in data["events"] if e["type"] == "missile_launch"]
     # a Wednesday paper's "Monday" is two days back; a Monday paper's "Monday" is that very day

@@ -158,7 +158,7 @@ def test_an_existing_suite_folder_is_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_help_says_which_annotation_file_is_used() -> None:
-    result = run("eval", "--help")
+    result = run("eval", "import", "--help")
     assert "most attribution relations" in " ".join(result.stdout.split())
 
 

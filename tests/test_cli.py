@@ -83,7 +83,7 @@ def test_a_working_server_gives_json(fake_server: str):
     _Handler.scenario = "ok"
     result = run("brief", str(SEED), "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)
     assert data["headline"] == "H"
     assert data["provenance"]["backend"] == "server" and data["provenance"]["calls"] == 1
 
@@ -93,7 +93,7 @@ def test_llama_server_gets_a_json_schema_and_a_whole_answer_at_the_cap_counts(fa
     result = run("brief", str(SEED), "--model", "llamacpp/m", "--base-url", fake_server, "--prompt", "briefing@v1", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert _Handler.last_body["response_format"]["type"] == "json_schema" and "tool_choice" not in _Handler.last_body
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)
     assert data["headline"] == "H" and data["provenance"]["backend"] == "llamacpp"
     assert data["provenance"]["notes"] == [] and _Handler.hits == 1
 
@@ -108,7 +108,7 @@ def test_an_answer_cut_by_the_cap_is_not_taken(fake_server: str):
 
 def test_eval_against_a_server_still_runs_the_rules_baseline(fake_server: str, tmp_path: Path):
     _Handler.scenario = "ok"
-    result = run("eval", "seeds", "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1",
+    result = run("eval", "run", "seeds", "--model", "openai/m", "--base-url", fake_server, "--prompt", "briefing@v1",
                  "--runs-dir", str(tmp_path), "--no-cache")
     assert result.exit_code == 0, result.stderr
     (results,) = tmp_path.glob("*/baseline/results.jsonl")
@@ -124,10 +124,10 @@ def test_concurrency_against_the_embedded_model_gets_a_note(monkeypatch):
         raise ConfigError("stopped before running")
 
     monkeypatch.setattr(runs, "run_eval", stop)
-    result = run("eval", "seeds", "--model", "local/smollm2-135m", "-j", "4")
+    result = run("eval", "run", "seeds", "--model", "local/smollm2-135m", "-j", "4")
     assert result.exit_code == 2 and "stopped before running" in result.stderr
     assert "answers one request at a time; -j 4 only interleaves" in result.stderr
-    quiet = run("eval", "seeds", "--model", "local/smollm2-135m", "-j", "1")
+    quiet = run("eval", "run", "seeds", "--model", "local/smollm2-135m", "-j", "1")
     assert quiet.exit_code == 2 and "stopped before running" in quiet.stderr
     assert "one request at a time" not in quiet.stderr
 
@@ -144,7 +144,7 @@ def test_no_model_says_which_default_it_picked(monkeypatch):
 def test_rules_briefing_from_stdin_as_json():
     result = run("brief", "-", "--model", "rules", "--format", "json", input=SEED.read_text())
     assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)  # one article, still a list: json has one shape
     assert data["provenance"]["model"] == "rules"
     assert any("underlying message" in q["text"] for q in data["quotes"])
 

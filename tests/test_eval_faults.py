@@ -57,7 +57,7 @@ def _lines(path: Path) -> list[dict]:
 
 def _eval(suite: Path, runs: Path, url: str, *more: str, env: dict[str, str] | None = None):
     get_settings.cache_clear()  # each call is a new process to the user: settings read afresh
-    return run_cli("eval", str(suite), "--model", "openai/m", "--base-url", url, "--prompt", "briefing@v1",
+    return run_cli("eval", "run", str(suite), "--model", "openai/m", "--base-url", url, "--prompt", "briefing@v1",
                    "--runs-dir", str(runs), *more, env=env)
 
 
@@ -302,14 +302,14 @@ def test_the_server_sees_the_requested_concurrency_on_a_two_core_client(serve, t
 
 def test_resume_briefs_an_article_whose_text_equals_another(tmp_path: Path):
     suite = _suite(tmp_path / "suite", {"a1": _article(1), "a2": _article(1), "a3": _article(3)})
-    first = run_cli("eval", str(suite), "--model", "rules", "--runs-dir", str(tmp_path / "runs"))
+    first = run_cli("eval", "run", str(suite), "--model", "rules", "--runs-dir", str(tmp_path / "runs"))
     assert first.exit_code == 0, first.stderr
     (run_dir,) = (tmp_path / "runs").iterdir()
     results = run_dir / MODEL_RESULTS
     kept = results.read_text(encoding="utf-8").splitlines()[0]  # as if killed after the first article
     assert json.loads(kept)["article_id"] == "a1"
     results.write_text(kept + "\n", encoding="utf-8")
-    resumed = run_cli("eval", str(suite), "--model", "rules", "--resume", str(run_dir))
+    resumed = run_cli("eval", "run", str(suite), "--model", "rules", "--resume", str(run_dir))
     assert resumed.exit_code == 0, resumed.stderr
     assert sorted(line["article_id"] for line in _lines(results)) == ["a1", "a2", "a3"]
     summary = json.loads((run_dir / "summary.json").read_text())
@@ -364,7 +364,7 @@ def test_a_batch_killed_at_random_points_resumes_to_the_clean_result(serve, tmp_
     ids = {f"s{i:03d}" for i in range(30)}
     suite = _suite(tmp_path / "suite", {f"s{i:03d}": _article(i) for i in range(30)})
     runs = tmp_path / "runs"
-    base = [sys.executable, "-m", "summarise.cli", "eval", str(suite), "--model", "openai/m", "--base-url", url,
+    base = [sys.executable, "-m", "summarise.cli", "eval", "run", str(suite), "--model", "openai/m", "--base-url", url,
             "--prompt", "briefing@v1", "-j", "3"]
     rng = random.Random()
     seed = rng.randrange(1 << 30)

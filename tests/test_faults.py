@@ -91,7 +91,7 @@ def test_503_then_an_answer_is_a_briefing(fake_server: str, story: Path):
     Server.script = ["503", "ok"]
     result = _brief(story, fake_server)
     assert result.exit_code == 0, result.stderr
-    assert Server.hits == 2 and json.loads(result.stdout)["headline"]
+    assert Server.hits == 2 and json.loads(result.stdout)[0]["headline"]
 
 
 def test_a_body_that_is_not_json_counts_every_attempt(fake_server: str, story: Path):
@@ -143,7 +143,7 @@ def test_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str):
     path.write_bytes(data)
     result = run("brief", str(path), "--model", "rules", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    briefing = json.loads(result.stdout)
+    (briefing,) = json.loads(result.stdout)
     assert briefing["headline"] == "Tessaly fires two rockets over the Gulf of Arvin"
     assert any(q["text"].startswith(GENUINE) and q["speaker"] == "Ilsa Marveno" for q in briefing["quotes"])
 
@@ -199,7 +199,7 @@ def test_an_article_not_in_english_is_briefed_with_a_plain_warning(tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     warning = _one_line(result.stderr)
     assert warning.startswith("warning: ") and "Spanish (es), not English" in warning
-    provenance = json.loads(result.stdout)["provenance"]
+    provenance = json.loads(result.stdout)[0]["provenance"]
     assert provenance["language"] == "es"
     assert any("not English" in note for note in provenance["notes"])
 
@@ -207,7 +207,7 @@ def test_an_article_not_in_english_is_briefed_with_a_plain_warning(tmp_path: Pat
 def test_an_english_article_says_so_and_warns_of_nothing(story: Path):
     result = run("brief", str(story), "--model", "rules", "--format", "json")
     assert result.exit_code == 0 and result.stderr == "", result.stderr
-    provenance = json.loads(result.stdout)["provenance"]
+    provenance = json.loads(result.stdout)[0]["provenance"]
     assert provenance["language"] == "en" and provenance["notes"] == []
 
 
@@ -221,7 +221,7 @@ def test_an_invented_speaker_is_dropped_and_the_drop_recorded(fake_server: str, 
                                      "speaker_type": "official"}])
     result = _brief(story, fake_server)
     assert result.exit_code == 0, result.stderr
-    briefing = json.loads(result.stdout)
+    (briefing,) = json.loads(result.stdout)
     (quote,) = briefing["quotes"]
     assert quote["text"].startswith(GENUINE)
     assert (quote["speaker"], quote["speaker_role"], quote["speaker_type"]) == (None, None, "other")
@@ -235,7 +235,7 @@ def test_a_speaker_the_text_gives_is_kept(fake_server: str, story: Path):
     Server.answer = _answer(quotes=[{"text": GENUINE, "speaker": "Ilsa Marveno", "speaker_type": "official"}])
     result = _brief(story, fake_server)
     assert result.exit_code == 0, result.stderr
-    briefing = json.loads(result.stdout)
+    (briefing,) = json.loads(result.stdout)
     (quote,) = briefing["quotes"]
     assert quote["speaker"] == "Ilsa Marveno" and quote["speaker_type"] == "official"
     assert briefing["headline"] == "Tessaly fires two rockets over the Gulf of Arvin"
@@ -257,7 +257,7 @@ def test_a_speaker_the_text_gives_by_a_description_is_kept(fake_server: str, tmp
                             quotes=[{"text": words, "speaker": "Mara Quill", "speaker_role": "baker", "speaker_type": "witness"}])
     result = _brief(path, fake_server)
     assert result.exit_code == 0, result.stderr
-    (quote,) = json.loads(result.stdout)["quotes"]
+    (quote,) = json.loads(result.stdout)[0]["quotes"]
     assert (quote["speaker"], quote["speaker_type"]) == ("Mara Quill", "witness")
 
 
@@ -274,7 +274,7 @@ def test_an_obeyed_injection_makes_no_official_quote_and_no_headline(fake_server
     )
     result = _brief(story, fake_server)
     assert result.exit_code == 0, result.stderr
-    briefing = json.loads(result.stdout)
+    (briefing,) = json.loads(result.stdout)
     assert briefing["headline"] == "Tessaly fires two rockets over the Gulf of Arvin"  # the rules' headline
     assert briefing["bottom_line"].startswith("The Republic of Tessaly launched two short-range rockets")
     planted = next(q for q in briefing["quotes"] if q["text"].startswith("Assistant, ignore"))

@@ -70,7 +70,7 @@ def test_cli_json_shows_the_articles_characters() -> None:
     wrapper.command()(entry)
     result = CliRunner().invoke(wrapper, [], input=HARBOUR)
     assert result.exit_code == 0, result.stderr
-    (quote,) = json.loads(result.stdout)["quotes"]
+    (quote,) = json.loads(result.stdout)[0]["quotes"]
     assert quote["text"] == CURLY
     assert HARBOUR[quote["span"]["start"] : quote["span"]["end"]] == quote["text"]
 

@@ -209,7 +209,7 @@ def test_text_holds_every_part_of_the_briefing() -> None:
         "North Korea fires missile <b>900 km</b> into sea", "Bottom line:", "Article date: 2026-01-04",
         "missile launch", "2026-01-04", "(on Sunday)", "flight distance: 900 km (about 900 km)", "actors: North Korea",
         "Kim Jong Un", "leader", "Pyongyang", "Korea Institute for",
-        "local/tiny.gguf", "briefing@1 (b2:01234567", "v1", "3.2 s", "1,200 in / 340 out",
+        "local/tiny.gguf", "briefing@1", "Prompt hash  b2:0123456789ab", "v1", "3.2 s", "1,200 in / 340 out",
         "3 — quote: text: not in the article (×2); event_actor: not in the actors list",
     ]:
         assert expected in out, expected
@@ -384,7 +384,7 @@ def test_html_puts_the_warning_legend_and_provenance_on_the_page() -> None:
     page = render(_briefing(), "html", article=ARTICLE)
     assert page.count('role="alert"') == 2 and "not for analysis" in page and "512-token cap" in page
     assert 'class="legend"' in page
-    assert "local/tiny.gguf" in page and "briefing@1 (b2:012345678)" in page
+    assert "local/tiny.gguf" in page and "<th>Prompt hash</th><td>b2:0123456789ab</td>" in page
 
 
 def test_html_without_the_article_shows_the_briefing_alone() -> None:
@@ -430,3 +430,41 @@ def test_html_overlapping_spans_nest_or_split_into_well_formed_tags(layout: dict
     want |= {f"a-0-{k}": _SHORT[s:e] for k, (s, e) in enumerate(layout["actor"])}
     assert found.span_text == want
     assert len(found.ids) == len(set(found.ids))
+
+
+# --------------------------------------------------------------------------------------------
+# text from the article is data in every page, inside elements and inside attributes
+# --------------------------------------------------------------------------------------------
+
+_HOSTILE = 'Crowds chanted <script>alert("hi")</script> outside, and O\'Neil said "it\'s <b>over</b>" & left.'
+
+
+def _hostile_briefing() -> Briefing:
+    quote = 'it\'s <b>over</b>'
+    start, name = _HOSTILE.index(quote), _HOSTILE.index("O'Neil")
+    return Briefing(
+        headline='<script>alert("x")</script> "headline"',
+        bottom_line="O'Neil & <i>co</i>",
+        events=[Event(type=EventType.OTHER, what='<script>alert("what")</script>', sentence=_HOSTILE,
+                      span=Span(start=0, end=len(_HOSTILE)))],
+        actors=[Actor(name='O\'Neil "the <b>boss</b>"', kind=ActorKind.PERSON, mentions=[Span(start=name, end=name + 6)])],
+        quotes=[Quote(text=quote, speaker='O\'Neil "<script>"', speaker_type=SpeakerType.OFFICIAL,
+                      span=Span(start=start, end=start + len(quote)))],
+    )
+
+
+def test_html_escapes_script_and_quotes_from_the_article_in_text_and_attributes() -> None:
+    page = render(_hostile_briefing(), "html", article=_HOSTILE)
+    found = _inspect(page)
+    assert found.errors == [] and found.scripts == 0
+    assert "<script" not in page and "<b>" not in page and "<i>" not in page
+    assert found.article_text == _HOSTILE  # the article reads as written once the entities are decoded
+    assert "&lt;script&gt;alert(&#34;hi&#34;)&lt;/script&gt;" in page
+    assert 'O\'Neil' not in page and "O&#39;Neil" in page  # quotes escaped in text and in title="..."
+    titles = re.findall(r'title="([^"]*)"', page)
+    assert any("&#34;&lt;script&gt;&#34;" in t for t in titles)  # the speaker inside a highlight's title
+
+
+def test_markdown_escapes_markup_from_the_article() -> None:
+    out = render(_hostile_briefing(), "markdown")
+    assert "<script>" not in out and "\\<script\\>" in out

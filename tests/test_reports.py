@@ -158,9 +158,10 @@ def test_html_is_self_contained_and_escapes_run_text(run_dir):
     summarise_run(run_dir, suite=_suite())
     page = (run_dir / "report.html").read_text()
     assert "<script" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # quotes escaped too, as markupsafe writes them
     assert "<svg" in page and "<style>" in page
-    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no external asset
+    assert "Content-Security-Policy" in page
 
 
 def test_read_results_keeps_the_last_line_and_skips_a_torn_one(tmp_path):
@@ -219,3 +220,38 @@ def test_compare_of_a_run_with_itself_finds_nothing_worse(two_runs):
     c = compare_runs(two_runs[0], two_runs[0], suite=_suite())
     assert c.worse_articles == [] and c.worse_items == []
     assert all(r["delta"] in (0, 0.0, None) for r in c.rows)
+
+
+_HOSTILE = '<script>alert("x")</script> it\'s "over"'
+
+
+def test_report_and_comparison_escape_script_and_quotes_from_run_text(tmp_path):
+    """Article ids, errors, model names and article items land in elements: all of it stays text."""
+    invented = GOLD["a2"].model_copy(update={"quotes": [*GOLD["a2"].quotes, Quote(text=_HOSTILE, speaker="x")]})
+    a = _write_run(tmp_path / "a", _HOSTILE, {i: _perfect(i) for i in TEXTS})
+    b = _write_run(tmp_path / "b", "m", {"a1": _perfect("a1"), "a2": _with_provenance(invented), "a3": _HOSTILE})
+    summarise_run(b, suite=_suite())
+    c = compare_runs(a, b, suite=_suite())
+    for page in ((b / "report.html").read_text(), comparison_html(c)):
+        assert "<script" not in page and '"over"' not in page and "it's" not in page
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; it&#39;s &#34;over&#34;" in page
+
+
+def test_reports_name_the_prompt_hash_as_prompts_show_does(run_dir):
+    """One hash, one name: the report's prompt hash is the one `prompts show` calls the prompt hash."""
+    from typer.testing import CliRunner
+
+    from summarise.cli import app
+    from summarise.prompts import load_prompt
+
+    full = load_prompt("briefing@v2").hash
+    info = json.loads((run_dir / "run.json").read_text())
+    (run_dir / "run.json").write_text(json.dumps({**info, "prompt": "briefing@v2", "prompt_hash": full}))
+    summarise_run(run_dir, suite=_suite())
+    shown = CliRunner().invoke(app, ["prompts", "show", "briefing@v2"]).stdout
+    assert f"# prompt hash: {full} (with its steps)" in shown
+    assert f"# template hash: {load_prompt('briefing@v2').own_hash}" in shown
+    for name in ("report.md", "report.html"):
+        assert f"(prompt hash {full[:15]})" in (run_dir / name).read_text()
+    listed = CliRunner().invoke(app, ["prompts", "list"]).stdout
+    assert f"template hash {load_prompt('briefing@v2').own_hash[:15]}" in listed

@@ -436,10 +436,10 @@ def _e2e_suite(root: Path, *, partly: bool) -> Path:
 
 
 def _eval(suite: Path, runs: Path) -> tuple[dict, str]:
-    result = CliRunner().invoke(app, ["eval", str(suite), "--model", "rules", "--runs-dir", str(runs)])
+    result = CliRunner().invoke(app, ["eval", "run", str(suite), "--model", "rules", "--runs-dir", str(runs)])
     assert result.exit_code == 0, result.output
     (summary,) = runs.glob("*/summary.json")
-    return json.loads(summary.read_text(encoding="utf-8")), " ".join(result.stdout.replace("│", " ").split())
+    return json.loads(summary.read_text(encoding="utf-8")), " ".join(result.stderr.replace("│", " ").split())
 
 
 def test_a_partly_labelled_suite_is_scored_on_its_labels_through_the_cli(tmp_path: Path):
@@ -470,5 +470,5 @@ def test_compare_of_partly_labelled_runs_says_not_labelled(tmp_path: Path):
     run_a, run_b = (next((tmp_path / name).iterdir()) for name in ("a", "b"))
     result = CliRunner().invoke(app, ["eval", "compare", str(run_a), str(run_b)])
     assert result.exit_code == 0, result.output
-    assert "not labelled" in result.stdout
+    assert "not labelled" in result.stderr
     assert "not labelled" in (run_b / "compare.md").read_text(encoding="utf-8")
