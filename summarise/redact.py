@@ -14,8 +14,8 @@ Anything shaped like a credential is removed by pattern (``Bearer ...``, ``sk-..
 variable under another name.
 
 The configured keys are read from the environment at the moment of redaction, not from
-``Settings``: they are the variables ``summarise.backends`` hands to servers (``KEY_VARIABLES``
-names them), and a key given in code instead reaches ``redact`` through ``secrets``.
+``Settings``: they are the variables the registered backend kinds hand to servers (a plugin's
+kind included), and a key given in code instead reaches ``redact`` through ``secrets``.
 """
 
 from __future__ import annotations
@@ -24,10 +24,13 @@ import os
 import re
 from collections.abc import Iterable
 
+from summarise.backends import backend_kinds
+
 #: What a removed secret reads as.
 REDACTED = "[redacted]"
 
-#: The environment variables whose values are keys sent to a backend (``KINDS[...].key_env``).
+#: The environment variables whose values are keys sent to a backend, beside each registered
+#: kind's own ``key_env``.
 KEY_VARIABLES = ("OPENAI_API_KEY", "SUMMARISE_API_KEY")
 
 #: A configured key shorter than this is too like ordinary words to be removed by value
@@ -60,7 +63,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def configured_secrets() -> list[str]:
     """The keys this process may send to a backend, as the environment holds them now."""
-    return [value for name in KEY_VARIABLES if (value := os.environ.get(name))]
+    names = dict.fromkeys([*KEY_VARIABLES, *(k.key_env for k in backend_kinds() if k.key_env)])
+    return [value for name in names if (value := os.environ.get(name))]
 
 
 def _remove_secret(text: str, secret: str) -> str:

@@ -30,6 +30,7 @@ from summarise.backends import (
 from summarise.cli import app
 from summarise.config import Settings
 from summarise.errors import ConfigError
+from summarise.redact import redact
 
 from .conftest import completion, run_cli
 
@@ -255,3 +256,9 @@ def test_an_installed_distribution_adds_a_kind_to_the_command_line(tmp_path: Pat
     )
     assert done.returncode == 0, done.stderr
     assert "echoplug/" in done.stdout and "a kind from an installed plugin" in done.stdout
+
+
+def test_a_plugin_kinds_key_is_redacted_from_error_text(echo_kind, monkeypatch) -> None:
+    monkeypatch.setenv("ECHO_TEST_KEY", "echo-secret-7f3a9c21d4")
+    echoed = "HTTP 400: bad request, header was Key echo-secret-7f3a9c21d4"
+    assert "echo-secret" not in redact(echoed)
