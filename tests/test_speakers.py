@@ -321,3 +321,18 @@ def test_a_surname_the_article_also_writes_after_a_first_name_is_a_person() -> N
     )
     q = _quote(article, "This harbour deserves")
     assert q.speaker is not None and "Harwick" in q.speaker
+
+
+def test_a_participle_cue_gives_the_quote_to_the_sentences_subject() -> None:
+    article = "Donald Harwick took a risk at the rally, telling the crowd, \u201cI am a negotiator like all of you.\u201d\n"
+    q = _quote(article, "I am a negotiator")
+    assert q.speaker == "Donald Harwick"
+
+
+def test_a_body_then_its_officers_name_is_the_officer() -> None:
+    article = (
+        "The Harbour Watch Foundation asked the court for the records on Monday.\n\n"
+        "\u201cThe ruling is a victory for the public\u2019s right to know,\u201d said Harbour Watch Foundation president Thomas Fenwick.\n"
+    )
+    q = _quote(article, "The ruling is a victory")
+    assert q.speaker == "Thomas Fenwick"

@@ -257,6 +257,10 @@ def sentence_text(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[max(0, start - sentence.start) : max(0, end - sentence.start)]
 
 
+#: A speech verb as a participle after a comma: its subject is the sentence's own.
+_PARTICIPLE_CUE = re.compile(r",\s+(?:saying|telling|adding|noting|asking|arguing|warning|insisting|writing|declaring|explaining|tweeting)\b")
+#: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
+_SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b){NAME})(?=\s+[a-z])")
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
 #: from the quote ('"..." by aggressively using its influence to get states to ...').
 _NOT_NOUN_PHRASE_START = re.compile(
@@ -288,6 +292,10 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
         if m and not _WHO_SHAPED.search(m.group("speaker")):
             m = None  # "according to its analysis": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
+        if found is None and _PARTICIPLE_CUE.search(before):
+            # "Trump took a risk ..., telling the crowd, "..."": the participle's subject is the sentence's
+            lead = _SENTENCE_SUBJECT.match(before)
+            found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
     if found is None:
         return None, -1
     return _unmask(found[0]).strip(), found[1]
@@ -357,7 +365,11 @@ _TIME_LEAD = re.compile(
     re.IGNORECASE,
 )
 #: A conjunction or a participle clause before the subject: "But he added", "Continuing, Carson said".
-_LEAD = re.compile(r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*)", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*|"
+    r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of Carson, Levine said"
+    re.IGNORECASE,
+)
 #: Titles before a name the actor finder did not list: "Rep. Cathy McMorris Rodgers".
 _TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
 #: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
@@ -411,8 +423,9 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if named and named[0].kind == ActorKind.PERSON:
         return _from_actor(named[0], named[1], context, article)
     titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
-    if titled and not named and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
-        # "Senate Majority Leader Mitch McConnell", "Secretary of State John F. Kerry"
+    before_body = named is not None and phrase.find(named[1]) < (titled.start() if titled else 0)
+    if titled and (not named or before_body) and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
+        # "Senate Majority Leader Mitch McConnell", "Secretary of State John F. Kerry", "Judicial Watch president Tom Fitton"
         person = unlisted_person(titled.group("name"), article)
         return _from_actor(person, person.name, context, article)
     role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
