@@ -43,9 +43,9 @@ def test_a_speaker_missed_by_the_actor_finder_is_named_in_full_and_typed() -> No
 
 def test_a_description_before_the_name_is_the_person_named_later() -> None:
     article = (
-        "TALLINN — Recent movements near the border were \u201cunusual and worrying,\u201d the country\u2019s defence "
-        "minister said on Monday.\n\n"
-        "\u201cWe are watching every unit they move,\u201d Defence Minister Arno Kask told reporters in parliament.\n"
+        "TALLINN — Troop columns seen near the border on Sunday were \u201cunusual and worrying,\u201d the country\u2019s "
+        "defence minister told a radio station.\n\n"
+        "\u201cWe are watching every unit they move,\u201d Defence Minister Arno Kask said later in parliament.\n"
     )
     q = _quote(article, "unusual and worrying")
     assert q.speaker == "Arno Kask"
@@ -74,17 +74,17 @@ def test_the_named_person_must_fit_every_name_in_the_description() -> None:
 
 def test_its_statement_is_the_body_that_spoke_last_not_a_name_inside_its_words() -> None:
     article = (
-        "The Latvian foreign ministry said the bloc was \u201csending the wrong signal to the hardliners in Minsk.\u201d\n\n"
-        "Its statement added, \u201cInstead of new tariffs, the union should help the border towns recover.\u201d\n"
+        "The Latvian foreign ministry accused the bloc of \u201crewarding the hardliners in Minsk at every turn.\u201d\n\n"
+        "Its statement went on: \u201cNew tariffs will not rebuild a single border town.\u201d\n"
     )
-    q = _quote(article, "Instead of new tariffs")
+    q = _quote(article, "New tariffs will not")
     assert q.speaker is not None and "ministry" in q.speaker.lower()
     assert q.speaker_type == SpeakerType.ORGANISATION
 
 
 def test_a_passive_report_names_its_speakers() -> None:
-    article = "Saturday\u2019s shelling was described by residents as \u201cthe heaviest in a year\u201d on the eastern bank.\n"
-    q = _quote(article, "the heaviest in a year")
+    article = "The night\u2019s shelling, described by villagers as \u201clouder than anything since the spring,\u201d hit the school.\n"
+    q = _quote(article, "louder than anything")
     assert q.speaker_type == SpeakerType.WITNESS
 
 
@@ -178,59 +178,59 @@ def test_a_document_speaks_for_the_body_that_issued_it(document: str) -> None:
 
 def test_a_phrase_between_the_quote_and_its_cue() -> None:
     article = (
-        "The governor \u201cwon the rural counties by a wide margin\u201d in the last election, said Lakeland College "
+        "The ferry tax \u201churt the islands more than the city\u201d over the winter, said Lakeland College "
         "professor Nadia Quist.\n"
     )
-    q = _quote(article, "won the rural counties")
+    q = _quote(article, "hurt the islands")
     assert q.speaker == "Nadia Quist"
     assert q.speaker_type == SpeakerType.ANALYST
 
 
 def test_a_title_before_an_unlisted_name_is_not_the_name() -> None:
-    article = "\u201cHe will have to earn the job by showing the temper for it,\u201d added Rep. Olive Brannagh Tunney.\n"
-    q = _quote(article, "He will have to earn")
+    article = "\u201cThe harbour plan needs a second vote before the summer,\u201d added Rep. Olive Brannagh Tunney.\n"
+    q = _quote(article, "The harbour plan needs")
     assert q.speaker is not None and "Tunney" in q.speaker and not q.speaker.startswith("Rep")
 
 
 def test_age_and_hometown_between_a_name_and_its_verb() -> None:
     article = (
         "Crowds filled the square by noon.\n\n"
-        "Tomas Ferreira, 22, of Braga, Port., said he had not given up hope of a \u201csurprise at the very end of the count.\u201d\n"
+        "Tomas Ferreira, 22, of Braga, Port., said he would vote again only if the count was \u201cdone by hand in every parish.\u201d\n"
     )
-    q = _quote(article, "surprise at the very end")
+    q = _quote(article, "done by hand")
     assert q.speaker == "Tomas Ferreira"
 
 
 def test_a_person_introduced_by_an_appositive_is_the_antecedent_of_he() -> None:
     article = (
-        "Ansel Brook, chairman of the county party committee, voiced confidence in the nominee on Sunday.\n\n"
-        "\u201cI think the debate will go our way, and by a long distance,\u201d he said.\n"
+        "Ansel Brook, chairman of the county party committee, spent Sunday knocking on doors.\n\n"
+        "\u201cPeople here want the bridge fixed before anything else,\u201d he said.\n"
     )
-    q = _quote(article, "I think the debate")
+    q = _quote(article, "People here want the bridge")
     assert q.speaker == "Ansel Brook"
 
 
 def test_a_definite_description_without_a_role_word_is_the_person_named_before() -> None:
     article = (
-        "Senator Arvid Lund attacked the court on Wednesday, calling for one of its judges to step down.\n\n"
-        "\u201cThe court has embarrassed itself with every ruling this year,\u201d the presumptive nominee wrote in a post.\n"
+        "Senator Arvid Lund visited the shipyard on Wednesday and met the welders.\n\n"
+        "\u201cThe yard can build ferries again if the state lets it,\u201d the presumptive nominee wrote in a post.\n"
     )
-    q = _quote(article, "The court has embarrassed")
+    q = _quote(article, "The yard can build")
     assert q.speaker == "Arvid Lund"
 
 
 def test_a_name_after_a_role_and_a_preposition_is_not_the_speaker() -> None:
     article = (
-        "Former governor Alma Reyes lost the debate in 2010.\n\n"
-        "\u201cThis is the same trap as the first debate that year,\u201d said one longtime adviser to Alma Reyes.\n"
+        "Former governor Alma Reyes lost the 2010 race for the senate seat.\n\n"
+        "\u201cShe walked into the same trap twice in one campaign,\u201d said one longtime adviser to Alma Reyes.\n"
     )
-    q = _quote(article, "This is the same trap")
+    q = _quote(article, "She walked into the same trap")
     assert q.speaker is None
 
 
 def test_a_title_and_an_unlisted_name_is_that_name() -> None:
-    article = "On Tuesday, Senate Majority Leader Oskar Brandvold said that it was \u201ctotally out of place\u201d for the court to speak.\n"
-    q = _quote(article, "totally out of place")
+    article = "On Tuesday, Senate Majority Leader Oskar Brandvold said the new ferry contract was \u201ca gift to one company.\u201d\n"
+    q = _quote(article, "a gift to one company")
     assert q.speaker == "Oskar Brandvold"
 
 
@@ -248,7 +248,7 @@ def test_a_sentence_opened_by_the_same_pronoun_names_no_one_new() -> None:
     [
         '<tweet tweet-id="773113752271060992" author="@someone"><tweet/>.',
         "The film was shot at the studio once used for the reality show \u201cThe Harbour Masters.\u201d",
-        "Her column for the paper ran under the title \u201cRed Roof Country Club\u201d for a decade.",
+        "Her column for the paper ran under the title \u201cBlue Anchor Sailing Club\u201d for a decade.",
     ],
 )
 def test_markup_numbers_and_titles_are_not_quotes(line: str) -> None:
@@ -257,10 +257,10 @@ def test_markup_numbers_and_titles_are_not_quotes(line: str) -> None:
 
 def test_a_clause_running_on_from_the_quote_is_not_its_speaker() -> None:
     article = (
-        "The old law was \u201cheavy-handed and far too rigid,\u201d said Gary Osei, a professor of law at Lakeland College.\n\n"
-        "He added that the ministry \u201cdoubled down on every rule\u201d by using its grants to press the regions to adopt them.\n"
+        "The old ferry law was \u201cwritten for a different century,\u201d said Gary Osei, a professor of law at Lakeland College.\n\n"
+        "He added that the ministry \u201cmade every crossing slower\u201d by tying its grants to new paperwork for the islands.\n"
     )
-    q = _quote(article, "doubled down on every rule")
+    q = _quote(article, "made every crossing slower")
     assert q.speaker == "Gary Osei"
 
 
@@ -279,7 +279,7 @@ def test_a_long_description_of_a_speaker_is_cut_not_fatal() -> None:
 def test_a_pronoun_with_an_adverb_is_still_a_pronoun() -> None:
     article = (
         "Senator Maria Ortega spoke to the press on Monday about the harbour.\n\n"
-        "She also said, without giving figures, that the budget would \u201ccover every ferry until the spring.\u201d\n"
+        "She also said, to applause, that the budget would \u201ccover every ferry until the spring.\u201d\n"
     )
     q = _quote(article, "cover every ferry")
     assert q.speaker == "Maria Ortega"
@@ -287,29 +287,29 @@ def test_a_pronoun_with_an_adverb_is_still_a_pronoun() -> None:
 
 def test_a_first_and_last_name_opening_a_sentence_is_a_person() -> None:
     article = (
-        "Paul Okafor spoke after his son at the rally.\n\n"
-        "Donald Brennan also criticized the council during a rally on Friday in the port.\n\n"
-        "\u201cThe council is a joke and it knows nothing about the harbour,\u201d he said.\n"
+        "Paul Okafor opened the meeting with a report on the quay.\n\n"
+        "Donald Brennan also spoke against the council\u2019s plan at the meeting.\n\n"
+        "\u201cNobody on that council has ever worked a night shift on the docks,\u201d he said.\n"
     )
-    q = _quote(article, "The council is a joke")
+    q = _quote(article, "Nobody on that council")
     assert q.speaker == "Donald Brennan"
 
 
 def test_a_source_that_is_nobody_gives_way_to_the_verbs_subject() -> None:
     article = (
         "Tomas Lind, a member of the party's executive committee, said on Tuesday that according to its "
-        "analysis the party had won most districts, but \u201cwe are still counting the seats in the north.\u201d\n"
+        "figures the turnout had risen, but \u201cthe northern valleys have not reported yet.\u201d\n"
     )
-    q = _quote(article, "we are still counting")
+    q = _quote(article, "the northern valleys")
     assert q.speaker == "Tomas Lind"
 
 
 def test_a_title_with_its_office_before_an_unlisted_name() -> None:
     article = (
-        "Secretary of State John F. Berrigan said in a statement on Sunday that the vote was an "
-        "\u201cimportant step forward for every province.\u201d\n"
+        "Secretary of State John F. Berrigan said in a statement on Sunday that the new border post was "
+        "\u201copen to every trader with papers.\u201d\n"
     )
-    q = _quote(article, "important step forward")
+    q = _quote(article, "open to every trader")
     assert q.speaker is not None and "Berrigan" in q.speaker
 
 
@@ -324,15 +324,15 @@ def test_a_surname_the_article_also_writes_after_a_first_name_is_a_person() -> N
 
 
 def test_a_participle_cue_gives_the_quote_to_the_sentences_subject() -> None:
-    article = "Donald Harwick took a risk at the rally, telling the crowd, \u201cI am a negotiator like all of you.\u201d\n"
-    q = _quote(article, "I am a negotiator")
+    article = "Donald Harwick spoke for an hour at the fish market, telling the traders, \u201cYour prices will be fair again by autumn.\u201d\n"
+    q = _quote(article, "Your prices will be fair")
     assert q.speaker == "Donald Harwick"
 
 
 def test_a_body_then_its_officers_name_is_the_officer() -> None:
     article = (
         "The Harbour Watch Foundation asked the court for the records on Monday.\n\n"
-        "\u201cThe ruling is a victory for the public\u2019s right to know,\u201d said Harbour Watch Foundation president Thomas Fenwick.\n"
+        "\u201cThe court has opened the harbour\u2019s books at last,\u201d said Harbour Watch Foundation president Thomas Fenwick.\n"
     )
-    q = _quote(article, "The ruling is a victory")
+    q = _quote(article, "The court has opened")
     assert q.speaker == "Thomas Fenwick"

@@ -66,7 +66,7 @@ _DESCRIBED = re.compile(
     r"(?:said|says|told|added|wrote|argued|warned|noted)\b"
 )
 _DESCRIBED_AFF = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<aff>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)")
-#: A place after a body's name is where it sits, not part of it: "Peterson Institute in Washington".
+#: A place after a body's name is where it sits, not part of it: "Baltic Policy Institute in Riga".
 _AFF_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
 _PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<name2>{NAME})")
 _INSTITUTIONAL = re.compile(
@@ -546,7 +546,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     return tuple(sorted(found, key=lambda c: c.first))
 
 
-#: A capitalised word standing as a clause's subject: "... that Hezbollah had attempted", "Hamas said".
+#: A capitalised word standing as a clause's subject: "... that the militia had tried", "Hezbollah said".
 _ONE_WORD_SUBJECT = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|that|which|but|as|while|when)\s+)(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[a-z]{{2}}-[{_UP}][{_LOW}]+)"
     r"\s+(?:has|have|had|was|is|were|will|would|said|says|claimed|denied|vowed|warned|accused|threatened|\w+ed)\b"
@@ -572,13 +572,13 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
                 collector.add(word, ActorKind.PERSON if _surname(word, article) else ActorKind.ORGANISATION)
 
 
-#: A personal title before a name: "Mr. Trump", "Sen. Cruz", "Mrs. Clinton".
+#: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega".
 _PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof)\.?"
 
 
 def _surname(word: str, article: str) -> bool:
     """A one-word name that the article also writes after a first name or a personal title
-    ("Donald Trump", "Mr. Trump") is someone's surname, not a group's name."""
+    ("Donald Brennan", "Mr. Brennan") is someone's surname, not a group's name."""
     before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+))\s+{re.escape(word)}(?![\w'’-])", article)
     return any(first == "" or is_first_name(first) for first in before)
 
@@ -667,7 +667,7 @@ _AGENT_TOKEN = re.compile(r"[\w'’.-]+|,")
 def _agentive(article: str, span: Span) -> bool:
     """Whether a mention stands where an actor stands, not after a preposition ("a summit in China")."""
     if re.search(rf"\s{_ARMS}$", article[span.start : span.end]):
-        return True  # "waves of Russian drones": whoever fired them acts
+        return True  # "a swarm of Russian drones": whoever fired them acts
     after = article[span.end : span.end + 30]
     if after.startswith("-"):
         return False  # part of a compound: "Gabon-flagged", "U.S.-led"

@@ -1,6 +1,6 @@
 """Whether "he" or "she" can point at a person: what the article says first, names second.
 
-Political news quotes a man and a woman in one paragraph ("Trump said ... Clinton ...
+Political news quotes a man and a woman in one paragraph ("Brennan said ... Ortega ...
 she added"); the nearest name is then wrong half the time. The article itself is the best
 witness (a "Mr." or "Mrs." before a mention, the pronoun that follows a sentence naming only
 this person); the first-name list (grounding/names.py) comes before the pronoun votes, the

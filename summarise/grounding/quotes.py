@@ -48,11 +48,11 @@ _AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},|,\s(?:the|a|an)\s[^,;]{{1,100}})?{_AUXILIARIES}\s+{SPEECH}\b",
     re.IGNORECASE,
 )
-#: '"...," said X' and '"..." in the 2008 primary, said X': a short phrase may stand between quote and cue.
+#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue.
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,.;:!?”\"’»-]*(?:[^,.;:!?“”\"]{{1,60}},\s+)?{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
-#: The agent of a passive report: "the strikes were described by residents as "..."".
+#: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(
     r"\b(?:described|called|labell?ed|termed|branded|characteri[sz]ed|denounced|hailed|dismissed)\s+by\s+"
     r"(?P<speaker>[^,.;:!?“”\"]{1,80}?)\s+as\s*$",
@@ -129,7 +129,7 @@ def _is_statement(words: str, mark: str, before: str, rest: str) -> bool:
     if mark == "‘":
         return n >= 6  # single marks: only a long passage is a quote, a short one is a term
     if _TITLE_CASE.fullmatch(words.strip()) and not _SPEECH_VERB.search(rest):
-        return False  # the name of a show, a book or a club: "The Truman Show", "Red Neck Country Club"
+        return False  # the name of a show, a book or a club: "The Harbour Masters", "Red Roof Country Club"
     if n >= MIN_QUOTE_WORDS or (n >= 2 and words[:1].isupper() and words.rstrip()[-1:] in ".!?"):
         return True
     if _NAMING.search(before) or words[:1].isupper():
@@ -200,7 +200,7 @@ class _Resolver:
 
     def mentions(self, start: int, end: int, kinds: set[ActorKind]) -> list[tuple[int, ActorCandidate]]:
         """Mentions between two offsets, leaving out those inside quotation marks: a name in
-        someone's words ("... the 'party of war' in Kiev") is not who the next "it" points at."""
+        someone's words ("... the 'hawks' in Riga") is not who the next "it" points at."""
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end, lo)
         return [(at, a) for at, a in self.all_mentions[lo:hi] if a.kind in kinds and not self.in_quotes(at)]
@@ -212,7 +212,7 @@ class _Resolver:
     def subject_before(self, offset: int, floor: int, pronoun: str = "") -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
         that names one the pronoun can stand for (the subject, not a person merely mentioned).
-        A sentence whose subject is the same pronoun ("He lambasted the deal negotiated by
+        A sentence whose subject is the same pronoun ("He attacked the treaty signed by
         President Obama, who he noted ...") names no one new: the search goes on before it."""
         lo = bisect.bisect_left(self.sentence_starts, floor)
         hi = bisect.bisect_left(self.sentence_starts, offset, lo)
@@ -262,7 +262,7 @@ _PARTICIPLE_CUE = re.compile(r",\s+(?:saying|telling|adding|noting|asking|arguin
 #: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
 _SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b){NAME})(?=\s+[a-z])")
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
-#: from the quote ('"..." by aggressively using its influence to get states to ...').
+#: from the quote ('"..." by using its grants to press the regions to ...').
 _NOT_NOUN_PHRASE_START = re.compile(
     r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
     r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would)\b"
@@ -290,10 +290,10 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
         before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
         m = _ACCORDING.search(before) or _BY_AGENT.search(before)
         if m and not _WHO_SHAPED.search(m.group("speaker")):
-            m = None  # "according to its analysis": a source that is nobody; the verb's subject speaks
+            m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
         if found is None and _PARTICIPLE_CUE.search(before):
-            # "Trump took a risk ..., telling the crowd, "..."": the participle's subject is the sentence's
+            # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
             lead = _SENTENCE_SUBJECT.match(before)
             found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
     if found is None:
@@ -325,7 +325,7 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
         if re.search(r",\s*$", head):
             # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
-            # "Cory James, 22, of Flint, Mich., said"
+            # "Tomas Ferreira, 22, of Braga, Port., said"
             parts = head.rstrip().rstrip(",").split(",")
             popped = 0
             while len(parts) > 1 and (popped == 0 or _APPOSITIVE_PART.match(parts[-1].strip())):
@@ -364,22 +364,22 @@ _TIME_LEAD = re.compile(
     r"morning|afternoon|evening|night|week|month|year)(?:['’]s)?\b[\s,]*",
     re.IGNORECASE,
 )
-#: A conjunction or a participle clause before the subject: "But he added", "Continuing, Carson said".
+#: A conjunction or a participle clause before the subject: "But he added", "Turning to the budget, Lind said".
 _LEAD = re.compile(
     r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*|"
-    r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of Carson, Levine said"
+    r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of the mayor, Lind said"
     re.IGNORECASE,
 )
-#: Titles before a name the actor finder did not list: "Rep. Cathy McMorris Rodgers".
+#: Titles before a name the actor finder did not list: "Rep. Olive Brannagh Tunney".
 _TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
 #: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
 _ROLE_OF_ANOTHER = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?$")
 _ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?(?P<first>[A-Z][a-z]+)")
-#: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Mitch McConnell".
+#: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Oskar Brandvold".
 _TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
-#: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Kerry".
+#: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Berrigan".
 _FIRST_NAME_LAST = re.compile(r"(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})$")
-#: A source that can be someone: a capitalised name or a role word ("according to its analysis" is not).
+#: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
 _WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
@@ -389,7 +389,7 @@ _ISSUED = re.compile(
 )
 #: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
 _OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
-#: "an official at South Korea's Joint Chiefs of Staff": a role and the body it speaks for.
+#: "an official at the Baltic Fleet Command": a role and the body it speaks for.
 _ROLE_AT = re.compile(r"\b(?:at|of|for|from|with)\s+(?P<body>.+)$", re.IGNORECASE)
 
 
@@ -416,23 +416,23 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
         return _from_actor(actor, actor.name, context, article) if actor else _NOBODY
     named = resolver.named_in(phrase)
-    # "an adviser to Bill Clinton" (a person's role), not "Secretary of State John Kerry" (an office)
+    # "an adviser to Alma Reyes" (a person's role), not "Secretary of State John Berrigan" (an office)
     someone_elses = any(is_first_name(m.group("first")) for m in _ROLE_BEFORE_NAME.finditer(phrase))
     if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
-        named = None  # "one longtime adviser to Bill Clinton": the adviser speaks, not Clinton
+        named = None  # "one longtime adviser to Alma Reyes": the adviser speaks, not Reyes
     if named and named[0].kind == ActorKind.PERSON:
         return _from_actor(named[0], named[1], context, article)
     titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
     before_body = named is not None and phrase.find(named[1]) < (titled.start() if titled else 0)
     if titled and (not named or before_body) and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
-        # "Senate Majority Leader Mitch McConnell", "Secretary of State John F. Kerry", "Judicial Watch president Tom Fitton"
+        # "Senate Majority Leader Oskar Brandvold", "Secretary of State John F. Berrigan", "Harbour Watch Foundation president Thomas Fenwick"
         person = unlisted_person(titled.group("name"), article)
         return _from_actor(person, person.name, context, article)
     role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     body = _ROLE_AT.search(role)
     head = role[: body.start()] if body else role
     if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
-        # a voice the article does not name here: "the island's defence minister", "a spokesperson"
+        # a voice the article does not name here: "the country's defence minister", "a spokesperson"
         person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
         if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not introduced_unnamed(
             phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
@@ -445,7 +445,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             actor = speaks_for[0]
             return _Attribution(actor.name, role, None, speaker_type(role, context), actor)
         if named and re.search(rf"\b(?:known|identified(?: only)?|named|called)\s+as\s+{re.escape(named[1])}|named\s+{re.escape(named[1])}", phrase):
-            return _from_actor(named[0], named[1], context, article)  # "the base chief known as Bob"
+            return _from_actor(named[0], named[1], context, article)  # "the station chief known as Erik"
         return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
     if named:
         return _from_actor(named[0], named[1], context, article)
@@ -460,7 +460,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
         phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
     ):
-        # "the presumptive nominee wrote": a definite description is the person named before it
+        # "the presumptive nominee wrote in a post": a definite description is the person named before it
         person = person_described(phrase, at, resolver.actors, article) or resolver.subject_before(at, floor)
         if person is not None:
             return _from_actor(person, person.name, context, article)

@@ -1,8 +1,8 @@
 """What kind of voice a speaker is, from everything the article says about them.
 
-News rarely types a speaker where it quotes them: "said Noland" comes paragraphs after
-"Marcus Noland, an expert on North Korea at the Peterson Institute", and "the island's defence
-minister said" comes before "Defence Minister Chiu Kuo-cheng told reporters". So a person's
+News rarely types a speaker where it quotes them: "Lindqvist said" comes paragraphs after
+"Marta Lindqvist, a senior fellow at the Baltic Policy Institute", and "the country's defence
+minister said" comes before "Defence Minister Arno Kask told reporters". So a person's
 *profile* is gathered from every place the article names them: the title words just before a
 mention and the appositive just after it. The profile types the speaker (an analyst, an
 official, a witness) and lets a description ("the defence minister") find the person it means.
@@ -36,7 +36,7 @@ _THINK_TANK = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in THINK_TANK_WOR
 _ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
 _WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresidents?\b|\bwitness", re.IGNORECASE)
 
-#: The appositive after a name: ", an expert on North Korea at the Peterson Institute," (or
+#: The appositive after a name: ", a senior fellow at the Baltic Policy Institute," (or
 #: "Kim,South Korea's spokesman" as scrapers leave it), up to the next clause break.
 _APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;:.“”\"()]{3,160})")
 #: Title words just before a name: "Pentagon spokesperson Col. ", "North Korea expert ".
@@ -50,7 +50,7 @@ _ABBREVIATION = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|
 
 
 def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[ActorCandidate]:
-    """People the article has speak ("Trump said", "said Cruz") whom the actor finder did not
+    """People the article has speak ("Brandvold said", "said Lund") whom the actor finder did not
     list: political news names its people by surname alone, and a pronoun needs them as
     antecedents. Each comes with every mention of the name, so "he" can find the last one."""
     known = {label for a in listed for label in (a.name, *a.aliases)}
@@ -67,7 +67,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     for m in _OPENING_NAME.finditer(article):
         name = m.group("name")
         if name not in found and name not in known and is_first_name(name.split()[0]):
-            found[name] = unlisted_person(name, article)  # "Donald Trump also criticized ...", sentence-first
+            found[name] = unlisted_person(name, article)  # "Donald Brennan also attacked ...", sentence-first
     return list(found.values())
 
 
@@ -82,14 +82,14 @@ def _speaking_name() -> re.Pattern[str]:
     name = rf"{NAME}(?![\w'’-])"
     return re.compile(
         rf"(?<![\w.])(?P<a>{name})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b|\b{verbs}\s+(?P<b>{name})"
-        # "Bob Sutton, chairman of the county party,", "Cory James, 22,": a name with a role or an age
+        # "Ansel Brook, chairman of the county party,", "Tomas Ferreira, 22,": a name with a role or an age
         rf"|(?<![\w.])(?P<c>{name}),\s+(?:\d{{1,3}},|(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b)"
     )
 
 
 def unlisted_person(name: str, article: str) -> ActorCandidate:
-    """A person the actor finder missed, named as the article names them in full: "Noland" is
-    "Marcus Noland" when the article writes that, with every mention, so a profile can be read."""
+    """A person the actor finder missed, named as the article names them in full: "Varga" is
+    "Ilse Varga" when the article writes that, with every mention, so a profile can be read."""
     tokens = name.split()
     full = re.search(rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}{re.escape(name)}\b", article)
     best = full.group(0) if full and not re.search(r"\b(?:The|A|An|In|On|At|But|And)\s", full.group(0)) else name
@@ -173,14 +173,14 @@ def speaker_type(description: str, context: str = "") -> SpeakerType:
 
 
 def _head(description: str) -> str | None:
-    """The role words of a description: "the island's defence minister" -> "defence minister"."""
+    """The role words of a description: "the country's defence minister" -> "defence minister"."""
     m = re.search(rf"(?:\b[a-z][\w-]*\s+)?\b(?:{ROLE_NOUNS})s?\b", description, re.IGNORECASE)
     return m.group(0).lower() if m else None
 
 
 def person_described(description: str, at: int, people: Iterable[ActorCandidate], article: str) -> ActorCandidate | None:
     """The one person whose profile carries a description's role words ("the defence minister"
-    is Chiu Kuo-cheng when he is the only defence minister the article names), else None.
+    is Arno Kask when he is the only defence minister the article names), else None.
 
     Names in the description must be in the profile too ("the governor of the Samara region" is
     not the regional governor of Odesa), and when the role word last stood, before ``at``, away

@@ -21,7 +21,7 @@ quote is narrower: only words that stand between quotation marks, given to a nam
   new, and so does a description built on a name that is not the speaker's own ("the Calder
   campaign", "Calder's spokeswoman") or a relational one ("his wife"): the campaign speaks,
   not the candidate. A speaker the text does not name is written as a null speaker with the
-  description as its role, as the project's own real-text gold writes "a party source".
+  description as its role, as the project's real-text gold writes an unnamed source.
 
 Every named speaker becomes a gold actor; the definite descriptions that stood for it are its
 aliases when they describe the actor itself ("the Maine senator" for Ruth Calder), never when

@@ -237,7 +237,7 @@ def _gold(gold: ArticleGold, article_text: str, counts: Counter[str], dropped: C
     for q in gold.quotes:
         try:
             # an unnamed speaker is no one's name: null, the description kept as the role
-            # (LABELLING.md and the project's real-text gold: "a party source told AFP" has no speaker)
+            # (as in the project's real-text gold, an unnamed source has no speaker)
             who = {"speaker": None, "speaker_role": q.speaker} if q.found == "description" else {"speaker": q.speaker}
             quote = Quote.model_validate({"text": q.text, **who}, context=context)
         except ValidationError as exc:
@@ -354,7 +354,7 @@ def _write_readme(report: ImportReport) -> None:
         "  of a body such as \"the board\"); an indefinite, plural or relational description (\"a spokesman\",",
         "  \"the protesters\", \"his wife\"), one built on another's name (\"the senator's campaign\"), or a",
         "  definite one with no name before it, names no one: the speaker is null and the description its role",
-        "  (as LABELLING.md's real-text gold writes \"a party source\");",
+        "  (as the project's real-text gold writes an unnamed source);",
         f"- a description longer than a speaker may be ({MAX_SPEAKER_CHARS} characters) is cut at a word;",
         "- named speakers are gold actors; a definite description that stood for one is its alias when it",
         "  describes the speaker itself, and a pronoun never is;",

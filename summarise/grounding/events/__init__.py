@@ -3,7 +3,7 @@
 A news story mixes reports ("North Korea fired a missile on Sunday") with background ("North
 Korea has long used its missile program..."), forecasts ("is expected to test") and comment
 ("Analysts see this as..."). Reports are events, and so are past happenings the story states as
-fact ("had fired 22 missiles since February", "sanctions imposed in 2018"); habits, plans,
+fact ("had fired 22 missiles since February", "sanctions passed in 2019"); habits, plans,
 predictions and what someone else only claims happened are not.
 
 Each happening is found by its trigger (the verb or phrase that reports it) inside one clause:

@@ -4,7 +4,7 @@ A news story mixes reports ("North Korea fired a missile on Sunday") with backgr
 Korea has long used its missile program..."), forecasts ("is expected to test") and comment
 ("Analysts see this as..."). Reports are events; habits, plans, predictions and what someone else
 only claims happened are not. Past happenings the story states as fact ("had fired 22 missiles
-since February", "sanctions imposed in 2018") are events too, but marked earlier, so they are
+since February", "sanctions passed in 2019") are events too, but marked earlier, so they are
 never merged into, or taken for, the story's news.
 """
 
@@ -35,7 +35,7 @@ CLAIM = re.compile(
 )
 #: "since the ceasefire took effect": a point in time, not a report.
 SINCE = re.compile(r"\bsince\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-#: Before the story's news: "had fired", "have been killed" (a tally), "a day after Israel killed".
+#: Before the story's news: "had fired", "have been killed" (a tally), "a day after the army shelled".
 _PERFECT_BEFORE = re.compile(r"\b(?:had|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: been)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TALLY = re.compile(r"\b(?:since|so far|to date|this year|in total|altogether)\b", re.IGNORECASE)
@@ -75,7 +75,7 @@ _COUNTED = re.compile(
 
 
 def is_earlier(text: str, start: int, clause: tuple[int, int], article_date: dt.date | None) -> bool:
-    """Told as having happened before the story's news: "had fired", "a day after Israel killed",
+    """Told as having happened before the story's news: "had fired", "a day after the army shelled",
     "last year", "in 2018"."""
     before = text[:start]
     if _PERFECT_BEFORE.search(before) and not _REPORTED_PAST.search(before):
