@@ -141,6 +141,36 @@ def brief(
         raise typer.Exit(1)
 
 
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(
+        ..., help="article files, folders (every .txt, .md, .html inside), globs, or .jsonl files of "
+        '{"id": ..., "text": ..., "published": "YYYY-MM-DD"}',
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="the output folder: briefings.jsonl, one line per article"),
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    prompt: Optional[str] = PromptOpt,
+    concurrency: int = typer.Option(1, "--concurrency", "-j", min=1, max=64, help="articles in flight"),
+    resume: bool = typer.Option(False, "--resume", help="continue --out: brief only what is missing or failed"),
+) -> None:
+    """Brief many articles into one JSON Lines file, each line written as its article finishes.
+
+    Exits 0 when every article was briefed, 1 when some failed (each failure is a line with its error).
+    """
+    from summarise.batch import collect_items, run_batch
+    from summarise.extract import default_model
+
+    settings = _settings(model, base_url, prompt)
+    if not settings.model:
+        _err(f"No --model given: using {default_model(settings)} (set SUMMARISE_MODEL or --model to choose).")
+    items = collect_items(inputs)  # every input read before any is briefed: a typo costs nothing
+    summary = run_batch(items, out_dir=out, settings=settings, concurrency=concurrency, resume=resume, progress=True)
+    _err(summary.line())
+    if summary.failed:
+        raise typer.Exit(1)
+
+
 @prompts_app.command("list")
 def prompts_list() -> None:
     """Every prompt version, with its hash and whether it is released (frozen)."""

@@ -41,6 +41,7 @@ from summarise.backends import parse_spec
 from summarise.config import Settings
 from summarise.errors import ConfigError, RunFailed, exit_code_of
 from summarise.hashing import content_hash
+from summarise.jsonlines import LineWriter, error_line
 from summarise.redact import redact
 from summarise.reports import BASELINE_DIR, RESULTS_FILE, RUN_FILE, read_results, summarise_run
 from summarise.schemas import SCHEMA_VERSION, Briefing
@@ -130,39 +131,6 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
-
-
-def _one_line(exc: BaseException, settings: Settings) -> str:
-    """The error as results.jsonl keeps it: one line, its class first, keys removed."""
-    text = " ".join(str(exc).split()) or "no message"
-    secret = settings.api_key.get_secret_value() if settings.api_key is not None else None
-    return redact(f"{type(exc).__name__}: {text}", [secret])
-
-
-class _ResultsWriter:
-    """Appends one JSON line per article and forces it to disk before the next one starts."""
-
-    def __init__(self, path: Path) -> None:
-        _drop_torn_tail(path)
-        self._file = path.open("a", encoding="utf-8")
-
-    def append(self, line: dict[str, Any]) -> None:
-        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
-
-    def close(self) -> None:
-        self._file.close()
-
-
-def _drop_torn_tail(path: Path) -> None:
-    """Cut a half-written last line (a crash mid-write), so the next line starts clean."""
-    if not path.exists():
-        return
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        with path.open("r+b") as f:
-            f.truncate(data.rfind(b"\n") + 1)
 
 
 def _run_info(
@@ -257,7 +225,7 @@ async def _run_articles(
                         pool, partial(extract_fn, article, model=model, prompt=prompt_spec, settings=settings)
                     )
                 except Exception as exc:  # one article's failure is a result, not the run's end
-                    error = _one_line(exc, settings)
+                    error = error_line(exc, settings)
                 else:
                     _write_atomic(cache, briefing.model_dump_json())
             writer.append(
@@ -307,7 +275,7 @@ def _execute(
         if (item.id, item.article.hash) not in done:
             key = result_key(prompt_hash=prompt.hash, model=model, settings=settings, article_hash=item.article.hash)
             todo.append((key, item))
-    writer = _ResultsWriter(run_dir / RESULTS_FILE)
+    writer = LineWriter(run_dir / RESULTS_FILE)
     try:
         with _progress_bar(progress, len(todo), f"{suite.name} · {model}") as advance:
             asyncio.run(
