@@ -201,7 +201,7 @@ async def _run_articles(
     model: str,
     prompt_spec: str,
     settings: Settings,
-    writer: _ResultsWriter,
+    writer: LineWriter,
     concurrency: int,
     use_cache: bool,
     extract_fn: ExtractFn,

@@ -309,6 +309,11 @@ _CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|after|before|b
 _AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly))+$", re.IGNORECASE)
 
 
+def _without_auxiliaries(text: str) -> str:
+    """A subject without the auxiliaries and adverbs that follow it: "She also" is "She"."""
+    return _AUXILIARY.sub("", " " + text.strip()).strip()
+
+
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
 
 
@@ -333,7 +338,7 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
                 popped += 1
             head = ",".join(parts) + " "
         cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
-        subject = re.sub(r"\s+to$", "", _AUXILIARY.sub("", " " + head[cut:].strip()).strip())
+        subject = re.sub(r"\s+to$", "", _without_auxiliaries(head[cut:]))
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
             return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
     return None
@@ -373,8 +378,9 @@ _LEAD = re.compile(
 #: Titles before a name the actor finder did not list: "Rep. Olive Brannagh Tunney".
 _TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
 #: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
-_ROLE_OF_ANOTHER = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?$")
-_ROLE_BEFORE_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?(?P<first>[A-Z][a-z]+)")
+_ROLE_OF = rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?"
+_ROLE_OF_ANOTHER = re.compile(rf"{_ROLE_OF}$")
+_ROLE_BEFORE_NAME = re.compile(rf"{_ROLE_OF}(?P<first>[A-Z][a-z]+)")
 #: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Oskar Brandvold".
 _TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
 #: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Berrigan".
@@ -397,7 +403,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
     article describes so, the body an unnamed official speaks for, or a role alone."""
     article = resolver.article
-    phrase = _AUXILIARY.sub("", " " + _LEAD.sub("", _TIME_LEAD.sub("", phrase.strip()))).strip()  # "She also" is "she"
+    phrase = _without_auxiliaries(_LEAD.sub("", _TIME_LEAD.sub("", phrase.strip())))
     if not phrase:
         return _NOBODY
     issued = _ISSUED.match(phrase)
