@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from summarise.text import contains, name_key, strip_outer_quotes
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 MAX_EVENTS = 8
 MAX_ACTORS = 12
@@ -61,6 +62,10 @@ class SpeakerType(str, Enum):
     WITNESS = "witness"
     ORGANISATION = "organisation"
     OTHER = "other"
+
+
+Origin = Literal["model", "rules", "both"]
+"""Who found an item: the model, the rules, or both (``briefing@v3`` merges the two)."""
 
 
 class MatchStatus(str, Enum):
@@ -116,6 +121,10 @@ class EventDraft(_Strict):
     quantities: list[Quantity] = Field(default_factory=list, max_length=MAX_QUANTITIES)
     sentence: str = Field(max_length=600, description="the article's sentence that reports the event, copied exactly")
 
+    # set by the toolkit, never asked of a model: kept out of the JSON schema (and so of grammars)
+    source: SkipJsonSchema[Origin | None] = None
+    flags: SkipJsonSchema[list[str]] = Field(default_factory=list)
+
     @field_validator("sentence")
     @classmethod
     def _sentence_in_article(cls, v: str, info: ValidationInfo) -> str:
@@ -133,6 +142,10 @@ class ActorDraft(_Strict):
     role: str | None = Field(default=None, max_length=120, description="role or title")
     affiliation: str | None = Field(default=None, max_length=120)
 
+    # set by the toolkit, never asked of a model: kept out of the JSON schema (and so of grammars)
+    source: SkipJsonSchema[Origin | None] = None
+    flags: SkipJsonSchema[list[str]] = Field(default_factory=list)
+
     @field_validator("name")
     @classmethod
     def _name_in_article(cls, v: str, info: ValidationInfo) -> str:
@@ -148,6 +161,10 @@ class QuoteDraft(_Strict):
     speaker_role: str | None = Field(default=None, max_length=120)
     speaker_affiliation: str | None = Field(default=None, max_length=120)
     speaker_type: SpeakerType = SpeakerType.OTHER
+
+    # set by the toolkit, never asked of a model: kept out of the JSON schema (and so of grammars)
+    source: SkipJsonSchema[Origin | None] = None
+    flags: SkipJsonSchema[list[str]] = Field(default_factory=list)
 
     @field_validator("text")
     @classmethod
@@ -183,6 +200,25 @@ class BriefingDraft(_Strict):
         return self
 
 
+class ModelBriefing(_Strict):
+    """What a capable model writes under ``briefing@v3``: the whole briefing, in its own words
+    where the reader wants a summary (event ``what``, the bottom line), the article's words
+    everywhere else.
+
+    Its lists are bounded by what the article holds, not by a small model's needs (a prompt for
+    a small model caps them itself, as ``BriefingDraft`` does). Every item is checked by the
+    toolkit before a reader sees it, item by item, so nothing here re-asks the whole answer.
+    """
+
+    headline: str = Field(max_length=200)
+    bottom_line: list[str] = Field(
+        default_factory=list, max_length=3, description="one to three sentences, in your own words"
+    )
+    events: list[EventDraft] = Field(default_factory=list)
+    actors: list[ActorDraft] = Field(default_factory=list)
+    quotes: list[QuoteDraft] = Field(default_factory=list)
+
+
 # --------------------------------------------------------------------------------------------
 # What the toolkit hands out
 # --------------------------------------------------------------------------------------------
@@ -190,15 +226,37 @@ class BriefingDraft(_Strict):
 
 class Event(EventDraft):
     span: Span | None = Field(default=None, description="where the sentence stands in the article")
+    source: Origin | None = Field(default=None, description="who found it: the model, the rules, or both")
+    flags: list[str] = Field(
+        default_factory=list, max_length=12,
+        description="where the model and the rules disagreed, and which answer was kept and why",
+    )
 
 
 class Actor(ActorDraft):
     aliases: list[str] = Field(default_factory=list, max_length=12, description="other names for the same actor")
     mentions: list[Span] = Field(default_factory=list, max_length=200)
+    source: Origin | None = Field(default=None, description="who found it: the model, the rules, or both")
+    flags: list[str] = Field(
+        default_factory=list, max_length=12,
+        description="where the model and the rules disagreed, and which answer was kept and why",
+    )
 
 
 class Quote(QuoteDraft):
     span: Span | None = None
+    source: Origin | None = Field(default=None, description="who found it: the model, the rules, or both")
+    flags: list[str] = Field(
+        default_factory=list, max_length=12,
+        description="where the model and the rules disagreed, and which answer was kept and why",
+    )
+
+
+class Support(_Strict):
+    """One sentence of the bottom line and the places in the article it rests on."""
+
+    sentence: str
+    spans: list[Span] = Field(default_factory=list, max_length=24)
 
 
 class Drop(_Strict):
@@ -241,6 +299,10 @@ class Briefing(_Strict):
     schema_version: str = SCHEMA_VERSION
     headline: str
     bottom_line: str
+    bottom_line_support: list[Support] = Field(
+        default_factory=list, max_length=6,
+        description="each sentence of the bottom line with the spans of the article it rests on",
+    )
     article_date: dt.date | None = None
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS * 4)
     actors: list[Actor] = Field(default_factory=list, max_length=MAX_ACTORS * 4)

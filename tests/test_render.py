@@ -209,7 +209,7 @@ def test_text_holds_every_part_of_the_briefing() -> None:
         "North Korea fires missile <b>900 km</b> into sea", "Bottom line:", "Article date: 2026-01-04",
         "missile launch", "2026-01-04", "(on Sunday)", "flight distance: 900 km (about 900 km)", "actors: North Korea",
         "Kim Jong Un", "leader", "Pyongyang", "Korea Institute for",
-        "local/tiny.gguf", "briefing@1", "Prompt hash  b2:0123456789ab", "v1", "3.2 s", "1,200 in / 340 out",
+        "local/tiny.gguf", "briefing@1", "Prompt hash  b2:0123456789ab", "v2", "3.2 s", "1,200 in / 340 out",
         "3 — quote: text: not in the article (×2); event_actor: not in the actors list",
     ]:
         assert expected in out, expected
