@@ -427,10 +427,14 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
     elif candidate.kind == ActorKind.PERSON:
         tokens = candidate.name.split()
         rest = _without(article, candidate.name)
-        for part in dict.fromkeys([tokens[0], tokens[-1]]) if len(tokens) > 1 else ():
-            # a bare family or given name used alone, and not part of another full name
-            if part in NOT_NAME_WORDS or any(part in other.split() for other in names if other != candidate.name):
+        for position, part in dict.fromkeys([(0, tokens[0]), (-1, tokens[-1])]) if len(tokens) > 1 else ():
+            # a bare family or given name used alone, and not the same part of another full name
+            # ("Clinton" of Hillary and of Bill Clinton); "Trump Tower" leaves "Trump" to Donald Trump
+            others = [o for o in names if o != candidate.name and part in o.split()]
+            if part in NOT_NAME_WORDS or part in others or any(len(o.split()) > 1 and o.split()[position] == part for o in others):
                 continue
+            if others and not _introduced_before(candidate.name, part, article):
+                continue  # "Clinton" written before "Bill Clinton" is another Clinton, as "Clinton Foundation" may be hers
             if _alone(part, rest):
                 aliases.append(part)
         alone: dict[str, bool] = {}  # one search per description, not one per mention
@@ -450,6 +454,19 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
         if len(initials) >= 3 and initials not in aliases and re.search(rf"\b{initials}\b", article):
             aliases.append(initials)
     return list(dict.fromkeys(a for a in aliases if a != candidate.name))
+
+
+def _introduced_before(name: str, part: str, article: str) -> bool:
+    """Whether the article writes the full name before it first writes the part alone (a
+    headline's short name aside): a surname refers back to the person introduced in full."""
+    full = article.find(name)
+    body = article.find("\n") + 1
+    rest = _without(article, name)
+    alone = [
+        m.start() for m in re.compile(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])(?!\s+[A-Z])").finditer(rest, body)
+        if not re.search(r"[A-Z][\w'’-]*\s+$", rest[max(0, m.start() - 30) : m.start()])  # "Behrouzi Far": not alone
+    ]
+    return full >= 0 and bool(alone) and full < alone[0]
 
 
 def _alone(word: str, text: str) -> bool:
@@ -569,14 +586,14 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
             inside = re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", article)
             alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{_UP}])", article)
             if inside and len(alone) >= 2:
-                collector.add(word, ActorKind.PERSON if _surname(word, article) else ActorKind.ORGANISATION)
+                collector.add(word, ActorKind.PERSON if is_surname(word, article) else ActorKind.ORGANISATION)
 
 
 #: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega".
 _PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof)\.?"
 
 
-def _surname(word: str, article: str) -> bool:
+def is_surname(word: str, article: str) -> bool:
     """A one-word name that the article also writes after a first name or a personal title
     ("Donald Brennan", "Mr. Brennan") is someone's surname, not a group's name."""
     before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+))\s+{re.escape(word)}(?![\w'’-])", article)

@@ -33,7 +33,7 @@ SPEECH_LEMMAS = (
     "admit", "concede", "confirm", "report", "quote", "point out", "elaborate", "contend", "maintain", "allege",
     "counter", "reiterate", "estimate", "lament", "boast", "joke", "quip", "muse", "conclude", "tout", "charge",
     "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
-    "fire back", "retort", "explain", "declare",
+    "fire back", "retort", "explain", "declare", "proclaim", "exclaim", "opine", "react", "remember",
 )
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.

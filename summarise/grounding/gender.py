@@ -4,7 +4,8 @@ Political news quotes a man and a woman in one paragraph ("Brennan said ... Orte
 she added"); the nearest name is then wrong half the time. The article itself is the best
 witness (a "Mr." or "Mrs." before a mention, the pronoun that follows a sentence naming only
 this person); the first-name list (grounding/names.py) comes before the pronoun votes, the
-noisiest witness; an unknown rules no one out.
+noisiest witness; an unknown rules no one out. A surname alone is no first name ("Clinton",
+"Carter"): it takes the gender of the first names the article writes before it, when they agree.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ _GENDERED_ROLE = re.compile(
     r"(?:(?P<woman>wom[ae]n)|m[ae]n)\b",
     re.IGNORECASE,
 )
+#: The role words stand for this mention only where they title it ("Congresswoman Ruiz", "Its
+#: spokeswoman, Chea Sokha") or follow it as an appositive ("Ruiz, a spokeswoman"): in "Clinton
+#: spokesman Josh Ferro" the spokesman is the name after, not Clinton.
+_ROLE_BEFORE = re.compile(rf"{_GENDERED_ROLE.pattern},?\s+(?:[A-Z]\.\s+)?$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf"^,\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_GENDERED_ROLE.pattern}", re.IGNORECASE)
 #: How far after a mention the next pronoun still most likely points back at it.
 _PRONOUN_REACH = 160
 
@@ -52,14 +58,15 @@ def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> G
         title = _TITLE.search(article[max(0, start - 12) : start])
         if title:
             return _TITLE_GENDER[title.group("title")]
-        near = article[max(0, start - 40) : start] + " " + article[end : end + 40].split(".")[0]
-        role = _GENDERED_ROLE.search(near)
+        role = _ROLE_BEFORE.search(article[max(0, start - 40) : start]) or _ROLE_AFTER.match(article[end : end + 60])
         if role:
             return Gender.FEMALE if role.group("woman") else Gender.MALE
         after = _NEXT_PRONOUN.search(article, end, min(len(article), end + _PRONOUN_REACH))
         if after and not _another_name_between(article, end, after.start()):
             votes[Gender.MALE if after.group(1).lower() == "he" else Gender.FEMALE] += 1
-    by_name = by_first_name(name.split()[0])
+    # a surname alone ("Clinton", "Carter") says nothing of a gender, though it is someone's first
+    # name too: the first names the article writes before it do, when they agree
+    by_name = by_first_name(name.split()[0]) if len(name.split()) > 1 else _by_first_names_before(name, article)
     if by_name is not Gender.UNKNOWN or votes[Gender.MALE] == votes[Gender.FEMALE]:
         return by_name
     return Gender.MALE if votes[Gender.MALE] > votes[Gender.FEMALE] else Gender.FEMALE
@@ -69,3 +76,13 @@ def _another_name_between(article: str, start: int, end: int) -> bool:
     """A capitalised word between a mention and a pronoun (not one opening a sentence) may be
     what the pronoun points at."""
     return re.search(r"(?<![.!?“\"]\s)(?<!\n)\b[A-Z][a-z]+", article[start:end]) is not None
+
+
+def _by_first_names_before(surname: str, article: str) -> Gender:
+    """The gender of every first name the article puts before a surname ("Hillary Clinton" and
+    "Bill Clinton" disagree: unknown)."""
+    found = {
+        by_first_name(m.group(1))
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", article)
+    } - {Gender.UNKNOWN}
+    return found.pop() if len(found) == 1 else Gender.UNKNOWN

@@ -6,6 +6,13 @@ at Y', 'X said: "..."', 'X said the allies had "..."', 'according to X', and a p
 its own that follows another quote continues the same speaker. Single-quoted terms
 ('regime change') and quoted words too short to be a statement ("overwhelming") are scare quotes,
 not quotes.
+
+Political news names its speakers paragraphs before it quotes them, so "he" and "she" prefer
+the person a nearby sentence has speak or opens on as its subject over a name it merely
+mentions ("In describing Ortiz, Brennan said ..."); a quote inside what someone did ("Ortiz
+mocked the plan as "..."") is its subject's; an unattributed quote after a sentence about
+someone is theirs; and a description ("the president", "the Times") is the person whose title
+it is, the outlet it names, or, when indefinite ("one campaign source"), nobody named.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
+from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates, is_surname
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gender import compatible
 from summarise.grounding.names import is_first_name
@@ -45,7 +52,7 @@ _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 #: Words between a speaker and the cue: "he has pointed out", "she later added".
 _AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently))*"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^,;]{{1,100}},|,\s(?:the|a|an)\s[^,;]{{1,100}})?{_AUXILIARIES}\s+{SPEECH}\b",
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}})?{_AUXILIARIES}\s+(?-i:{SPEECH})\b",
     re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue.
@@ -166,6 +173,23 @@ _NOBODY = _Attribution()
 _ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation)"
 
 
+#: The words of a title or description before the name that ends it: "Vermont Sen. ",
+#: "Clinton campaign chairman ", "Former Arkansas Gov. ", "NBC’s ".
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:(?!(?:When|While|If|After|Before|Since|As|Because|Although|Though|Despite|Unlike|Like|In|On|At|For|"
+    r"From|With|By|During|Asked|Regarding|About)\b)[A-Z][\w.’'\u2024-]*|of|the|and|former|"
+    rf"(?i:{ROLE_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
+)
+#: After the subject: an appositive (", who leads the race,", ", 54,") and then a verb in lower case.
+_THEN_VERB = re.compile(
+    r"^(?:(?:,[^,“”\"]{1,120}){1,3},)?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+|$)(?:of\s+)?)+)?\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
+    r"(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]{2,}"
+)
+#: The words between a name and a later one that make the first a modifier of the second:
+#: "Trump campaign chairman ", "Latino Polls researcher ".
+_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
+
+
 class _Resolver:
     """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
 
@@ -185,6 +209,9 @@ class _Resolver:
             ((m.start, a) for a in self.actors for m in a.mentions), key=lambda f: f[0]
         )
         self.mention_starts = [f[0] for f in self.all_mentions]
+        #: the person each sentence already gave a quote to, by the sentence's start: "Yet Ortiz is
+        #: a "realist," Brennan said. "..." he added" is Brennan speaking on, not Ortiz
+        self.spoken: dict[int, ActorCandidate] = {}
 
     def named_in(self, phrase: str) -> tuple[ActorCandidate, str] | None:
         """The actor a phrase names, and the label it goes by there: a person before any body
@@ -217,15 +244,81 @@ class _Resolver:
         lo = bisect.bisect_left(self.sentence_starts, floor)
         hi = bisect.bisect_left(self.sentence_starts, offset, lo)
         for s in reversed(self.sentences[lo:hi]):
+            speaker = self.spoken.get(s.start) if s.end <= offset else None
+            if speaker is not None and not compatible(speaker, pronoun, self.article):
+                speaker = None
             if pronoun and re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE):
+                if speaker is not None:
+                    return speaker
                 continue
-            people = [
-                a for _, a in self.mentions(s.start, min(s.end, offset), {ActorKind.PERSON})
-                if compatible(a, pronoun, self.article)
-            ]
-            if people:
-                return people[0]
+            if speaker is not None:
+                return speaker
+            end = min(s.end, offset)
+            people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if compatible(a, pronoun, self.article)]
+            if people and self.pronoun_first(s, pronoun, people[0][0]):
+                continue
+            # the sentence's subject before anyone it merely mentions: "In describing Ortiz, Brennan said ..."
+            subject = next((a for at, a in people if self.is_subject(at, a, s.start, end)), None)
+            if subject is None:
+                # a clause opening on someone the actor list missed: "Regarding the speech, Woods said"
+                subject = next((p for p in self.unlisted_subjects(s, end) if compatible(p, pronoun, self.article)), None)
+            if subject is not None or people:
+                return subject or people[0][1]
         return None
+
+    def unlisted_subjects(self, sentence: Sentence, end: int) -> list[ActorCandidate]:
+        """People the actor list missed who open a clause of the sentence (before ``end``) as its subject."""
+        text = sentence_text(sentence, sentence.start, end)
+        starts = [0, *(m.end() for m in re.finditer(r",\s+", text))]
+        return [p for p in (_unlisted_subject(text[i:], self.article) for i in starts) if p is not None]
+
+    def pronoun_first(self, sentence: Sentence, pronoun: str, first_person: int) -> bool:
+        """Whether the same pronoun stands in the sentence's main clause before the first person it
+        names: "It is not as if she had not backed Romney" is still about her (a lead-in clause,
+        "Saying he would stay, Ortiz ...", is not the main clause)."""
+        same = re.search(rf"\b{pronoun}\b", sentence.text, re.IGNORECASE) if pronoun else None
+        if not same or sentence.start + same.start() >= first_person or self.in_quotes(sentence.start + same.start()):
+            return False
+        return "," not in self.article[sentence.start + same.end() : first_person]
+
+    def is_subject(self, at: int, person: ActorCandidate, start: int, end: int) -> bool:
+        """Whether a mention opens its clause as the subject of a verb: only title words between
+        the clause's start (``start`` or the last comma) and the name, a verb after it, and no
+        name after the title words that follow it ("Trump campaign chairman Paul Manafort said"
+        is Manafort's sentence)."""
+        clause = max(start, self.article.rfind(",", start, at) + 1)
+        label_end = next((m.end for m in person.mentions if m.start == at), at)
+        earlier = self.mentions(clause, at, {ActorKind.PERSON})
+        if earlier:
+            e_at, e_person = earlier[-1]
+            e_end = next((m.end for m in e_person.mentions if m.start == e_at), e_at)
+            if not _MODIFIER_WORDS.match(self.article[e_end:at].strip() + " "):
+                return False  # someone named before it in the clause is its subject, if anyone is
+        if not (_TITLE_WORDS.match(self.article[clause:at].lstrip()) and _THEN_VERB.match(self.article[label_end:end])):
+            return False
+        later = self.mentions(label_end, min(end, label_end + 60), {ActorKind.PERSON})
+        return not (later and _MODIFIER_WORDS.match(self.article[label_end:later[0][0]].strip() + " "))
+
+    def subject_in(self, start: int, end: int) -> ActorCandidate | None:
+        """The person named first between two offsets when they are the subject of a verb there:
+        only title words before them ("Vermont Sen. ", "campaign chairman "), a verb in lower case
+        after them (past an appositive)."""
+        people = self.mentions(start, end, {ActorKind.PERSON})
+        if not people:
+            return None
+        at, person = people[0]
+        if not _TITLE_WORDS.match(self.article[start:at]):
+            return None
+        return person if self.is_subject(at, person, at, end) else None
+
+    def has_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.quoted, (start, 0))
+        return i < len(self.quoted) and self.quoted[i][0] < end
+
+    def floor_of(self, offset: int) -> int:
+        """Where a pronoun at ``offset`` stops looking back: ``LOOKBACK_SENTENCES`` sentences before its own."""
+        i = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1 - LOOKBACK_SENTENCES)
+        return self.sentence_starts[i] if self.sentence_starts else 0
 
     def last_before(self, offset: int, floor: int, kinds: set[ActorKind]) -> ActorCandidate | None:
         found = self.mentions(floor, offset, kinds)
@@ -239,7 +332,10 @@ class _Resolver:
         return list(seen.values())
 
 
-_ABBREVIATED = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No)\.|\b(?:[A-Z]\.){2,}")
+_ABBREVIATED = re.compile(
+    r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No)\.|\b(?:[A-Z]\.){2,}"
+    r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
+)
 _MASK = "\u2024"  # one dot leader: same length as a full stop, so offsets hold
 
 
@@ -281,14 +377,23 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
             pattern is _AFTER_VERB_FIRST or not _NOT_NOUN_PHRASE_START.match(speaker)
         ):
             found = (m.group("speaker"), q_end + m.start("speaker"))
+            appositive = m.groupdict().get("appositive")
+            if appositive and _DESCRIBED.match(speaker) and re.fullmatch(rf"{NAME}", _unmask(appositive).strip()):
+                # '"...," his wife, Ana Lund, wrote': the name beside the description speaks
+                found = (appositive, q_end + m.start("appositive"))
             break
     if found is None:
         m = _ACCORDING.search(after)
         found = (m.group("speaker"), q_end + m.start("speaker")) if m else None
     if found is None:
+        # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
+        m = _CLOSING_CUE.search(after)
+        if m and not _NOT_NOUN_PHRASE_START.match(m.group("speaker")) and len(m.group("speaker").split()) <= 6:
+            found = (m.group("speaker"), q_end + m.start("speaker"))
+    if found is None:
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
-        m = _ACCORDING.search(before) or _BY_AGENT.search(before)
+        m = _ACCORDING.search(before) or _BY_AGENT.search(before) or _NAME_COLON.match(before)
         if m and not _WHO_SHAPED.search(m.group("speaker")):
             m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
@@ -302,6 +407,12 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
 
 
 _MAX_SPEAKER_WORDS = 14
+#: A name and a colon before the quote, as headlines and round-ups write it: "Gov. Lund: “...”".
+_NAME_COLON = re.compile(rf"^\s*(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?(?P<speaker>{NAME})\s*:\s*$")
+#: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
+_DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s")
+#: A cue that closes the sentence after a comma: ", Ortiz said.", ", she told reporters Monday."
+_CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){_AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$")
 _NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
 #: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
 _SPEECH_VERB = re.compile(rf"\b{speech_verbs(strict=True)}\b")
@@ -390,9 +501,21 @@ _WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
-    r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo)$",
+    r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
+    r"order|ruling|study|survey|ad|advertisement|video)$",
     re.IGNORECASE,
 )
+#: Capitalised words that open a clause, not a name: "Last week", "Multiple outlets", "Asked about it".
+_NOT_A_NAME = frozenset(
+    "Last Multiple Asked Speaking Writing Later Earlier Then Now Other Another Several When While If In On At By For "
+    "From With As After Before Since During That This These Those There Here It Its The A An But And Or So Yet Still "
+    "What How Why Who Where Which Each Every All Any Some Many Most Such No Not Also Even Only Just Both Either "
+    "Neither Despite Although Though However Meanwhile Instead".split()
+)
+#: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
+_SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
+#: "the Times", "The Wall Street Journal": "the" and capitalised words only, a name.
+_PROPER_NAME = re.compile(r"^(?i:the)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})$")
 #: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
 _OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
 #: "an official at the Baltic Fleet Command": a role and the body it speaks for.
@@ -403,7 +526,8 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
     article describes so, the body an unnamed official speaks for, or a role alone."""
     article = resolver.article
-    phrase = _without_auxiliaries(_LEAD.sub("", _TIME_LEAD.sub("", phrase.strip())))
+    # a closing mark left at the phrase's start ('" she said' after a quote split by straight marks)
+    phrase = _without_auxiliaries(_LEAD.sub("", _TIME_LEAD.sub("", phrase.strip().lstrip("\"“”‘’'").strip())))
     if not phrase:
         return _NOBODY
     issued = _ISSUED.match(phrase)
@@ -411,6 +535,12 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
         owner = issued.group("owner")
         phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
     bare = phrase.strip().lower()
+    unnamed = _SOMEONE.match(phrase.strip())
+    if unnamed and not _ROLE_AT.search(unnamed.group("desc")):
+        # "one Trump campaign source", "a Democratic staffer", "a man in the crowd": someone the
+        # story does not name, whatever names stand in the description
+        desc = unnamed.group("desc")
+        return _Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
     if bare in _PRONOUNS:
         if _PRONOUNS[bare] is ActorKind.PERSON:
             actor = resolver.subject_before(at, floor, bare)
@@ -426,9 +556,17 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     someone_elses = any(is_first_name(m.group("first")) for m in _ROLE_BEFORE_NAME.finditer(phrase))
     if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
         named = None  # "one longtime adviser to Alma Reyes": the adviser speaks, not Reyes
+    titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
+    if named and titled and titled.start() >= phrase.find(named[1]) + len(named[1]) and not someone_elses and (
+        titled.re is _TITLED_NAME or is_first_name(titled.group("first"))
+    ):
+        # "Latino Polls researcher Ana Ruiz", "Trump campaign chairman Paul Manafort": the name that
+        # closes the phrase is the speaker, the names before it only say whose they are
+        closing = resolver.named_in(titled.group("name"))
+        person = closing[0] if closing and closing[0].kind == ActorKind.PERSON else unlisted_person(titled.group("name"), article)
+        return _from_actor(person, person.name, context, article)
     if named and named[0].kind == ActorKind.PERSON:
         return _from_actor(named[0], named[1], context, article)
-    titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
     before_body = named is not None and phrase.find(named[1]) < (titled.start() if titled else 0)
     if titled and (not named or before_body) and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
         # "Senate Majority Leader Oskar Brandvold", "Secretary of State John F. Berrigan", "Harbour Watch Foundation president Thomas Fenwick"
@@ -440,7 +578,9 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
         # a voice the article does not name here: "the country's defence minister", "a spokesperson"
         person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
-        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not introduced_unnamed(
+        # "the ambassador to Manila" says who it is in full: someone new, not the person named before
+        complete = re.search(r"\s(?:to|of|for|at|in|from|with|on)\s", phrase)
+        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not complete and not introduced_unnamed(
             phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
         ):
             person = resolver.subject_before(at, floor)  # "the veteran elaborates": the person named before
@@ -463,6 +603,11 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
                 return _from_actor(actor, label, context, article)
         actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
         return _from_actor(actor, actor.name, context, article) if actor else _Attribution(None, role, None, SpeakerType.ORGANISATION)
+    proper = _PROPER_NAME.match(phrase)
+    if proper and not _runs_on(article, proper.group("name"), at):
+        # "the Times reported", "The Harbour Gazette said": a name the actor list leaves out (an
+        # outlet cited as a source) speaks for itself, not for the person named before it
+        return _Attribution(proper.group("name"), None, None, SpeakerType.ORGANISATION)
     if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
         phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
     ):
@@ -472,11 +617,107 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             return _from_actor(person, person.name, context, article)
     if m:
         return _Attribution(None, role, None, speaker_type(role, context))
-    name = re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
-    if name and phrase[:1].isupper():
+    # one word in capitals, however it is cased inside ("VanderSloot"), or a name after its titles
+    name = re.fullmatch(r"[A-Z][\w'’-]+", phrase.strip()) or re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
+    if name and phrase[:1].isupper() and name.group(0).split()[0] not in _NOT_A_NAME:
         person = unlisted_person(name.group(0), article)
         return _from_actor(person, person.name, context, article)
     return _NOBODY
+
+
+#: What may stand before a sentence's subject: a time or place clause ("On Monday, ", "In a
+#: statement Thursday, ") or a conjunction.
+_SUBJECT_LEAD = re.compile(r"^\s*(?:[A-Z][^,“”\"]{0,50},\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Then|Now|Later)\s+)?")
+
+
+def _subject_of_sentence(sentence: Sentence, q_start: int, resolver: _Resolver) -> ActorCandidate | None:
+    """The person a sentence opens on as its subject, when the quote stands in what they did
+    ("Rowe also bemoaned that voters "..."", "Rowe, who leads the race, mocked the plan as "...""):
+    a reporter's verb of judging is attribution as much as "said" is. A "he" or "she" there is
+    the person it points at. A sentence that opens on its quote has no such subject."""
+    before = _mask(sentence_text(sentence, sentence.start, q_start - 1))
+    lead = _SUBJECT_LEAD.match(before)
+    # the clause the quote stands in first ("Lind signed an order, while Ortiz proposed we "...""),
+    # then the sentence's start; "Rowe, who leads, mocked ...": the words before a comma are the
+    # subject itself, or a lead-in clause
+    clauses = [m.end() for m in _CLAUSE_OPENER.finditer(before)][-1:]
+    for skip in dict.fromkeys([*clauses, *sorted({0, lead.end() if lead else 0})]):
+        skip += len(_CLAUSE_ADVERBS.match(before, skip).group(0))  # "and then Ortiz continues: "
+        body, offset = before[skip:], sentence.start + skip
+        pronoun = re.match(r"(?:(?:but|and|yet|so|still|then)\s+)?(he|she)\b", body, re.IGNORECASE)
+        if pronoun:
+            if _THEN_VERB.match(body[pronoun.end() :]):
+                return resolver.subject_before(offset, resolver.floor_of(offset), pronoun.group(1).lower())
+            continue
+        person = resolver.subject_in(offset, q_start) or _unlisted_subject(body, resolver.article)
+        if person is not None:
+            return person
+    return None
+
+
+def _unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
+    """A person the actor finder did not list, opening the clause as its subject: a surname the
+    article also writes after a first name or a title ("Clinton has since apologized"), or a
+    first and last name."""
+    m = re.match(rf"(?P<name>{NAME})(?![\w'’-])(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?[a-z]{{2,}})", clause)
+    if not m or m.group("name").split()[0] in _NOT_A_NAME:
+        return None
+    tokens = m.group("name").split()
+    if (len(tokens) == 1 and is_surname(tokens[0], article)) or (len(tokens) > 1 and is_first_name(tokens[0])):
+        return unlisted_person(m.group("name"), article)
+    return None
+
+
+def _last_voice(before: Sentence, own: Sentence, resolver: _Resolver) -> ActorCandidate | None:
+    """Who the sentence just before an unattributed quote gives the floor to: the speaker of its
+    own quote, else the person it opens on as subject (in this paragraph or the one before)."""
+    if own.paragraph - before.paragraph > 1:
+        return None
+    spoken = resolver.spoken.get(before.start)
+    if spoken is not None or resolver.has_quote(before.start, before.end):
+        return spoken
+    cue = _CLOSING_CUE.search(_mask(before.text))
+    if cue:
+        # "Or maybe Lund, the consultant Ana Ruiz says. "..."": the cue that closed the sentence before
+        at = before.start + cue.start("speaker")
+        who = _resolve(_unmask(cue.group("speaker")), at, resolver.floor_of(at), resolver, before.text)
+        if who.actor is not None and who.actor.kind == ActorKind.PERSON:
+            return who.actor
+    return _subject_of_sentence(before, before.end + 1, resolver)
+
+
+#: Conjunctions and adverbs before a clause's subject: "and then", "but also".
+_CLAUSE_ADVERBS = re.compile(r"(?:(?:and|but|then|also|later|now|so|yet)\s+)*", re.IGNORECASE)
+#: Where a clause with a subject of its own opens inside a sentence: "..., while Ortiz proposed".
+_CLAUSE_OPENER = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;|:)\s+")
+#: A sentence that is only a cue: "Ortiz said.", "the senator told reporters in an email on Monday."
+_CUE_ONLY = re.compile(rf"^(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){_AUXILIARIES}\s+{SPEECH}\b[^“”\"!?]{{0,200}}[.!?]?$")
+#: A signature line under a quoted paragraph: "- Ortiz.", "— Elena Voss".
+_SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?$")
+
+
+def _rest_after(sentence: Sentence, end: int) -> str:
+    """The sentence after an offset."""
+    return sentence.text[max(0, end - sentence.start) :]
+
+
+def _cue_sentence(following: Sentence, own: Sentence, article: str) -> tuple[str | None, int]:
+    """The speaker a short cue sentence right after a quote names, in the same paragraph, or a
+    signature line under it ("- Ortiz.")."""
+    m = _CUE_ONLY.match(_mask(following.text.strip()))
+    if following.paragraph != own.paragraph or not m or _NOT_NOUN_PHRASE_START.match(m.group("speaker")):
+        line_start = article.rfind("\n", 0, following.start) + 1
+        m = _SIGNATURE.match(article[line_start : following.end].strip())
+        if not m or following.paragraph - own.paragraph > 1:
+            return None, -1
+        return m.group("speaker"), line_start + m.start("speaker")
+    return _unmask(m.group("speaker")).strip(), following.start + (len(following.text) - len(following.text.lstrip()))
+
+
+def _runs_on(article: str, name: str, at: int) -> bool:
+    """Whether a name read from a phrase is cut from a longer one ("the Islamic" of "the Islamic State")."""
+    found = article.find(name, at)
+    return found >= 0 and re.match(r"\s+[A-Z]", article[found + len(name) :]) is not None
 
 
 def _neighbours(ranges: list[tuple[int, int]], own: tuple[int, int]) -> list[tuple[int, int]]:
@@ -524,9 +765,22 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             start, end = s.start + a + lo, s.start + a + hi
             others = _neighbours(by_paragraph[s.paragraph], (s.start + a, s.start + b))
             phrase, at = _speaker_phrase(s, s.start + a, s.start + b, others)
+            if phrase is None and not _rest_after(s, s.start + b).strip(" .,!?”\"’") and index + 1 < len(sentences):
+                # '“... missing!” Ortiz said.': a mark inside the quote ended the sentence before its cue
+                phrase, at = _cue_sentence(sentences[index + 1], s, article)
             context = f"{prior} {s.text}"
             who = _resolve(phrase, at, floor, resolver, context, previous) if phrase else _NOBODY
-            if phrase is None and previous.known and s.paragraph - previous_paragraph <= 1:
+            if phrase and not who.known:
+                phrase = None  # words that name nobody ("asked about it in an interview"): as if there were none
+            own_subject = _subject_of_sentence(s, s.start + a, resolver) if phrase is None else None
+            if own_subject is None and phrase is None and index and not s.text[: max(0, a - 1)].strip():
+                # a quote opening its sentence right after "Ortiz touted her record." is Ortiz's
+                own_subject = _last_voice(sentences[index - 1], s, resolver)
+            if own_subject is not None:
+                # "Ortiz, who trails in the polls, mocked the plan as "..."": the sentence's subject speaks
+                # (the last speaker again keeps the role and type read where they were introduced)
+                who = previous if previous.actor is own_subject else _from_actor(own_subject, own_subject.name, context, article)
+            elif phrase is None and previous.known and s.paragraph - previous_paragraph <= 1:
                 who = previous  # a quote that runs on from the last one, unattributed: the same voice
             elif phrase is None and _SPEECH_VERB.search(rest):
                 # "Halvorsen used a speech to accuse China of "..."": the sentence's own subject
@@ -552,4 +806,6 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             )
             if who.known:
                 previous, previous_paragraph = who, s.paragraph
+            if who.actor is not None and who.actor.kind == ActorKind.PERSON:
+                resolver.spoken[s.start] = who.actor
     return tuple(quotes)

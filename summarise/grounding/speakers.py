@@ -91,8 +91,19 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
     """A person the actor finder missed, named as the article names them in full: "Varga" is
     "Ilse Varga" when the article writes that, with every mention, so a profile can be read."""
     tokens = name.split()
-    full = re.search(rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}{re.escape(name)}\b", article)
-    best = full.group(0) if full and not re.search(r"\b(?:The|A|An|In|On|At|But|And)\s", full.group(0)) else name
+    # "Staff Katie Walsh" of "Chief of Staff Katie Walsh": the name starts at its first name
+    first = next((i for i, t in enumerate(tokens[:-1]) if is_first_name(t)), 0)
+    if first and not is_first_name(tokens[0]):
+        name, tokens = " ".join(tokens[first:]), tokens[first:]
+    best = name
+    for full in re.finditer(rf"\b((?:(?:[A-Z][\w'’-]+|[A-Z]\.)\s+){{1,3}}){re.escape(name)}\b", article):
+        words = full.group(1).split()
+        # the name starts at a first name: "Mitch McConnell" of "Majority Leader Mitch McConnell",
+        # nothing of "Thin-skinned' Trump" or "Debating Clinton"
+        first = next((i for i, w in enumerate(words) if is_first_name(w.strip("'’"))), None)
+        if first is not None and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", w) for w in words[first:]):
+            best = " ".join([*words[first:], name])
+            break
     spans = [
         Span(start=m.start(), end=m.end(), status=MatchStatus.EXACT)
         for m in re.finditer(rf"(?<![\w]){re.escape(tokens[-1] if len(tokens) == 1 else name)}(?![\w])", article)
@@ -174,13 +185,14 @@ def speaker_type(description: str, context: str = "") -> SpeakerType:
 
 def _head(description: str) -> str | None:
     """The role words of a description: "the country's defence minister" -> "defence minister"."""
-    m = re.search(rf"(?:\b[a-z][\w-]*\s+)?\b(?:{ROLE_NOUNS})s?\b", description, re.IGNORECASE)
+    m = re.search(rf"(?:\b(?!(?:the|a|an|its|his|her|their|one|our)\s)[a-z][\w-]*\s+)?\b(?:{ROLE_NOUNS})s?\b", description, re.IGNORECASE)
     return m.group(0).lower() if m else None
 
 
 def person_described(description: str, at: int, people: Iterable[ActorCandidate], article: str) -> ActorCandidate | None:
     """The one person whose profile carries a description's role words ("the defence minister"
-    is Arno Kask when he is the only defence minister the article names), else None.
+    is Arno Kask when he is the only defence minister the article names), else None; of several,
+    a definite description ("the senator") is the one named last before it.
 
     Names in the description must be in the profile too ("the governor of the Samara region" is
     not the regional governor of Odesa), and when the role word last stood, before ``at``, away
@@ -197,17 +209,41 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
         if person.kind != ActorKind.PERSON:
             continue
         said = profile(person, article)
-        if re.search(rf"\b{re.escape(words[-1])}", said, re.IGNORECASE) and all(n in said for n in names):
+        if re.search(rf"\b{re.escape(words[-1])}s?\b", said, re.IGNORECASE) and all(n in said for n in names):
             found.append(person)
     if len(found) > 1 and len(words) > 1:
-        found = [p for p in found if re.search(rf"\b{re.escape(head)}", profile(p, article), re.IGNORECASE)]
+        found = [p for p in found if re.search(rf"\b{re.escape(head)}s?\b", profile(p, article), re.IGNORECASE)]
+    if len(found) > 1:
+        # a title right before the name or an appositive's head ("President Ortiz", "Ortiz, the
+        # president of ...") says what someone is; "praised the president's plan" does not
+        titled = [p for p in found if _titled_so(p, words[-1], article)]
+        found = titled or found
+    if len(found) > 1 and re.match(r"(?:the|his|her|their|its)\s", description, re.IGNORECASE):
+        # "the senator" after two senators: the one the story named last before it
+        last = {id(p): max((m.start for m in p.mentions if m.start < at), default=-1) for p in found}
+        found = sorted(found, key=lambda p: -last[id(p)])
+        if last[id(found[0])] < 0 or last[id(found[0])] == last[id(found[1])]:
+            return None
+        found = found[:1]
     if len(found) != 1:
         return None
     person = found[0]
     return None if introduced_unnamed(description, at, [person], article) else person
 
 
-def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidate], article: str) -> bool:
+def _titled_so(person: ActorCandidate, role: str, article: str) -> bool:
+    """Whether a title just before one of the person's mentions ends with the role word, or an
+    appositive just after one opens with it (within its first words)."""
+    word = re.compile(rf"\b{re.escape(role)}s?\b(?!['’])", re.IGNORECASE)  # not "the president's plan"
+    for start, end, text in _descriptions(person, article):
+        if end in {m.start for m in person.mentions} and word.search(" ".join(text.split()[-2:])):
+            return True
+        if start in {m.end for m in person.mentions} and word.search(" ".join(text.split()[:5])):
+            return True
+    return False
+
+
+def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidate], article: str, *, strict: bool = False) -> bool:
     """Whether the description's role word last stood, before ``at``, away from every named
     person's titles and appositives: "A military official, speaking on condition of anonymity"
     makes the later "the official said" someone the article does not name."""
@@ -221,7 +257,15 @@ def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidat
     if i < 0:
         return False
     last = places[i][0]
+    definite = re.match(r"(?:the|his|her|their|its)\s", description, re.IGNORECASE)
+    if definite and not strict and not _INDEFINITE.search(article[max(0, last - 60) : last]):
+        return False  # "the president's plan": the role named again, not someone brought in without a name
     return not any(a <= last < b for p in people for a, b, _ in _descriptions(p, article))
+
+
+#: An indefinite article a few words before a role word: "A military official", "one senior aide",
+#: "another Republican strategist" bring in someone the story does not name.
+_INDEFINITE = re.compile(r"\b(?:an?|one|another|two|three|several|some)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
