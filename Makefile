@@ -22,6 +22,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The tests also run the Ray engine (tests/test_engines.py), so they install the ray extra too.
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[local,test,ray]'
+	touch $@
+
 demo: install
 	$(BIN)/summarise brief $(SEED) --model local/smollm2-135m --prompt briefing@v2
 
@@ -30,7 +35,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1 || \
 		echo "chromium not installed: the browser test will be skipped"
 
-test: install browser
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost -q
 
 # Record the cassettes from a real model server on loopback (never edit them by hand).

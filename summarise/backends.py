@@ -10,7 +10,9 @@ name no kind; adding one never edits them, ``extract`` or the CLI.
 The built-in kinds are all reached the same way, through ``openai_compatible``: an
 ``openai.OpenAI`` client wrapped by instructor in the mode the backend can honour. The embedded
 model is no exception: an HTTP transport hands the client's requests to llama-cpp-python in
-process, so the same code path runs, and the same cassettes record, whatever the backend.
+process, so the same code path runs, and the same cassettes record, whatever the backend. So
+does a pool of servers (``--base-url`` given several times): summarise/pool.py's transport under
+the same client picks a server per request.
 
 Specs are explicit, never guessed from a model name: ``local/smollm2-135m``,
 ``local/path/to/file.gguf``, ``openai/gpt-4o-mini``, ``ollama/qwen2.5:7b``, or any model name
@@ -213,7 +215,24 @@ def parse_spec(spec: str, base_url: str | None = None) -> ModelSpec:
         return ModelSpec(kind.name, model, kind.base_url)
     if not kind.takes_base_url:
         raise ConfigError(_no_base_url(kind))
-    return ModelSpec(kind.base_url_kind or kind.name, model, base_url.rstrip("/"))
+    return ModelSpec(kind.base_url_kind or kind.name, model, pool_url(base_url))
+
+
+def base_urls(value: str | None) -> list[str]:
+    """The servers a ``--base-url`` value names: one URL, or a pool as a comma list, each without
+    its trailing slash, sorted and without repeats, so a pool is the same whatever its order."""
+    if not value:
+        return []
+    return sorted({url.strip().rstrip("/") for url in value.split(",") if url.strip()})
+
+
+def pool_url(value: str) -> str:
+    """A ``--base-url`` value as a spec holds it: one URL as given (less a trailing slash), a pool
+    as its sorted comma list, which names it in provenance, cache keys and errors."""
+    urls = base_urls(value)
+    if not urls:
+        raise ConfigError(f"--base-url {value!r} names no server")
+    return ",".join(urls)
 
 
 def _no_base_url(kind: BackendKind) -> str:
@@ -233,10 +252,16 @@ class Backend:
     client: instructor.Instructor
     context_tokens: int | None
     engine: Any = None  # the in-process engine for local/, else None
+    pool: Any = None  # the pool's transport (summarise/pool.py) when --base-url names several servers
 
     @property
     def label(self) -> str:
         return self.spec.label
+
+    def answered_by(self) -> list[str]:
+        """The servers of a pool that answered this thread's requests since it last asked, so a
+        briefing can say which one made it; always empty for a single server."""
+        return self.pool.answered_by() if self.pool is not None else []
 
     def count_tokens(self, text: str) -> int:
         """Exact with the in-process model's tokenizer; an estimate (4 characters a token) otherwise."""
@@ -287,8 +312,16 @@ def openai_compatible(
         import openai
     except ImportError as exc:  # pragma: no cover - both are dependencies
         raise ConfigError(f"missing dependency: {exc.name}") from None
+    address = spec.base_url if base_url is None else base_url
+    urls, pool = base_urls(address), None
+    if len(urls) > 1:
+        # several servers: the client speaks to the first, the pool's transport picks one per request
+        if http_client is not None:
+            raise ConfigError("a pool of --base-url servers brings its own HTTP client: give one URL with a custom client")
+        pool = _pool_transport(urls, settings)
+        address, http_client = urls[0], _pool_client(pool, settings)
     client = openai.OpenAI(
-        base_url=spec.base_url if base_url is None else base_url,
+        base_url=address,
         api_key=_api_key(kind, settings),
         timeout=settings.timeout_s,
         max_retries=0,  # transport retries are ours (tenacity), so that they are bounded and reported
@@ -299,7 +332,23 @@ def openai_compatible(
     except KeyError:
         raise ConfigError(f"unknown instructor mode {settings.mode!r}") from None
     context = context_tokens if context_tokens is not None else settings.context_tokens or kind.context_tokens
-    return Backend(spec=spec, kind=kind, client=instructor.from_openai(client, mode=mode), context_tokens=context, engine=engine)
+    return Backend(
+        spec=spec, kind=kind, client=instructor.from_openai(client, mode=mode), context_tokens=context, engine=engine, pool=pool
+    )
+
+
+def _pool_transport(urls: list[str], settings: Settings) -> Any:
+    """The transport that spreads requests over ``urls`` (summarise/pool.py); the client is told the first."""
+    from summarise.pool import PoolTransport
+
+    return PoolTransport(urls, client_url=urls[0], per_endpoint=settings.endpoint_concurrency, retry_after=retry_after_seconds)
+
+
+def _pool_client(transport: Any, settings: Settings) -> Any:
+    """An HTTP client that sends every request through the pool's transport."""
+    import httpx2
+
+    return httpx2.Client(transport=transport, timeout=settings.timeout_s, follow_redirects=True)
 
 
 #: The address the in-process model's transport answers at; nothing is ever sent over a network.
@@ -359,6 +408,11 @@ def retry_after(exc: BaseException) -> float | None:
     headers = getattr(response, "headers", None)
     if headers is None:
         return None
+    return retry_after_seconds(headers)
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """``retry_after`` read from a response's headers (any mapping with ``get``)."""
     try:
         millis = headers.get("retry-after-ms")
         if millis is not None:
@@ -399,7 +453,8 @@ def describe_failure(
     """
     import openai
 
-    where = spec.base_url or spec.label
+    pool = base_urls(spec.base_url)
+    where = f"any of {', '.join(pool)}" if len(pool) > 1 else spec.base_url or spec.label
     asked = retry_after(exc)
     if deadline_s is not None and isinstance(exc, openai.APITimeoutError):
         msg = (

@@ -1,4 +1,4 @@
-"""Briefing many articles into one JSON Lines file, resumably.
+"""Briefing many articles into one JSON Lines file, resumably, on any engine.
 
 A day's wire is thousands of articles, and a run of that length will be killed, time out or meet a
 server that falls over halfway. So every article's result is one line of ``DIR/briefings.jsonl``,
@@ -8,11 +8,15 @@ only the articles in flight, never a finished one, and never leaves two lines ru
 article hash (an edited article, or one given another date, is briefed again); a torn last line
 left by an older kill is cut off and its article done again.
 
-Inputs are read before anything is briefed, so a mistyped path or a JSON Lines file with a
-duplicated id costs nothing. An article that cannot be read or briefed is a failed line with its
-one-line, redacted error and its exit code (``summarise.errors``), and the rest go on.
+Inputs are checked before anything is briefed, so a mistyped path or a JSON Lines file with a
+duplicated id costs nothing; but texts are read only as they are briefed (an input is an
+``ArticleRef``: a path, or a JSON Lines file and the offset of the article's line), so the
+driver's memory stays flat over 10,000 articles, and under Ray the texts are read in the actors.
+An article that cannot be read or briefed is a failed line with its one-line, redacted error and
+its exit code (``summarise.errors``), and the rest go on.
 
-This is the local engine: a thread pool of exactly ``concurrency`` workers, as ``eval run`` uses.
+The engine (``summarise.engines``: ``local`` threads, or ``ray``) runs ``BatchWork`` on every
+reference; the lines are the same whichever ran them.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ import glob
 import json
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +33,9 @@ from typing import Any
 
 from summarise.articles import Article, parse_article, publication_date, read_article
 from summarise.config import Settings
+from summarise.engines import Record, Task, fold_leftovers, open_engine
 from summarise.errors import ArticleError, ConfigError, SummariseError
-from summarise.jsonlines import LineWriter, error_line
+from summarise.jsonlines import error_line
 from summarise.schemas import Briefing
 
 #: The results file inside the output folder.
@@ -45,8 +49,23 @@ ExtractFn = Callable[..., Briefing]
 
 
 @dataclass(frozen=True)
+class ArticleRef:
+    """Where one article is, checked but not read: its id in the results, the file that holds it
+    (absolute: a Ray actor does not share the driver's working folder), the name errors give it,
+    and for a JSON Lines article the byte offset of its line."""
+
+    id: str
+    path: str
+    source: str
+    offset: int | None = None
+
+    def task(self) -> Task:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
 class BatchItem:
-    """One article to brief: its id in the results, and the article, or why it could not be read."""
+    """One article read: its id in the results, and the article, or why it could not be read."""
 
     id: str
     article: Article | None
@@ -93,71 +112,93 @@ def _expand(spec: str) -> list[Path]:
     raise ArticleError(f"{spec}: no such file or folder")
 
 
-def _json_lines_items(path: Path) -> Iterator[tuple[str, Article | None, SummariseError | None]]:
+def _json_lines_record(path: Path, number: int, raw: bytes) -> dict[str, Any] | None:
+    """A JSON Lines article's record, checked; None for a blank line."""
+    where = f"{path}:{number}"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ArticleError(f"{path}: cannot read it as UTF-8 JSON Lines ({exc})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError:
-            raise ArticleError(f"{where} is not a JSON object: each line is {{\"id\": ..., \"text\": ...}}") from None
-        if not isinstance(record, dict):
-            raise ArticleError(f"{where} is not a JSON object: each line is {{\"id\": ..., \"text\": ...}}")
-        if record.get("id") in (None, ""):
-            raise ArticleError(f"{where} has no \"id\": every article needs one, to be found in the results")
-        article_id = str(record["id"])
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise ArticleError(f"{where} (id {article_id}) has no \"text\" string")
-        published = publication_date(record.get("published"))  # a bad date is refused before any work
-        try:
-            article = parse_article(text, f"{path}#{article_id}")
-        except SummariseError as exc:  # an empty or binary text: this article fails, the rest go on
-            yield article_id, None, exc
-            continue
-        if published is not None:
-            article = dataclasses.replace(article, published=published)
-        yield article_id, article, None
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise ArticleError(f"{where} is not a JSON object: each line is {{\"id\": ..., \"text\": ...}}") from None
+    if not isinstance(record, dict):
+        raise ArticleError(f"{where} is not a JSON object: each line is {{\"id\": ..., \"text\": ...}}")
+    if record.get("id") in (None, ""):
+        raise ArticleError(f"{where} has no \"id\": every article needs one, to be found in the results")
+    if not isinstance(record.get("text"), str):
+        raise ArticleError(f"{where} (id {record['id']}) has no \"text\" string")
+    publication_date(record.get("published"))  # a bad date is refused before any work
+    return record
 
 
-def collect_items(inputs: list[str]) -> list[BatchItem]:
-    """Every article the inputs name, in order, each with a unique id.
+def _json_lines_refs(path: Path) -> Iterator[ArticleRef]:
+    """Each article of a JSON Lines file, checked line by line and then let go of its text."""
+    offset = 0
+    try:
+        with path.open("rb") as f:
+            for number, raw in enumerate(f, 1):
+                record = _json_lines_record(path, number, raw)
+                if record is not None:
+                    yield ArticleRef(str(record["id"]), str(path.resolve()), str(path), offset)
+                offset += len(raw)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read it as UTF-8 JSON Lines ({exc})") from None
+
+
+def collect_items(inputs: list[str]) -> list[ArticleRef]:
+    """Every article the inputs name, in order, each with a unique id; no text is kept.
 
     A file's id is its stem (``-2``, ``-3`` added when stems collide); a JSON Lines record's id is
     its ``id``, required and unique. Raises an ``ArticleError`` (one line) for an input that names
     nothing or a JSON Lines file that is not one; a file that exists but is no article becomes a
-    failed item instead, so one bad file does not stop the batch.
+    failed line when it is read, so one bad file does not stop the batch.
     """
-    items: list[BatchItem] = []
+    refs: list[ArticleRef | None] = []
     taken: set[str] = set()
     files: list[tuple[int, Path]] = []
     for spec in inputs:
         for path in _expand(spec):
             if path.suffix.lower() == JSON_LINES_SUFFIX:
-                for article_id, article, error in _json_lines_items(path):
-                    if article_id in taken:
-                        raise ArticleError(f"{path}: id {article_id!r} is given twice: every article needs its own id")
-                    taken.add(article_id)
-                    items.append(BatchItem(article_id, article, error))
+                for ref in _json_lines_refs(path):
+                    if ref.id in taken:
+                        raise ArticleError(f"{path}: id {ref.id!r} is given twice: every article needs its own id")
+                    taken.add(ref.id)
+                    refs.append(ref)
             else:
-                files.append((len(items), path))
-                items.append(BatchItem("", None))  # a place held: file ids are made after every JSON id is known
+                files.append((len(refs), path))
+                refs.append(None)  # a place held: file ids are made after every JSON id is known
     for index, path in files:
         stem, article_id, n = path.stem or "article", path.stem or "article", 1
         while article_id in taken:
             n += 1
             article_id = f"{stem}-{n}"
         taken.add(article_id)
-        try:
-            items[index] = BatchItem(article_id, read_article(path))
-        except SummariseError as exc:
-            items[index] = BatchItem(article_id, None, exc)
-    return items
+        refs[index] = ArticleRef(article_id, str(path.resolve()), str(path))
+    return [ref for ref in refs if ref is not None]
+
+
+def read_item(task: Task) -> BatchItem:
+    """Read the article an ``ArticleRef.task()`` names; an unreadable one is an item with its error."""
+    ref = ArticleRef(**task)
+    try:
+        if ref.offset is None:
+            return BatchItem(ref.id, dataclasses.replace(read_article(ref.path), source=ref.source))
+        with open(ref.path, "rb") as f:
+            f.seek(ref.offset)
+            record = json.loads(f.readline().decode("utf-8"))
+        article = parse_article(record["text"], f"{ref.source}#{ref.id}")
+        published = publication_date(record.get("published"))
+        if published is not None:
+            article = dataclasses.replace(article, published=published)
+        return BatchItem(ref.id, article)
+    except SummariseError as exc:  # an empty or binary text: this article fails, the rest go on
+        return BatchItem(ref.id, None, exc)
+    except (OSError, ValueError, KeyError) as exc:  # the file changed since it was checked
+        return BatchItem(ref.id, None, ArticleError(f"{ref.source}: cannot read article {ref.id} ({exc})"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,16 +210,17 @@ def read_done(path: Path) -> set[tuple[str, str]]:
     """``(id, article hash)`` of every article briefed in a results file; a torn line is ignored."""
     done: set[tuple[str, str]] = set()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        f = path.open(encoding="utf-8")
     except FileNotFoundError:
         return done
-    for line in lines:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue  # a line cut by a kill: its article is done again
-        if isinstance(record, dict) and record.get("ok"):
-            done.add((str(record.get("id")), str(record.get("article_hash"))))
+    with f:
+        for line in f:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a line cut by a kill: its article is done again
+            if isinstance(record, dict) and record.get("ok"):
+                done.add((str(record.get("id")), str(record.get("article_hash"))))
     return done
 
 
@@ -219,7 +261,7 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[bool], None]]:
         yield tick
 
 
-def _brief_one(item: BatchItem, *, settings: Settings, extract_fn: ExtractFn) -> dict[str, Any]:
+def _brief_one(item: BatchItem, *, settings: Settings, extract_fn: ExtractFn) -> Record:
     try:
         if item.error is not None:
             raise item.error
@@ -232,8 +274,41 @@ def _brief_one(item: BatchItem, *, settings: Settings, extract_fn: ExtractFn) ->
     return {"id": item.id, "ok": True, "article_hash": item.hash, "briefing": briefing.model_dump(mode="json")}
 
 
+@dataclass(frozen=True)
+class BatchWork:
+    """One batch article's work, under any engine: read it, skip it if done, brief it, one line."""
+
+    settings: Settings
+    extract_fn: ExtractFn
+    done: frozenset[tuple[str, str]] = frozenset()
+
+    def __call__(self, task: Task) -> Record | None:
+        item = read_item(task)
+        if (item.id, item.hash) in self.done:
+            return None
+        return _brief_one(item, settings=self.settings, extract_fn=self.extract_fn)
+
+
+def _not_done(items: list[ArticleRef], done: frozenset[tuple[str, str]]) -> Iterator[Task]:
+    """The tasks of articles not briefed yet. An article whose id has a result is read here, one
+    at a time, to compare its hash (so a resume that has nothing left starts no Ray at all); the
+    rest are read only by the work, and the work checks again."""
+    done_ids = {article_id for article_id, _hash in done}
+    for item in items:
+        task = item.task()
+        if item.id in done_ids and (item.id, read_item(task).hash) in done:
+            continue
+        yield task
+
+
+def _default_extract() -> ExtractFn:
+    from summarise.extract import extract_briefing  # imported here: instructor and openai are slow to load
+
+    return extract_briefing
+
+
 def run_batch(
-    items: list[BatchItem],
+    items: list[ArticleRef],
     *,
     out_dir: Path,
     settings: Settings,
@@ -242,46 +317,34 @@ def run_batch(
     progress: bool = False,
     extract_fn: ExtractFn | None = None,
 ) -> BatchSummary:
-    """Brief ``items`` into ``out_dir/briefings.jsonl``, ``concurrency`` at a time.
+    """Brief ``items`` into ``out_dir/briefings.jsonl``, ``concurrency`` at a time, on ``settings.engine``.
 
     Without ``resume`` an output folder that already holds results is refused (two batches in one
     file would be one muddle); with it, articles already briefed (same id, same article hash) are
-    skipped and failed ones tried again.
+    skipped and failed ones tried again. Blocks a killed Ray run left are folded in first.
     """
     if concurrency < 1:
         raise ConfigError(f"concurrency must be at least 1, not {concurrency}")
-    if extract_fn is None:
-        from summarise.extract import extract_briefing  # imported here: instructor and openai are slow to load
-
-        extract_fn = extract_briefing
+    engine = open_engine(settings)  # an unknown engine is refused before anything is written
     out_dir = Path(out_dir)
     results = out_dir / RESULTS_FILE
+    fold_leftovers(results)
     if not resume and results.exists() and results.stat().st_size:
         raise ConfigError(f"{results} already holds results: add --resume to continue it, or give another --out")
     out_dir.mkdir(parents=True, exist_ok=True)
     done = read_done(results) if resume else set()
-    todo = [item for item in items if (item.id, item.hash) not in done]
+    done_ids = {article_id for article_id, _hash in done}
+    work = BatchWork(settings, extract_fn if extract_fn is not None else _default_extract(), frozenset(done))
     started = time.monotonic()
-    briefed = failed = 0
-    writer = LineWriter(results)
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarise-batch")
+    counts = {True: 0, False: 0}
+    with _progress(progress, sum(item.id not in done_ids for item in items)) as bar:
 
-    def work(item: BatchItem) -> bool:
-        record = _brief_one(item, settings=settings, extract_fn=extract_fn)
-        writer.append(record)  # in the worker: written the moment it exists
-        return bool(record["ok"])
+        def tick(record: Record) -> None:
+            ok = bool(record.get("ok"))
+            counts[ok] += 1
+            bar(ok)
 
-    try:
-        with _progress(progress, len(todo)) as tick:
-            futures = [pool.submit(work, item) for item in todo]
-            for future in as_completed(futures):
-                ok = future.result()
-                briefed += ok
-                failed += not ok
-                tick(ok)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        writer.close()
-    return BatchSummary(briefed=briefed, failed=failed, skipped=len(items) - len(todo),
+        engine.run(_not_done(items, work.done), work, results=results, concurrency=concurrency, tick=tick)
+    briefed, failed = counts[True], counts[False]
+    return BatchSummary(briefed=briefed, failed=failed, skipped=len(items) - briefed - failed,
                         seconds=time.monotonic() - started, results=results)
-

@@ -80,13 +80,18 @@ def ask(
     messages: list[dict[str, str]],
     response_model: type[T],
     *,
-    article: str,
+    article: str | None,
     settings: Settings,
     stats: CallStats,
     max_tokens: int | None = None,
     reasks: int | None = None,
 ) -> tuple[T | None, str | None]:
-    """One validated answer, or (None, the last raw output) when the re-asks are spent."""
+    """One validated answer, or (None, the last raw output) when the re-asks are spent.
+
+    ``article=None`` validates the answer's structure only: the validators that check words
+    against the article find none in the context and pass, for a strategy that checks item by
+    item itself (the request sent is the same).
+    """
     import httpx2
     import instructor
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -114,7 +119,7 @@ def ask(
             model=backend.spec.model,
             messages=shielded,
             response_model=_wrapped(response_model),
-            context={"article": article, **values},
+            context={**values, **({"article": article} if article is not None else {})},
             max_retries=reasks,
             hooks=hooks,
             temperature=settings.temperature,
@@ -205,7 +210,7 @@ def _raw_output(completion: Any) -> str | None:
     return getattr(message, "content", None)
 
 
-def _whole_despite_cap(completion: Any, response_model: type[T], article: str) -> T | None:
+def _whole_despite_cap(completion: Any, response_model: type[T], article: str | None) -> T | None:
     """An answer that hit the token cap after its JSON was already complete, else None.
 
     llama.cpp's JSON-schema grammars allow white space after the closing brace, and a small
@@ -219,7 +224,7 @@ def _whole_despite_cap(completion: Any, response_model: type[T], article: str) -
     if not data:
         return None
     try:
-        return response_model.model_validate(data, context={"article": article})
+        return response_model.model_validate(data, context={"article": article} if article is not None else {})
     except ValidationError:
         return None
 
@@ -235,11 +240,24 @@ def parse_lenient(raw: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+#: What a request holds beyond its messages' text: the schema and the chat template.
+OVERHEAD_TOKENS = 600
+
+
+def room_for_article(backend: Backend, messages: list[dict[str, str]], reply_tokens: int) -> int | None:
+    """How many tokens of article fit beside ``messages`` (rendered without it) and the answer;
+    None when the backend's context is not known."""
+    if backend.context_tokens is None:
+        return None
+    prompt_tokens = sum(backend.count_tokens(m["content"]) for m in messages) + OVERHEAD_TOKENS
+    return backend.context_tokens - prompt_tokens - reply_tokens
+
+
 def check_fits(backend: Backend, messages: list[dict[str, str]], reply_tokens: int, article: Article) -> None:
     """Refuse an article the model cannot read whole: never truncate it silently."""
     if backend.context_tokens is None:
         return
-    prompt_tokens = sum(backend.count_tokens(m["content"]) for m in messages) + 600  # schema and template overhead
+    prompt_tokens = sum(backend.count_tokens(m["content"]) for m in messages) + OVERHEAD_TOKENS
     needed = prompt_tokens + reply_tokens
     if needed > backend.context_tokens:
         raise ArticleError(
@@ -249,4 +267,4 @@ def check_fits(backend: Backend, messages: list[dict[str, str]], reply_tokens: i
         )
 
 
-__all__ = ["CallStats", "ask", "check_fits", "parse_lenient"]
+__all__ = ["OVERHEAD_TOKENS", "CallStats", "ask", "check_fits", "parse_lenient", "room_for_article"]

@@ -39,8 +39,17 @@ app.add_typer(models_app, name="models")
 JSON_LINES = "jsonl"
 
 ModelOpt = typer.Option(None, "--model", "-m", help="backend/model: local/smollm2-135m, openai/gpt-4o-mini, ollama/qwen2.5:7b, rules")
-BaseUrlOpt = typer.Option(None, "--base-url", help="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
-PromptOpt = typer.Option(None, "--prompt", "-p", help="name@version; default: the newest briefing prompt")
+BaseUrlOpt = typer.Option(
+    None, "--base-url", metavar="URL",
+    help="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1; repeat it (or give a comma list) for a pool of servers",
+)
+EndpointConcurrencyOpt = typer.Option(
+    None, "--endpoint-concurrency", min=1,
+    help="requests in flight to each server of a --base-url pool; more wait for a free slot (default 4)",
+)
+PromptOpt = typer.Option(None, "--prompt", "-p", help="name@version; default: the model's (summarise models shows the table)")
+EngineOpt = typer.Option(None, "--engine", help="what runs the articles: local (threads, the default) or ray (Ray Data: pip install 'summarise[ray]')")
+RayAddressOpt = typer.Option(None, "--ray-address", help="with --engine ray: a Ray cluster to join (e.g. ray://head:10001); none starts a local Ray")
 
 
 def _err(message: str) -> None:
@@ -67,18 +76,43 @@ def _main(
     """Turn news articles into structured, checkable briefings: events, actors, quotes."""
 
 
-def _settings(model: str | None, base_url: str | None, prompt: str | None):
+def _settings(model: str | None, base_url: list[str] | None, prompt: str | None, endpoint_concurrency: int | None = None):
+    """The environment's settings with the command line's on top; several --base-url are one pool."""
     from summarise.config import get_settings
 
-    updates = {k: v for k, v in {"model": model, "base_url": base_url, "prompt": prompt}.items() if v}
+    urls = ",".join(base_url) if base_url else None
+    given = {"model": model, "base_url": urls, "prompt": prompt, "endpoint_concurrency": endpoint_concurrency}
+    updates = {k: v for k, v in given.items() if v}
     return get_settings().model_copy(update=updates)
+
+
+def _with_engine(settings, engine: str | None, ray_address: str | None):
+    """The settings with --engine and --ray-address on top (SUMMARISE_ENGINE, SUMMARISE_RAY_ADDRESS)."""
+    updates = {k: v for k, v in {"engine": engine, "ray_address": ray_address}.items() if v}
+    return settings.model_copy(update=updates) if updates else settings
+
+
+def _say_default_prompt(settings) -> str:
+    """The prompt spec a command will use; when none was named, say on stderr which default it is
+    and why (summarise/defaults.py), unless the model is the rules, which read no prompt. Each
+    command says it once."""
+    from summarise.backends import RULES, parse_spec
+    from summarise.defaults import prompt_for
+    from summarise.extract import default_model
+
+    spec = parse_spec(default_model(settings), settings.base_url)
+    chosen, row = prompt_for(settings.prompt, spec.model)
+    if row is not None and spec.backend != RULES:
+        _err(row.notice())
+    return chosen
 
 
 @app.command()
 def brief(
     paths: list[str] = typer.Argument(..., help="article files (.txt, .md, .html), or - for standard input"),
     model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
+    base_url: Optional[list[str]] = BaseUrlOpt,
+    endpoint_concurrency: Optional[int] = EndpointConcurrencyOpt,
     prompt: Optional[str] = PromptOpt,
     fmt: str = typer.Option(
         "text", "--format", "-f",
@@ -98,7 +132,7 @@ def brief(
     if fmt not in (*FORMATS, JSON_LINES):
         raise ConfigError(f"unknown format {fmt!r}: use one of {', '.join((*FORMATS, JSON_LINES))}")
     published = publication_date(date)  # checked before any article is read: a bad date fails them all
-    settings = _settings(model, base_url, prompt)
+    settings = _settings(model, base_url, prompt, endpoint_concurrency)
     if not settings.model:
         _err(f"No --model given: using {default_model(settings)} (set SUMMARISE_MODEL or --model to choose).")
     several_pages = fmt == "html" and len(paths) > 1
@@ -106,10 +140,13 @@ def brief(
         raise ConfigError("several articles as html need --out FOLDER: one page per article")
     outputs: list[str] = []
     failures = 0
+    said = False  # which default prompt was used
     for path in paths:
         try:
             article = read_article(path)
             briefing = extract_briefing(article, settings=settings, date=published)
+            if not said:  # after the first briefing, once: an error stays one line
+                said = bool(_say_default_prompt(settings))
         except SummariseError as exc:
             if len(paths) == 1:
                 raise
@@ -149,10 +186,13 @@ def batch(
     ),
     out: Path = typer.Option(..., "--out", "-o", help="the output folder: briefings.jsonl, one line per article"),
     model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
+    base_url: Optional[list[str]] = BaseUrlOpt,
+    endpoint_concurrency: Optional[int] = EndpointConcurrencyOpt,
     prompt: Optional[str] = PromptOpt,
     concurrency: int = typer.Option(1, "--concurrency", "-j", min=1, max=64, help="articles in flight"),
     resume: bool = typer.Option(False, "--resume", help="continue --out: brief only what is missing or failed"),
+    engine: Optional[str] = EngineOpt,
+    ray_address: Optional[str] = RayAddressOpt,
 ) -> None:
     """Brief many articles into one JSON Lines file, each line written as its article finishes.
 
@@ -161,9 +201,10 @@ def batch(
     from summarise.batch import collect_items, run_batch
     from summarise.extract import default_model
 
-    settings = _settings(model, base_url, prompt)
+    settings = _with_engine(_settings(model, base_url, prompt, endpoint_concurrency), engine, ray_address)
     if not settings.model:
         _err(f"No --model given: using {default_model(settings)} (set SUMMARISE_MODEL or --model to choose).")
+    _say_default_prompt(settings)
     items = collect_items(inputs)  # every input read before any is briefed: a typo costs nothing
     summary = run_batch(items, out_dir=out, settings=settings, concurrency=concurrency, resume=resume, progress=True)
     _err(summary.line())
@@ -227,6 +268,11 @@ def models_list(ctx: typer.Context) -> None:
     for k in backend_kinds(pickable=True):  # only what a spec may name: server/ is openai/NAME --base-url URL
         typer.echo(f"  {k.name + '/':<14} {k.help}\n  {'':<14} {'; '.join(k.capabilities())}")
     typer.echo("  rules          the no-model baseline: quoted spans, names, dated sentences")
+    from summarise.defaults import TABLE
+
+    typer.echo("Default prompts (when no --prompt or SUMMARISE_PROMPT is given):")
+    for covers, row in TABLE:
+        typer.echo(f"  {row.prompt:<14} {covers}\n  {'':<14} {'measured here' if row.measured else 'NOT measured on a real model here'}: {row.evidence}")
 
 
 @models_app.command("pull")
@@ -304,7 +350,8 @@ def _one_failure(failures: list[SummariseError]) -> SummariseError:
 def eval_run(
     suites: list[str] = typer.Argument(..., help="suite folders (articles/ and gold/ in each), run one after another"),
     model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
+    base_url: Optional[list[str]] = BaseUrlOpt,
+    endpoint_concurrency: Optional[int] = EndpointConcurrencyOpt,
     prompt: Optional[str] = PromptOpt,
     concurrency: int = typer.Option(
         1, "--concurrency", "-j", min=1, max=64,
@@ -320,6 +367,8 @@ def eval_run(
         help="exit 6 when a suite's figure falls under this floor (repeatable): a key of summary.json's metrics, "
         "e.g. quotes.f1=0.95, quotes.speaker=0.85, events.recall=0.9",
     ),
+    engine: Optional[str] = EngineOpt,
+    ray_address: Optional[str] = RayAddressOpt,
 ) -> None:
     """Score a prompt and model on labelled suites, each beside the rules baseline.
 
@@ -338,10 +387,10 @@ def eval_run(
     floors = [parse_floor(text) for text in fail_under or []]  # a mistyped floor fails before any run
     if resume is not None and len(suites) > 1:
         raise ConfigError("--resume continues one run: give the one suite it ran")
-    settings = _settings(model, base_url, prompt)
+    settings = _with_engine(_settings(model, base_url, prompt, endpoint_concurrency), engine, ray_address)
     loaded = [load_suite(s) for s in suites]  # every suite read before the first runs: a typo costs nothing
     spec = default_model(settings)
-    the_prompt = load_prompt(settings.prompt)
+    the_prompt = load_prompt(_say_default_prompt(settings))
     kind = KINDS.get(parse_spec(spec, settings.base_url).backend)
     if concurrency > 1 and kind is not None and kind.one_at_a_time:
         _err(f"note: {spec} answers one request at a time; -j {concurrency} only interleaves articles, "

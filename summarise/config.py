@@ -25,7 +25,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SUMMARISE_", extra="ignore")
 
     model: str | None = Field(default=None, description="backend/model spec; none picks a default and says which")
-    base_url: str | None = Field(default=None, description="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
+    base_url: str | None = Field(
+        default=None, description="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1, or a pool of them as a comma list"
+    )
+    endpoint_concurrency: int = Field(
+        default=4, ge=1, description="requests in flight to each server of a --base-url pool; more wait for a free slot"
+    )
     api_key: SecretStr | None = Field(default=None, description="key for --base-url servers that need one")
     mode: str | None = Field(default=None, description="instructor mode override, e.g. TOOLS, JSON_SCHEMA, MD_JSON")
     prompt: str | None = Field(default=None, description="name@version; none is the newest briefing prompt")
@@ -42,8 +47,15 @@ class Settings(BaseSettings):
     n_ctx: int = Field(default=8192, gt=0, description="context of the embedded model")
     n_threads: int | None = Field(default=None, description="threads of the embedded model; none is the cores this process may use (affinity, cgroup quota)")
     context_tokens: int | None = Field(default=None, description="a remote model's context, when known")
+    chunk_tokens: int | None = Field(
+        default=None, gt=0,
+        description="read an article in pieces of this many tokens (briefing@v3); none: whole when it fits the "
+        "model's context, else pieces sized to it",
+    )
     data_dir: Path = Field(default_factory=_default_data_dir)
     runs_dir: Path | None = Field(default=None, description="where eval runs are kept; none is <data_dir>/runs")
+    engine: str = Field(default="local", description="what runs batches and evals: local (threads) or ray (Ray Data)")
+    ray_address: str | None = Field(default=None, description="a Ray cluster to join (ray engine); none starts a local one")
     debug: bool = False
 
     @property
@@ -73,6 +85,8 @@ class Settings(BaseSettings):
             "max_tokens": self.max_tokens,
             "reasks": self.reasks,
             "n_ctx": self.n_ctx,
+            # only when set: the fingerprints (and cache keys) of settings that never chunk stay as they were
+            **({"chunk_tokens": self.chunk_tokens} if self.chunk_tokens is not None else {}),
         }
 
 

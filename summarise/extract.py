@@ -19,6 +19,7 @@ from summarise import strategies
 from summarise.articles import Article, parse_article, publication_date
 from summarise.backends import DEFAULT_LOCAL, Backend, ModelSpec, open_backend, parse_spec
 from summarise.config import Settings, get_settings
+from summarise.defaults import prompt_for
 from summarise.errors import ConfigError
 from summarise.grounding import article_date, ground_briefing
 from summarise.language import detect_language
@@ -90,17 +91,22 @@ def extract_briefing(
     day = article.published or article_date(article.text)
     settings = settings or get_settings()
     spec = parse_spec(model or default_model(settings), settings.base_url)
-    the_prompt = load_prompt(prompt or settings.prompt)
+    # none named: the backend's default (summarise/defaults.py), not simply the newest version
+    the_prompt = load_prompt(prompt_for(prompt or settings.prompt, spec.model)[0])
     created = dt.datetime.now(dt.timezone.utc)
     strategy = _strategy(spec, the_prompt)
     backend = get_backend(spec, settings) if strategy.needs_model else None
     job = Job(article, the_prompt, backend, settings, article_date=day)
     started = time.perf_counter()  # after get_backend: loading a model once is not this briefing's time
+    if backend is not None:
+        backend.answered_by()  # a pool of servers: forget what answered this thread's earlier articles
     draft = strategy.run(job)
     model_done = time.perf_counter()
     briefing, drops = ground_briefing(draft, article.text, article_date=day)
     finished = time.perf_counter()
     notes = list(job.stats.notes)
+    if backend is not None and (answered := backend.answered_by()):
+        notes.append(f"answered by {', '.join(dict.fromkeys(answered))}")
     if spec.backend == "local" and spec.model == BUNDLED:
         notes.insert(0, TINY_MODEL_NOTE)
     language = detect_language(article.text)

@@ -4,9 +4,12 @@ Rendering reads a finished ``Briefing`` (and, for HTML, the article it came from
 else: it never learns how the briefing was made, so a briefing saved last month renders the same
 as one made a second ago, and the eval reports can reuse it without a backend.
 
-Every format carries the same content in the same order: headline, warnings, bottom line, events,
-actors, the quotes of analysts and experts (what readers weigh most), the other quotes, and a
-provenance footer that says which model, prompt and schema produced it. Text that came from an
+Every format carries the same content in the same order: headline, warnings, bottom line (with
+the article's words each of its sentences rests on, where they are not its own), events, actors,
+the quotes of analysts and experts (what readers weigh most), the other quotes, where the model
+and the rules disagreed (each item's ``flags``), and a provenance footer that says which model,
+prompt and schema produced it. Where items say who found them (``source``: the model, the rules,
+or both), every list shows it. Text that came from an
 article or a model is data, never markup: rich gets ``Text`` objects (a ``[/]`` in a quote is not
 a style tag), Markdown cells are backslash-escaped, HTML comes from autoescaped templates
 (``summarise.pages``) and the page forbids scripts outright through its Content-Security-Policy.
@@ -31,7 +34,19 @@ from summarise.errors import ConfigError
 from summarise.hashing import short_hash
 from summarise.pages import render_page
 from summarise.prompts import PROMPT_HASH
-from summarise.schemas import Actor, Briefing, Event, MatchStatus, Provenance, Quantity, Quote, Span, SpeakerType
+from summarise.schemas import (
+    Actor,
+    Briefing,
+    Event,
+    MatchStatus,
+    Provenance,
+    Quantity,
+    Quote,
+    Span,
+    SpeakerType,
+    Support,
+)
+from summarise.text import normalise
 
 TEXT_WIDTH = 100
 """Columns of the terminal layout: wide enough for the events table, narrow enough to read."""
@@ -115,6 +130,49 @@ def _quote_sections(b: Briefing) -> list[tuple[str, list[tuple[int, Quote]]]]:
         return [("Quotes", others)]
     sections = [("Analysts and experts", experts), ("Other quotes", others)]
     return [s for s in sections if s[1]]
+
+
+_SOURCES = {"model": "model", "rules": "rules", "both": "model + rules"}
+"""Who found an item, as a reader reads it (``briefing@v3`` merges the model's items and the rules')."""
+
+
+def _source(item: Event | Actor | Quote) -> str:
+    return _SOURCES.get(item.source or "", _NONE)
+
+
+def _with_source(columns: tuple[str, ...], rows: list[tuple[str, ...]], items: list[Any]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """A "Source" column where any item of the list says who found it; none where none does, so a
+    briefing that merged nothing reads as it always did."""
+    if not any(i.source for i in items):
+        return columns, rows
+    return (*columns, "Source"), [(*row, _source(i)) for row, i in zip(rows, items)]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _flag_lines(b: Briefing) -> list[tuple[str, str]]:
+    """Every disagreement between the model and the rules, with the item it stands on: what a
+    reader checks first when the two parted."""
+    lines: list[tuple[str, str]] = []
+    for i, e in enumerate(b.events, 1):
+        lines += [(f"Event {i} ({_label(e.type.value)})", f) for f in e.flags]
+    for a in b.actors:
+        lines += [(f"Actor {a.name}", f) for f in a.flags]
+    for q in b.quotes:
+        lines += [(f"Quote “{_short(q.text)}”", f) for f in q.flags]
+    return lines
+
+
+def _support_excerpts(support: Support, article: str | None) -> list[str]:
+    """The article's words a bottom-line sentence rests on, where they are not the sentence itself
+    (the rules' bottom line is the article's own sentences: shown once is enough); none without
+    the article."""
+    if article is None:
+        return []
+    words = [" ".join(article[s.start : s.end].split()) for s in support.spans if _in_article(s, len(article))]
+    return [w for w in words if normalise(w) != normalise(support.sentence)]
 
 
 def _warnings(b: Briefing) -> list[str]:
@@ -211,11 +269,21 @@ def _text(b: Briefing, *, article: str | None, color: bool) -> str:
     console.print(Text.assemble(("Bottom line: ", "bold"), b.bottom_line))
     if b.article_date:
         console.print(Text.assemble(("Article date: ", "bold"), b.article_date.isoformat()))
+    for n, support in enumerate(b.bottom_line_support, 1):
+        for excerpt in _support_excerpts(support, article):
+            console.print(Text.assemble((f"  rests on ({n}): ", "dim"), f"“{excerpt}”"))
     console.print()
-    _rich_section(console, "Events", _EVENT_COLUMNS[:4], [_rich_event_row(e) for e in b.events])
-    _rich_section(console, "Actors", _ACTOR_COLUMNS, [_actor_cells(a) for a in b.actors])
+    _rich_section(console, "Events", *_with_source(_EVENT_COLUMNS[:4], [_rich_event_row(e) for e in b.events], b.events))  # type: ignore[arg-type]
+    _rich_section(console, "Actors", *_with_source(_ACTOR_COLUMNS, [_actor_cells(a) for a in b.actors], b.actors))
     for title, quotes in _quote_sections(b):
-        _rich_section(console, title, _QUOTE_COLUMNS, [_quote_cells(q) for _, q in quotes])
+        items = [q for _, q in quotes]
+        _rich_section(console, title, *_with_source(_QUOTE_COLUMNS, [_quote_cells(q) for q in items], items))
+    flags = _flag_lines(b)
+    if flags:
+        console.print(Text(f"Where the model and the rules disagreed ({len(flags)})", style="bold underline"))
+        for where, flag in flags:
+            console.print(Text.assemble(("⚑ ", "bold"), (f"{where}: ", "bold"), flag))
+        console.print()
     console.rule(Text("Provenance", style="dim"), style="dim")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
@@ -236,19 +304,24 @@ def _json(b: Briefing, *, article: str | None, color: bool) -> str:
 
 
 def _markdown(b: Briefing, *, article: str | None, color: bool) -> str:
+    def section(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], items: list[Any]) -> dict[str, Any]:
+        columns, rows = _with_source(columns, rows, items)
+        return {"title": title, "columns": columns, "rows": rows}
+
     sections = [
-        {"title": "Events", "columns": _EVENT_COLUMNS, "rows": [_event_cells(e) for e in b.events]},
-        {"title": "Actors", "columns": _ACTOR_COLUMNS, "rows": [_actor_cells(a) for a in b.actors]},
+        section("Events", _EVENT_COLUMNS, [_event_cells(e) for e in b.events], b.events),
+        section("Actors", _ACTOR_COLUMNS, [_actor_cells(a) for a in b.actors], b.actors),
     ]
     sections += [
-        {"title": title, "columns": _QUOTE_COLUMNS, "rows": [_quote_cells(q) for _, q in quotes]}
+        section(title, _QUOTE_COLUMNS, [_quote_cells(q) for _, q in quotes], [q for _, q in quotes])
         for title, quotes in _quote_sections(b)
     ]
+    support = [excerpt for s in b.bottom_line_support for excerpt in _support_excerpts(s, article)]
     return render_page(
         "briefing.md.j2",
-        headline=b.headline, warnings=_warnings(b), bottom_line=b.bottom_line,
+        headline=b.headline, warnings=_warnings(b), bottom_line=b.bottom_line, support=support,
         article_date=b.article_date.isoformat() if b.article_date else None,
-        sections=sections, provenance=_provenance_lines(b.provenance),
+        sections=sections, flags=_flag_lines(b), provenance=_provenance_lines(b.provenance),
     )
 
 
@@ -256,8 +329,10 @@ def _markdown(b: Briefing, *, article: str | None, color: bool) -> str:
 # html: the article with every extraction highlighted in place, and the briefing beside it
 # --------------------------------------------------------------------------------------------
 
-_MARK_KINDS: dict[str, tuple[str, int]] = {"event": ("e", 0), "quote": ("q", 1), "actor": ("a", 2)}
-"""Highlight kind -> (id prefix, nesting rank). Equal spans nest event > quote > actor."""
+_MARK_KINDS: dict[str, tuple[str, int]] = {"support": ("s", -1), "event": ("e", 0), "quote": ("q", 1), "actor": ("a", 2)}
+"""Highlight kind -> (id prefix, nesting rank). Equal spans nest bottom-line support > event >
+quote > actor: the passage a bottom-line sentence rests on is the outermost, so the items inside
+it keep their own links."""
 
 
 @dataclass(frozen=True)
@@ -289,6 +364,9 @@ def _collect_marks(b: Briefing, size: int) -> list[_Mark]:
     for i, a in enumerate(b.actors):
         for k, m in enumerate(a.mentions):
             found.append(("actor", i, k, m, f"Actor: {a.name} ({_label(a.kind.value)})", ""))
+    for i, support in enumerate(b.bottom_line_support):
+        for k, m in enumerate(support.spans):
+            found.append(("support", i, k, m, f"Bottom line, sentence {i + 1}, rests on this", ""))
     marks = []
     for seq, (kind, i, k, span, title, extra) in enumerate(found):
         located = _in_article(span, size)
@@ -359,12 +437,13 @@ def _fuzzy(span: Span | None) -> bool:
 def _html_sections(b: Briefing, first: dict[str, str], has_article: bool) -> list[dict[str, Any]]:
     """The panel's sections, each item with what its template shows and where it links."""
 
-    def common(item_id: str) -> dict[str, Any]:
-        return {"id": item_id, "target": first.get(item_id), "has_article": has_article}
+    def common(item_id: str, item: Event | Actor | Quote) -> dict[str, Any]:
+        return {"id": item_id, "target": first.get(item_id), "has_article": has_article,
+                "source": _SOURCES.get(item.source or ""), "flags": list(item.flags)}
 
     events = [
         {
-            **common(f"event-{i}"), "type": _label(e.type.value), "what": e.what, "fuzzy": _fuzzy(e.span),
+            **common(f"event-{i}", e), "type": _label(e.type.value), "what": e.what, "fuzzy": _fuzzy(e.span),
             "facts": _facts([
                 ("When", _date(e)), ("Where", e.place or _NONE),
                 ("Figures", "\n".join(_quantity(q) for q in e.quantities)), ("Actors", ", ".join(e.actors)),
@@ -374,7 +453,7 @@ def _html_sections(b: Briefing, first: dict[str, str], has_article: bool) -> lis
     ]
     actors = [
         {
-            **common(f"actor-{i}"), "name": a.name, "kind": _label(a.kind.value), "mentions": len(a.mentions),
+            **common(f"actor-{i}", a), "name": a.name, "kind": _label(a.kind.value), "mentions": len(a.mentions),
             "facts": _facts([("Role", a.role or _NONE), ("Affiliation", a.affiliation or _NONE), ("Also", ", ".join(a.aliases))]),
         }
         for i, a in enumerate(b.actors)
@@ -383,13 +462,40 @@ def _html_sections(b: Briefing, first: dict[str, str], has_article: bool) -> lis
     for title, quotes in _quote_sections(b):
         items = [
             {
-                **common(f"quote-{i}"), "text": q.text, "speaker": _speaker(q), "type": _label(q.speaker_type.value),
+                **common(f"quote-{i}", q), "text": q.text, "speaker": _speaker(q), "type": _label(q.speaker_type.value),
                 "expert": q.speaker_type in EXPERT_SPEAKERS, "fuzzy": _fuzzy(q.span),
             }
             for i, q in quotes
         ]
         sections.append({"title": title, "kind": "quote", "items": items})
     return sections
+
+
+def _html_support(b: Briefing, article: str | None, marks: list[_Mark]) -> dict[str, Any]:
+    """Each bottom-line sentence with the passages it rests on.
+
+    Where the sentences are the bottom line itself, the bottom line is shown as them, each linked
+    to its first passage highlighted in the article; a passage is listed under it only where its
+    words are not the sentence's own (a model's summary, not the rules' extract), so the rules'
+    bottom line is not shown three times. The passages' words need the article: without it, a
+    sentence lists its passages by number.
+    """
+    located = {m.ident for m in marks}
+    sentences = []
+    for i, support in enumerate(b.bottom_line_support):
+        passages = []
+        for k, span in enumerate(support.spans):
+            inside = article is not None and _in_article(span, len(article)) is not None
+            words = " ".join(article[span.start : span.end].split()) if inside and article is not None else None
+            target = f"s-{i}-{k}" if f"s-{i}-{k}" in located else None
+            if words is None or normalise(words) != normalise(support.sentence):
+                passages.append({"words": words, "target": target})
+        first = next((f"s-{i}-{k}" for k in range(len(support.spans)) if f"s-{i}-{k}" in located), None)
+        sentences.append({"id": f"support-{i}", "sentence": support.sentence, "target": first,
+                          "passages": passages, "unsupported": not support.spans})
+    inline = bool(sentences) and normalise(" ".join(s["sentence"] for s in sentences)) == normalise(b.bottom_line)
+    return {"inline": inline, "sentences": sentences,
+            "listed": [s for s in sentences if not inline or s["passages"] or s["unsupported"]]}
 
 
 def _html(b: Briefing, *, article: str | None, color: bool) -> str:
@@ -403,6 +509,7 @@ def _html(b: Briefing, *, article: str | None, color: bool) -> str:
     return render_page(
         "briefing.html.j2",
         title=b.headline, kicker=kicker, headline=b.headline, bottom_line=b.bottom_line, warnings=_warnings(b),
+        support=_html_support(b, article, marks),
         pieces=_article_pieces(article, marks) if article is not None else None, missing=missing,
         sections=_html_sections(b, first, has_article), provenance=_provenance_lines(b.provenance),
     )

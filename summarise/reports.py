@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,7 @@ _OPS: list[tuple[str, str, bool]] = [
     ("schema_valid_rate", "schema-valid rate", False),
     ("errors", "articles failed", True),
     ("dropped", "items dropped after retries", True),
+    ("flags", "disagreements flagged (model vs rules)", True),
     ("reasks", "re-asks", True),
     ("latency_p50_s", "latency p50 (s)", True),
     ("latency_p95_s", "latency p95 (s)", True),
@@ -158,6 +160,27 @@ def _briefing_of(line: dict[str, Any] | None) -> tuple[Briefing | None, str | No
         return None, f"stored briefing no longer fits the schema: {exc.errors()[0].get('msg', 'invalid')}"
 
 
+def _flag_field(flag: str) -> str:
+    """The field a disagreement is about: the words before its colon ("speaker: the model said ...")."""
+    head, sep, _ = flag.partition(":")
+    return head.strip() if sep and head.strip() else "other"
+
+
+def _drops_and_flags(briefing: Briefing) -> tuple[Counter[str], Counter[str]]:
+    """What a briefing left out (drops by kind) and where the model and the rules disagreed
+    (flags by field): the two things a reader of a merged briefing must be able to count."""
+    drops = Counter(d.kind for d in briefing.provenance.dropped) if briefing.provenance else Counter()
+    flags = Counter(_flag_field(f) for item in (*briefing.events, *briefing.actors, *briefing.quotes) for f in item.flags)
+    return drops, flags
+
+
+def drops_and_flags_line(dropped: int, by_kind: dict[str, int], flags: int) -> str:
+    """"N items dropped (by kind), M disagreements flagged": one line a report shows per run and per article."""
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
+    items = f"{dropped} item{'s' if dropped != 1 else ''} dropped" + (f" ({kinds})" if kinds else "")
+    return f"{items}, {flags} disagreement{'s' if flags != 1 else ''} flagged"
+
+
 def _percentile(values: Sequence[float], q: float) -> float | None:
     """Nearest-rank percentile: a value that was measured, never an interpolation."""
     if not values:
@@ -201,7 +224,10 @@ def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
     per_article: list[dict[str, Any]] = []
     scores: dict[str, ArticleScore] = {}
     latencies: list[float] = []
-    totals = {"errors": 0, "missing": 0, "cached": 0, "briefed": 0, "dropped": 0, "reasks": 0, "tokens_in": 0, "tokens_out": 0}
+    totals = {"errors": 0, "missing": 0, "cached": 0, "briefed": 0, "dropped": 0, "flags": 0, "reasks": 0,
+              "tokens_in": 0, "tokens_out": 0}
+    dropped_by_kind: Counter[str] = Counter()
+    flags_by_field: Counter[str] = Counter()
     for item in suite.items:
         line = results.get(item.id)
         if line is not None and line.get("article_hash") not in (None, item.article.hash):
@@ -228,6 +254,13 @@ def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
             # a cached line took no time; the latency that matters is the original call's
             latencies.append(prov.duration_s if line.get("cached") and prov else float(line.get("duration_s") or 0.0))
         row: dict[str, Any] = {"article_id": item.id, "status": status, "error": error}
+        if briefing is not None:
+            drops, flags = _drops_and_flags(briefing)
+            dropped_by_kind += drops
+            flags_by_field += flags
+            totals["flags"] += sum(flags.values())
+            row.update({"dropped": sum(drops.values()), "dropped_by_kind": dict(drops),
+                        "flags": sum(flags.values()), "flags_by_field": dict(flags)})
         if item.gold is not None:
             score = score_article(briefing, item.gold, item.article.text, article_id=item.id, labels=labels)
             scores[item.id] = score
@@ -248,6 +281,8 @@ def _score_run(run_dir: Path, suite: Any) -> _ScoredRun:
         "articles": n,
         "scored": len(scores),
         **totals,
+        "dropped_by_kind": dict(sorted(dropped_by_kind.items())),
+        "flags_by_field": dict(sorted(flags_by_field.items())),
         "schema_valid_rate": totals["briefed"] / n if n else None,
         "fabricated_quotes": suite_score.fabricated,
         "latency_p50_s": _percentile(latencies, 0.50),
@@ -388,15 +423,22 @@ def _article_rows(stats: dict[str, Any]) -> list[list[str]]:
             a["status"],
             str(a.get("fabricated", "–")),
             *(_fmt(a.get(f"{name}_f1")) for name in _labelled_fields(stats)),
+            _article_drops(a),
             a["error"] or "",
         ]
         for a in stats["per_article"]
     ]
 
 
+def _article_drops(article: dict[str, Any]) -> str:
+    if "dropped" not in article:
+        return "–"  # no briefing: nothing was dropped or flagged, and nothing can be said
+    return drops_and_flags_line(article["dropped"], article.get("dropped_by_kind", {}), article.get("flags", 0))
+
+
 def _article_header(stats: dict[str, Any]) -> list[str]:
     """The per-article columns: an F1 for each field the suite labels, and no column for the rest."""
-    return ["article", "status", "fabricated", *(f"{n} F1" for n in _labelled_fields(stats)), "error"]
+    return ["article", "status", "fabricated", *(f"{n} F1" for n in _labelled_fields(stats)), "dropped / flagged", "error"]
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: int = 1) -> dict[str, Any]:
@@ -459,8 +501,18 @@ def _summary_context(summary: dict[str, Any]) -> dict[str, Any]:
                                delta=False, present=bool(base)),
         "chart": _chart(summary["rows"], ("run", "baseline"), (f"run ({run['model']})", "baseline (rules)")),
         "ops": _table(["", "run", "baseline"], _ops(summary)),
+        "drops_and_flags": _run_drops_and_flags(run),
         "articles": _table(_article_header(run), _article_rows(run), numeric_from=2),
     }
+
+
+def _run_drops_and_flags(stats: dict[str, Any]) -> str:
+    """The run's line of drops and flags, with the fields the flags were about."""
+    line = drops_and_flags_line(stats.get("dropped", 0), stats.get("dropped_by_kind", {}), stats.get("flags", 0))
+    by_field = stats.get("flags_by_field") or {}
+    if by_field:
+        line += " (" + ", ".join(f"{k} {n}" for k, n in sorted(by_field.items(), key=lambda kv: (-kv[1], kv[0]))) + ")"
+    return line
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:

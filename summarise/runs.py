@@ -17,31 +17,34 @@ version, code); the same key is the response cache's file name, so a rerun of an
 makes no model call at all, and the same model name behind another server is never served the
 first server's answers.
 
-Articles run in a thread pool of exactly ``concurrency`` workers: ``asyncio.to_thread``'s default
-pool has ``cpu_count + 4`` threads, which silently capped ``-j 16`` at 6 requests in flight on a
-2-core client. Error text is redacted of keys (``summarise.redact``) before it is written.
+Articles run on the engine ``settings.engine`` names (``summarise.engines``: a thread pool of
+exactly ``concurrency`` workers, or a pool of Ray actors), the same code ``summarise batch`` runs:
+``EvalWork`` is one article's cache look-up, briefing and result line, whichever engine runs it.
+Error text is redacted of keys (``summarise.redact``) before it is written.
 """
 
 from __future__ import annotations
 
-import asyncio
+import dataclasses
 import datetime as dt
 import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import lru_cache, partial
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from summarise.articles import Article
-from summarise.backends import parse_spec
+from summarise.backends import base_urls, parse_spec
 from summarise.config import Settings
+from summarise.defaults import prompt_for
+from summarise.engines import Engine, Record, Task, fold_leftovers, open_engine
 from summarise.errors import ConfigError, RunFailed, exit_code_of
 from summarise.hashing import content_hash
-from summarise.jsonlines import LineWriter, error_line
+from summarise.jsonlines import error_line
 from summarise.redact import redact
 from summarise.reports import BASELINE_DIR, RESULTS_FILE, RUN_FILE, read_results, summarise_run
 from summarise.schemas import SCHEMA_VERSION, Briefing
@@ -59,14 +62,14 @@ class PromptRef(Protocol):
     hash: str
 
 
-def _resolve_prompt(prompt: str | PromptRef | None) -> PromptRef:
+def _resolve_prompt(prompt: str | PromptRef | None, model: str) -> PromptRef:
     if prompt is not None and not isinstance(prompt, str):
         return prompt
     # Imported here: prompts reads the prompt files, and a caller that already holds a
     # loaded prompt (the CLI, the tests) should not need them.
     from summarise.prompts import load_prompt
 
-    return load_prompt(prompt)
+    return load_prompt(prompt_for(prompt, model)[0])  # none named: the model's default (defaults.py)
 
 
 def _default_extract() -> ExtractFn:
@@ -87,9 +90,10 @@ def code_fingerprint() -> str:
 
 def endpoint(model: str, settings: Settings) -> dict[str, Any]:
     """Who is asked, and how: the backend kind, the server's URL, the instructor mode and the
-    context. The same model name behind another server (``--base-url``) is another model."""
+    context. The same model name behind another server (``--base-url``) is another model; a pool
+    of servers is the same pool whatever order its URLs are given in."""
     backend = model.partition("/")[0]
-    base_url = settings.base_url.rstrip("/") if settings.base_url else None
+    base_url = ",".join(base_urls(settings.base_url)) or None
     try:
         spec = parse_spec(model, settings.base_url)
     except ConfigError:
@@ -195,56 +199,52 @@ def _progress_bar(enabled: bool, total: int, label: str) -> Iterator[Callable[[]
         yield lambda: bar.advance(task)
 
 
-async def _run_articles(
-    todo: list[tuple[str, Any]],
-    *,
-    model: str,
-    prompt_spec: str,
-    settings: Settings,
-    writer: LineWriter,
-    concurrency: int,
-    use_cache: bool,
-    extract_fn: ExtractFn,
-    advance: Callable[[], None],
-) -> None:
-    gate = asyncio.Semaphore(concurrency)
-    loop = asyncio.get_running_loop()
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarise-article")
+def _article_task(article: Article) -> dict[str, Any]:
+    """An article as JSON-able values: a task crosses into Ray actors."""
+    fields = dataclasses.asdict(article)
+    fields["published"] = article.published.isoformat() if article.published is not None else None
+    return fields
 
-    async def one(key: str, item: Any) -> None:
-        async with gate:
-            article: Article = item.article
-            started = time.perf_counter()
-            cache = _cache_path(settings, key)
-            briefing = _read_cache(cache) if use_cache else None
-            cached = briefing is not None
-            error: str | None = None
-            if briefing is None:
-                try:
-                    briefing = await loop.run_in_executor(
-                        pool, partial(extract_fn, article, model=model, prompt=prompt_spec, settings=settings)
-                    )
-                except Exception as exc:  # one article's failure is a result, not the run's end
-                    error = error_line(exc, settings)
-                else:
-                    _write_atomic(cache, briefing.model_dump_json())
-            writer.append(
-                {
-                    "key": key,
-                    "article_id": item.id,
-                    "article_hash": article.hash,
-                    "briefing": briefing.model_dump(mode="json") if briefing is not None else None,
-                    "error": error,
-                    "duration_s": round(time.perf_counter() - started, 4),
-                    "cached": cached,
-                }
-            )
-            advance()
 
-    try:
-        await asyncio.gather(*(one(key, item) for key, item in todo))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _article_of(fields: dict[str, Any]) -> Article:
+    published = fields.get("published")
+    return Article(**{**fields, "published": dt.date.fromisoformat(published) if published else None})
+
+
+@dataclass(frozen=True)
+class EvalWork:
+    """One suite article's work under any engine (``summarise.engines``): its cached answer, or a
+    briefing made and cached, as one result line. A failure is a line with its one-line error."""
+
+    model: str
+    prompt_spec: str
+    settings: Settings
+    use_cache: bool
+    extract_fn: ExtractFn
+
+    def __call__(self, task: Task) -> Record:
+        article = _article_of(task["article"])
+        started = time.perf_counter()
+        cache = _cache_path(self.settings, task["key"])
+        briefing = _read_cache(cache) if self.use_cache else None
+        cached = briefing is not None
+        error: str | None = None
+        if briefing is None:
+            try:
+                briefing = self.extract_fn(article, model=self.model, prompt=self.prompt_spec, settings=self.settings)
+            except Exception as exc:  # one article's failure is a result, not the run's end
+                error = error_line(exc, self.settings)
+            else:
+                _write_atomic(cache, briefing.model_dump_json())
+        return {
+            "key": task["key"],
+            "article_id": task["id"],
+            "article_hash": article.hash,
+            "briefing": briefing.model_dump(mode="json") if briefing is not None else None,
+            "error": error,
+            "duration_s": round(time.perf_counter() - started, 4),
+            "cached": cached,
+        }
 
 
 def _execute(
@@ -259,8 +259,10 @@ def _execute(
     use_cache: bool,
     extract_fn: ExtractFn,
     progress: bool,
+    engine: Engine,
 ) -> None:
     info = _run_info(suite, model=model, prompt=prompt, settings=settings, concurrency=concurrency)
+    fold_leftovers(run_dir / RESULTS_FILE)  # what a killed Ray run left in blocks is done work
     _prepare_dir(run_dir, info, resume=resume)
     # By article id and text hash: an article whose words equal another's is its own result, and
     # an edited article is briefed again. Not by the whole key, which holds a hash of this
@@ -275,24 +277,10 @@ def _execute(
         if (item.id, item.article.hash) not in done:
             key = result_key(prompt_hash=prompt.hash, model=model, settings=settings, article_hash=item.article.hash)
             todo.append((key, item))
-    writer = LineWriter(run_dir / RESULTS_FILE)
-    try:
-        with _progress_bar(progress, len(todo), f"{suite.name} · {model}") as advance:
-            asyncio.run(
-                _run_articles(
-                    todo,
-                    model=model,
-                    prompt_spec=prompt.spec,
-                    settings=settings,
-                    writer=writer,
-                    concurrency=concurrency,
-                    use_cache=use_cache,
-                    extract_fn=extract_fn,
-                    advance=advance,
-                )
-            )
-    finally:
-        writer.close()
+    work = EvalWork(model, prompt.spec, settings, use_cache, extract_fn)
+    tasks = [{"key": key, "id": item.id, "article": _article_task(item.article)} for key, item in todo]
+    with _progress_bar(progress, len(tasks), f"{suite.name} · {model}") as advance:
+        engine.run(tasks, work, results=run_dir / RESULTS_FILE, concurrency=concurrency, tick=lambda _record: advance())
 
 
 def run_eval(
@@ -312,8 +300,9 @@ def run_eval(
 
     ``suite`` is a ``summarise.suites.Suite`` (name, path, items with id, article, gold, and the
     labels it scores on: a partly labelled suite's unlabelled fields get no score).
-    ``prompt`` is a spec (``briefing@v1``; None is the newest) or an already loaded prompt.
-    Articles run ``concurrency`` at a time, each blocking extract call in a worker thread. An
+    ``prompt`` is a spec (``briefing@v1``; None is the model's default, summarise/defaults.py) or an
+    already loaded prompt.
+    Articles run ``concurrency`` at a time on ``settings.engine`` (threads, or Ray actors). An
     article that fails is recorded with its one-line error and the run goes on; with
     ``resume=True`` articles already briefed in ``run_dir`` are skipped and failed ones retried.
     The ``rules`` baseline is run into ``run_dir/baseline`` (uncached: it is cheap, and a cached
@@ -323,8 +312,9 @@ def run_eval(
     if concurrency < 1:
         raise ConfigError(f"concurrency must be at least 1, not {concurrency}")
     settings = settings if settings is not None else Settings()
-    ref = _resolve_prompt(prompt)
+    ref = _resolve_prompt(prompt, model)
     fn = extract_fn if extract_fn is not None else _default_extract()
+    engine = open_engine(settings)  # an unknown engine is refused before anything is written
     run_dir = Path(run_dir)
     # The rules cost milliseconds: caching them would only hide a change to their code.
     runs = [(model, run_dir, concurrency, use_cache and model != BASELINE_MODEL, settings)]
@@ -343,6 +333,7 @@ def run_eval(
             use_cache=cache,
             extract_fn=fn,
             progress=progress,
+            engine=engine,
         )
     summarise_run(run_dir, suite=suite)
     return run_dir

@@ -219,6 +219,21 @@ class ModelBriefing(_Strict):
     quotes: list[QuoteDraft] = Field(default_factory=list)
 
 
+class ModelRepair(_Strict):
+    """What a model answers when asked once more (``repair@v1``) about the items of its
+    ``ModelBriefing`` that failed a check: each listed item corrected from the article, or left
+    out where the article does not bear it out. Its answer is checked like the first; what fails
+    again is dropped, and the drop recorded."""
+
+    headline: str | None = Field(default=None, max_length=200, description="the headline corrected, if it was listed")
+    bottom_line: list[str] = Field(
+        default_factory=list, max_length=3, description="the listed bottom-line sentences, corrected"
+    )
+    events: list[EventDraft] = Field(default_factory=list)
+    actors: list[ActorDraft] = Field(default_factory=list)
+    quotes: list[QuoteDraft] = Field(default_factory=list)
+
+
 # --------------------------------------------------------------------------------------------
 # What the toolkit hands out
 # --------------------------------------------------------------------------------------------

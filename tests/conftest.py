@@ -104,7 +104,8 @@ class ScriptedHandler(BaseHTTPRequestHandler):
     """Answers every chat completion as its ``scenario`` says; a ``script`` of scenarios, one a
     request, runs first ("503" then "ok"). Counts requests (``hits``) and keeps their bodies.
 
-    Scenarios: ``ok`` (``answer`` as a forced tool call), ``content_to_cap``, ``cut_at_cap``,
+    Scenarios: ``ok`` (``answer`` as a forced tool call; ``answers``, when set, are given one a
+    request first), ``content_to_cap``, ``cut_at_cap``,
     ``malformed`` (not JSON arguments), ``prose`` (text, no tool call), ``slow`` (3 s), ``hang`` (accepts, never answers),
     ``429``/``500``/``503`` (an error body; ``retry_after`` sets the Retry-After header),
     ``non_json`` (an HTML page with status 200), ``broken_json`` (a JSON content type, a body that is not JSON), ``reset_mid_body`` (headers, half a body, then the
@@ -114,6 +115,7 @@ class ScriptedHandler(BaseHTTPRequestHandler):
     scenario = "ok"
     script: list[str] = []
     answer = GOOD
+    answers: list[str] = []
     retry_after: str | None = None
     hits = 0
     last_body: dict = {}
@@ -169,7 +171,7 @@ class ScriptedHandler(BaseHTTPRequestHandler):
         if s == "empty_choices":
             body = {**completion(cls.answer), "choices": []}
         else:
-            body = {"ok": completion(cls.answer),
+            body = {"ok": completion(cls.answers.pop(0) if cls.answers else cls.answer),
                     # llama-server under a JSON-schema grammar: the answer whole, then white space to the cap
                     "content_to_cap": completion(cls.answer + "\n", finish="length", as_content=True),
                     "cut_at_cap": completion(cls.answer[:30], finish="length"),
@@ -202,7 +204,31 @@ def fake_server():
     h = ScriptedHandler
     h.hits, h.scenario, h.script, h.answer, h.retry_after, h.last_body, h.bodies, h.times = 0, "ok", [], GOOD, None, {}, [], []
     h.release = threading.Event()
+    h.answers = []
     yield f"http://127.0.0.1:{port}/v1"
     h.release.set()
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture()
+def fake_servers():
+    """Start scripted servers on demand: ``start(handler=ScriptedHandler)`` gives ``(url, handler)``,
+    the handler a fresh subclass per server, so each is scripted and counted on its own."""
+    started: list[tuple[_QuietServer, type[ScriptedHandler]]] = []
+
+    def start(handler: type[ScriptedHandler] = ScriptedHandler) -> tuple[str, type[ScriptedHandler]]:
+        own = type(f"{handler.__name__}{len(started)}", (handler,), {
+            "hits": 0, "scenario": "ok", "script": [], "answer": GOOD, "retry_after": None,
+            "last_body": {}, "bodies": [], "times": [], "release": threading.Event(),
+        })
+        server = _QuietServer(("127.0.0.1", free_port()), own)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        started.append((server, own))
+        return f"http://127.0.0.1:{server.server_address[1]}/v1", own
+
+    yield start
+    for server, own in started:
+        own.release.set()
+        server.shutdown()
+        server.server_close()

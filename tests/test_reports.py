@@ -255,3 +255,42 @@ def test_reports_name_the_prompt_hash_as_prompts_show_does(run_dir):
         assert f"(prompt hash {full[:15]})" in (run_dir / name).read_text()
     listed = CliRunner().invoke(app, ["prompts", "list"]).stdout
     assert f"template hash {load_prompt('briefing@v2').own_hash[:15]}" in listed
+
+
+def _merged(article_id: str, flags: dict[str, list[str]], drops: list[Drop]) -> dict:
+    """A gold briefing as a merged strategy leaves it: flags on its quotes, drops in its provenance."""
+    b = GOLD[article_id]
+    quotes = [q.model_copy(update={"source": "both", "flags": flags.get(q.text, [])}) for q in b.quotes]
+    data = _with_provenance(b.model_copy(update={"quotes": quotes}))
+    data["provenance"]["dropped"] = [d.model_dump(mode="json") for d in drops]
+    return data
+
+
+def test_reports_count_drops_by_kind_and_flags_per_run_and_per_article(tmp_path):
+    speaker = "speaker: the model said Kim, the rules Hong Min; kept Hong Min, whom the text names at the quote"
+    kind = "speaker type: the model said other, the rules analyst; kept analyst, which the text's description makes"
+    run = _write_run(tmp_path / "run", "m", {
+        "a1": _merged("a1", {}, [Drop(kind="quote", reason="its words are not in the article", item="x")] * 2
+                      + [Drop(kind="speaker", reason="speaker not named in the article", item="y")]),
+        "a2": _merged("a2", {"this is a calibrated message": [speaker, kind]}, []),
+        "a3": "BackendError: down",
+    })
+    summary = summarise_run(run, suite=_suite())
+    stats = summary["run"]
+    assert (stats["dropped"], stats["flags"]) == (3, 2)
+    assert stats["dropped_by_kind"] == {"quote": 2, "speaker": 1}
+    assert stats["flags_by_field"] == {"speaker": 1, "speaker type": 1}
+    rows = {a["article_id"]: a for a in stats["per_article"]}
+    assert (rows["a1"]["dropped"], rows["a1"]["dropped_by_kind"], rows["a1"]["flags"]) == (3, {"quote": 2, "speaker": 1}, 0)
+    assert (rows["a2"]["dropped"], rows["a2"]["flags"], rows["a2"]["flags_by_field"]) == (0, 2, {"speaker": 1, "speaker type": 1})
+    assert "dropped" not in rows["a3"]  # no briefing: nothing to count
+    saved = json.loads((run / "summary.json").read_text())
+    assert saved["run"]["dropped_by_kind"] == {"quote": 2, "speaker": 1} and saved["run"]["flags"] == 2
+    line = "3 items dropped (quote 2, speaker 1), 2 disagreements flagged (speaker 1, speaker type 1)"
+    for name in ("report.md", "report.html"):
+        page = (run / name).read_text()
+        assert line in page
+        assert "3 items dropped (quote 2, speaker 1), 0 disagreements flagged" in page  # a1's row
+        assert "0 items dropped, 2 disagreements flagged" in page  # a2's row
+    table = _render(summary_table(summary))
+    assert "disagreements flagged" in table

@@ -9,6 +9,7 @@ and merges aliases. Pure and fast: it never imports a backend.
 from summarise.grounding.actors import ActorCandidate, find_actor_candidates
 from summarise.grounding.align import FUZZY_THRESHOLD, MIN_FUZZY_CHARS, align
 from summarise.grounding.briefing import ground_briefing
+from summarise.grounding.claims import Claim, support_spans, unsupported_claims
 from summarise.grounding.coref import resolve_aliases
 from summarise.grounding.dates import article_date, find_date_phrases, resolve_date
 from summarise.grounding.events import EventCandidate, event_type, find_event_candidates
@@ -20,6 +21,7 @@ __all__ = [
     "FUZZY_THRESHOLD",
     "MIN_FUZZY_CHARS",
     "ActorCandidate",
+    "Claim",
     "EventCandidate",
     "QuoteCandidate",
     "Sentence",
@@ -37,4 +39,6 @@ __all__ = [
     "resolve_aliases",
     "resolve_date",
     "split_sentences",
+    "support_spans",
+    "unsupported_claims",
 ]

@@ -15,11 +15,12 @@ from summarise.grounding.actors import find_actor_candidates
 from summarise.grounding.align import align, find_all
 from summarise.grounding.attribution import verify_speakers
 from summarise.grounding.caps import cap_briefing
+from summarise.grounding.claims import support_spans
 from summarise.grounding.coref import resolve_aliases
 from summarise.grounding.dates import article_date as find_article_date
 from summarise.grounding.dates import find_date_phrases, resolve_date
 from summarise.grounding.quantities import normalise_quantity
-from summarise.grounding.sentences import body_end
+from summarise.grounding.sentences import body_end, split_sentences
 from summarise.schemas import (
     MAX_EVENT_ACTORS,
     MAX_QUOTE_CHARS,
@@ -33,6 +34,8 @@ from summarise.schemas import (
     Quote,
     QuoteDraft,
     Span,
+    Support,
+    field_cap,
 )
 from summarise.text import name_key
 
@@ -65,18 +68,24 @@ def _merge_actors(actors: list[ActorDraft], article: str, others: list[str]) -> 
         actor = merged.get(name_key(target))
         if actor is None:
             base = next((a for a in actors if a.name == target), draft)
-            actor = Actor(name=target, kind=base.kind, role=base.role, affiliation=base.affiliation)
+            actor = Actor(name=target, kind=base.kind, role=base.role, affiliation=base.affiliation,
+                          source=base.source, flags=list(base.flags))
             merged[name_key(target)] = actor
         if draft.name != actor.name and draft.name not in actor.aliases:
             actor.aliases.append(draft.name)
         actor.role = actor.role or draft.role
         actor.affiliation = actor.affiliation or draft.affiliation
+        # one actor under two names found by different sides was found by both
+        if draft.source and actor.source != draft.source:
+            actor.source = draft.source if actor.source is None else "both"
+        actor.flags += [f for f in draft.flags if f not in actor.flags]
     for actor in merged.values():
         # the other names the article gives this actor ("Pyongyang", "KCNA"), whoever drafted it
         candidate = known.get(name_key(actor.name))
         if candidate is not None:
             actor.aliases += [a for a in candidate.aliases if a != actor.name and a not in actor.aliases]
         actor.aliases = actor.aliases[:12]
+        actor.flags = actor.flags[:12]
         spans: list[Span] = []
         for label in (actor.name, *actor.aliases):
             spans += [s for s in find_all(article, label) if s.start < limit]
@@ -137,6 +146,13 @@ def _ground_events(events: list[EventDraft], article: str, day: dt.date | None, 
     return kept, drops
 
 
+def _bottom_line_support(bottom_line: str, article: str, day: dt.date | None) -> list[Support]:
+    """Each sentence of the bottom line with the places in the article it rests on (a reader sees
+    where a summary's words come from, whoever wrote them)."""
+    sentences = [s.text for s in split_sentences(bottom_line)][: field_cap(Briefing, "bottom_line_support")]
+    return [Support(sentence=s, spans=support_spans(s, article, article_date=day)) for s in sentences]
+
+
 def ground_briefing(
     draft: BriefingDraft, article: str, *, article_date: dt.date | None = None
 ) -> tuple[Briefing, list[Drop]]:
@@ -153,6 +169,7 @@ def ground_briefing(
     briefing = Briefing(
         headline=draft.headline,
         bottom_line=draft.bottom_line,
+        bottom_line_support=_bottom_line_support(draft.bottom_line, article, day),
         article_date=day,
         events=events,
         actors=actors,

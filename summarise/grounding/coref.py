@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
-from summarise.grounding.gazetteer import state_of
+from summarise.grounding.gazetteer import state_of, state_pattern
 from summarise.text import name_key
 
+#: "Thai army", "Japan's coast guard": a state's armed service is an actor of its own (a military
+#: body), which speaks and acts apart from its government; never an alias of the state.
+_ARMED_SERVICE = re.compile(
+    rf"(?i:the\s+)?(?:{state_pattern().pattern})(?:['’]s)?\s+(?i:army|navy|air\s+force|coast\s+guard)"
+)
 
 
 def _initials(name: str) -> str:
@@ -62,6 +67,9 @@ def resolve_aliases(names: list[str], article: str) -> dict[str, str]:
     pool = list(dict.fromkeys([*names, *(c.name for c in candidates)]))
     resolved: dict[str, str] = {}
     for name in names:
+        if _ARMED_SERVICE.fullmatch(name.strip()):
+            resolved[name] = name
+            continue
         state = state_of(name)
         target = (
             (state.name if state else None)

@@ -122,6 +122,8 @@ def _bottom_line(job: Job, draft: BriefingDraft) -> None:
 def grounded_draft(job: Job) -> BriefingDraft:
     """The rules' draft, with the questions they answer badly put to the model."""
     draft = extract_rules(job.article.text, date=job.article_date)
+    for item in (*draft.events, *draft.actors, *draft.quotes):
+        item.source = "rules"  # the rules found every item; the model only chose among their candidates
     for name, refine in (("speaker", _speakers), ("event", _events), ("bottom_line", _bottom_line)):
         if name in job.prompt.steps:
             refine(job, draft)

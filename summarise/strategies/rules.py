@@ -9,4 +9,7 @@ from summarise.strategies.registry import Job, register
 
 @register("rules", needs_model=False)
 def rules_draft(job: Job) -> BriefingDraft:
-    return extract_rules(job.article.text, date=job.article_date)
+    draft = extract_rules(job.article.text, date=job.article_date)
+    for item in (*draft.events, *draft.actors, *draft.quotes):
+        item.source = "rules"  # every briefing says where its items came from
+    return draft

@@ -47,6 +47,8 @@ def _own_story(draft: BriefingDraft, job: Job) -> BriefingDraft:
     """The model's headline and bottom line where they tell the article's own story, else the
     rules' (taken from the article itself), with the reason recorded: a model that obeyed
     instructions planted in the article must not put another story above the briefing."""
+    for item in (*draft.events, *draft.actors, *draft.quotes):
+        item.source = "model"  # every briefing says where its items came from
     text = job.article.text
     for field, fallback in (("headline", headline), ("bottom_line", bottom_line)):
         written = getattr(draft, field)
