@@ -284,8 +284,8 @@ class _Resolver:
     def is_subject(self, at: int, person: ActorCandidate, start: int, end: int) -> bool:
         """Whether a mention opens its clause as the subject of a verb: only title words between
         the clause's start (``start`` or the last comma) and the name, a verb after it, and no
-        name after the title words that follow it ("Trump campaign chairman Paul Manafort said"
-        is Manafort's sentence)."""
+        name after the title words that follow it ("party campaign chairman Ivo Marsh said"
+        is Marsh's sentence)."""
         clause = max(start, self.article.rfind(",", start, at) + 1)
         label_end = next((m.end for m in person.mentions if m.start == at), at)
         earlier = self.mentions(clause, at, {ActorKind.PERSON})
@@ -537,7 +537,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     bare = phrase.strip().lower()
     unnamed = _SOMEONE.match(phrase.strip())
     if unnamed and not _ROLE_AT.search(unnamed.group("desc")):
-        # "one Trump campaign source", "a Democratic staffer", "a man in the crowd": someone the
+        # "one Marsh campaign source", "a Democratic staffer", "a man in the crowd": someone the
         # story does not name, whatever names stand in the description
         desc = unnamed.group("desc")
         return _Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
@@ -560,7 +560,7 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if named and titled and titled.start() >= phrase.find(named[1]) + len(named[1]) and not someone_elses and (
         titled.re is _TITLED_NAME or is_first_name(titled.group("first"))
     ):
-        # "Latino Polls researcher Ana Ruiz", "Trump campaign chairman Paul Manafort": the name that
+        # "Latino Polls researcher Ana Ruiz", "party campaign chairman Ivo Marsh": the name that
         # closes the phrase is the speaker, the names before it only say whose they are
         closing = resolver.named_in(titled.group("name"))
         person = closing[0] if closing and closing[0].kind == ActorKind.PERSON else unlisted_person(titled.group("name"), article)
@@ -657,7 +657,7 @@ def _subject_of_sentence(sentence: Sentence, q_start: int, resolver: _Resolver) 
 
 def _unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
     """A person the actor finder did not list, opening the clause as its subject: a surname the
-    article also writes after a first name or a title ("Clinton has since apologized"), or a
+    article also writes after a first name or a title ("Vance has since withdrawn the remark"), or a
     first and last name."""
     m = re.match(rf"(?P<name>{NAME})(?![\w'’-])(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?[a-z]{{2,}})", clause)
     if not m or m.group("name").split()[0] in _NOT_A_NAME:

@@ -91,15 +91,15 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
     """A person the actor finder missed, named as the article names them in full: "Varga" is
     "Ilse Varga" when the article writes that, with every mention, so a profile can be read."""
     tokens = name.split()
-    # "Staff Katie Walsh" of "Chief of Staff Katie Walsh": the name starts at its first name
+    # "Staff Ana Brill" of "Deputy Chief of Staff Ana Brill": the name starts at its first name
     first = next((i for i, t in enumerate(tokens[:-1]) if is_first_name(t)), 0)
     if first and not is_first_name(tokens[0]):
         name, tokens = " ".join(tokens[first:]), tokens[first:]
     best = name
     for full in re.finditer(rf"\b((?:(?:[A-Z][\w'’-]+|[A-Z]\.)\s+){{1,3}}){re.escape(name)}\b", article):
         words = full.group(1).split()
-        # the name starts at a first name: "Mitch McConnell" of "Majority Leader Mitch McConnell",
-        # nothing of "Thin-skinned' Trump" or "Debating Clinton"
+        # the name starts at a first name: "Lena Okafor" of "Majority Leader Lena Okafor",
+        # nothing of "Short-tempered' Marsh" or "Debating Vance"
         first = next((i for i, w in enumerate(words) if is_first_name(w.strip("'’"))), None)
         if first is not None and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", w) for w in words[first:]):
             best = " ".join([*words[first:], name])
