@@ -300,3 +300,59 @@ def test_the_cli_shows_who_found_each_item_and_where_model_and_rules_disagreed(f
     assert page.exit_code == 0, page.stderr
     assert "| Source |" in page.stdout and "model + rules" in page.stdout
     assert "## Where the model and the rules disagreed" in page.stdout
+
+
+BORDER = """VARNO, May 6, 2026 (Wire) -- Thailand closed two border crossings on Tuesday after a clash near the village of Ban Kwai, in Sa Kaeo province.
+
+The Thai army said two of its soldiers were wounded in the clash.
+
+Prime Minister Lena Osk said the crossings would stay shut and the country wanted calm.
+
+Army spokesman Kit Pran spoke to reporters at the crossing later in the day.
+"We will hold the line until the talks begin."
+"""
+CLOSED = "Thailand closed two border crossings on Tuesday after a clash near the village of Ban Kwai, in Sa Kaeo province."
+HOLD = "We will hold the line until the talks begin."
+
+
+def _border(**items: Any) -> BriefingDraft:
+    data = {"headline": "Thailand closes two border crossings", "bottom_line": "Thailand closed two crossings.",
+            "events": [], "actors": [], "quotes": [], **items}
+    return BriefingDraft.model_validate(data, context={"article": BORDER})
+
+
+def test_a_states_army_is_an_actor_of_its_own_not_an_alias_of_the_state() -> None:
+    actors = [{"name": "Thailand", "kind": "state"}, {"name": "Thai army", "kind": "military_body"}]
+    merged = merge_drafts(_border(actors=actors), extract_rules(BORDER), BORDER)
+    kinds = {a.name: a.kind.value for a in merged.actors}
+    assert kinds["Thailand"] == "state" and kinds["Thai army"] == "military_body"
+    briefing, _ = ground_briefing(merged, BORDER)
+    grounded = {a.name: a for a in briefing.actors}
+    assert "Thai army" in grounded and "Thai army" not in grounded["Thailand"].aliases
+
+
+def test_a_fuller_place_the_text_bears_out_stands_over_the_rules_place_in_the_sentence() -> None:
+    event = {"type": "other", "what": "Thailand closed two border crossings", "sentence": CLOSED,
+             "place": "Ban Kwai, Thailand", "actors": ["Thailand"]}
+    model = _border(events=[event], actors=[{"name": "Thailand", "kind": "state"}])
+    (closed,) = [e for e in merge_drafts(model, extract_rules(BORDER), BORDER).events if e.sentence.endswith(CLOSED)]
+    assert closed.place == "Ban Kwai, Thailand"
+    assert closed.flags and "kept Ban Kwai, Thailand, which the text bears out" in closed.flags[-1]
+
+
+def test_a_place_the_text_does_not_bear_out_gives_way_to_the_rules_place() -> None:
+    event = {"type": "other", "what": "Thailand closed two border crossings", "sentence": CLOSED,
+             "place": "Narrow Pass, Thailand", "actors": ["Thailand"]}
+    model = _border(events=[event], actors=[{"name": "Thailand", "kind": "state"}])
+    (closed,) = [e for e in merge_drafts(model, extract_rules(BORDER), BORDER).events if e.sentence.endswith(CLOSED)]
+    assert closed.place != "Narrow Pass, Thailand"
+
+
+def test_the_speaker_named_just_before_the_quote_wins_over_one_the_text_gives_words_only_elsewhere() -> None:
+    # Lena Osk speaks in the story, so the checks accept her; Kit Pran is named just before the words
+    quote = {"text": HOLD, "speaker": "Lena Osk", "speaker_type": "official"}
+    actors = [{"name": "Lena Osk", "kind": "person"}, {"name": "Kit Pran", "kind": "person"}]
+    merged = merge_drafts(_border(quotes=[quote], actors=actors), extract_rules(BORDER), BORDER)
+    (held,) = [q for q in merged.quotes if q.text == HOLD]
+    assert held.speaker == "Kit Pran"
+    assert held.flags and held.flags[0].startswith("speaker: the model said Lena Osk, the rules Kit Pran; kept Kit Pran")

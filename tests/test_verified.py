@@ -169,6 +169,94 @@ def test_a_bottom_line_with_nothing_borne_out_gives_way_to_the_rules_and_says_so
     assert any("the rules' bottom line is shown" in r for r in reasons)
 
 
+INSPECT_SENTENCE = "Engineers from the Vessmark Institute will inspect the 140-metre pier next week, Farrow said."
+
+
+def test_an_invented_event_on_a_real_sentence_the_rules_find_no_event_in_is_dropped_after_the_repair(fake_server: str):
+    # a real sentence of the article, but a happening (and a person) the article does not hold
+    invented = {"type": "statement", "what": "Gunnar Holt ordered 300 more guards to the pier.", "date": None,
+                "date_text": None, "place": None, "actors": [], "quantities": [], "sentence": INSPECT_SENTENCE}
+    Handler.answers = [json.dumps(briefing(events=[*briefing()["events"], invented])), repair(events=[invented])]
+    result = brief(fake_server)
+    assert Handler.hits == 2
+    assert [e.sentence for e in result.events] == [PAIR_SENTENCE], "the event the model made up must not stand"
+    assert not any("Gunnar Holt" in e.what for e in result.events)
+    reasons = {d.kind: d.reason for d in result.provenance.dropped}
+    assert "event_what" in reasons and "Gunnar Holt" in reasons["event_what"]
+    assert "the rules found no event in its sentence" in reasons["event"]
+
+
+def test_a_paraphrase_unlike_the_articles_words_gives_way_to_the_rules_quote_of_that_speaker(fake_server: str):
+    # too unlike the article's words to be taken for them: the rules' quote of the same speaker stands
+    paraphrase = {"text": "Results will come soon", "speaker": "Ilse Varn", "speaker_role": None,
+                  "speaker_affiliation": None, "speaker_type": "analyst"}
+    Handler.answers = [json.dumps(briefing(quotes=[briefing()["quotes"][0], paraphrase])), repair(quotes=[paraphrase])]
+    result = brief(fake_server)
+    by_text = {q.text: q for q in result.quotes}
+    assert set(by_text) == {PIER_QUOTE, REPORT_QUOTE}
+    kept = by_text[REPORT_QUOTE]
+    assert kept.source == "rules" and kept.speaker == "Ilse Varn"
+    assert any("Results will come soon" in f and "the rules' quote of that speaker is shown" in f for f in kept.flags)
+    assert [d.kind for d in result.provenance.dropped] == ["quote"]
+
+
+def test_an_actor_whose_name_is_not_the_articles_leaves_a_gap_the_rules_actor_fills(fake_server: str):
+    actors = [a if a["name"] != "Oda Farrow" else {**a, "name": "Oda Farrel"} for a in briefing()["actors"]]
+    Handler.answers = [json.dumps(briefing(actors=actors)), repair(actors=[actors[1]])]
+    result = brief(fake_server)
+    by_name = {a.name: a for a in result.actors}
+    assert "Oda Farrel" not in by_name
+    assert by_name["Oda Farrow"].source == "rules", "the model's quote names her: the rules' actor stands in"
+    assert "Vessmark Institute" not in by_name, "a rules-only actor that fills no gap stays out"
+    assert any(d.kind == "actor" and d.item["name"] == "Oda Farrel" for d in result.provenance.dropped)
+
+
+SAME_DAY = """KESTRAL, April 9, 2026 (Coast Wire) - Storms closed the port of Kestral on Tuesday, the harbour office said.
+
+On the same day, the city council opened two shelters for crews stranded by the closure.
+
+The council will meet again in May to review the costs.
+"""
+STORM = "KESTRAL, April 9, 2026 (Coast Wire) - Storms closed the port of Kestral on Tuesday, the harbour office said."
+SHELTERS = "On the same day, the city council opened two shelters for crews stranded by the closure."
+
+
+def _same_day_briefing(shelter_date: str) -> dict:
+    event = {"type": "other", "date_text": None, "place": "Kestral", "actors": [], "quantities": []}
+    return {
+        "headline": "Storms close the port of Kestral",
+        "bottom_line": ["Storms closed the port of Kestral, and the city council opened two shelters."],
+        "events": [
+            {**event, "what": "Storms closed the port of Kestral.", "date": "2026-04-07", "date_text": "Tuesday", "sentence": STORM},
+            {**event, "what": "The city council opened two shelters.", "date": shelter_date, "sentence": SHELTERS},
+        ],
+        "actors": [{"name": "city council", "kind": "organisation", "role": None, "affiliation": None}],
+        "quotes": [],
+    }
+
+
+def _on(result, sentence: str):
+    (event,) = [e for e in result.events if e.sentence == sentence]
+    return event
+
+
+def test_a_day_the_story_pins_for_another_event_is_kept_flagged_where_the_sentence_says_no_day(fake_server: str):
+    Handler.answers = [json.dumps(_same_day_briefing("2026-04-07"))]
+    result = summarise.brief(SAME_DAY, model="openai/m", prompt="briefing@v3", settings=settings(fake_server))
+    assert Handler.hits == 1, "a day read from context is no failure to re-ask"
+    shelters = _on(result, SHELTERS)
+    assert str(shelters.date) == "2026-04-07"
+    assert any("pins that day for another event" in f for f in shelters.flags)
+    assert not [d for d in result.provenance.dropped if d.kind == "event_date"]
+
+
+def test_a_day_the_article_pins_for_no_event_is_still_dropped(fake_server: str):
+    Handler.answers = [json.dumps(_same_day_briefing("2026-04-05")), repair(events=[_same_day_briefing("2026-04-05")["events"][1]])]
+    result = summarise.brief(SAME_DAY, model="openai/m", prompt="briefing@v3", settings=settings(fake_server))
+    assert _on(result, SHELTERS).date is None
+    assert [d.kind for d in result.provenance.dropped] == ["event_date"]
+
+
 def test_a_field_the_model_left_empty_is_the_rules(fake_server: str):
     Handler.answers = [json.dumps(briefing(quotes=[]))]
     result = brief(fake_server)
@@ -297,3 +385,13 @@ def test_every_briefing_says_where_its_items_came_from():
     result = summarise.brief(ARTICLE, model="rules")
     items = [*result.events, *result.actors, *result.quotes]
     assert items and {i.source for i in items} == {"rules"}
+
+
+def test_a_dropped_actor_no_item_names_gives_way_to_the_one_rules_actor_of_its_kind(fake_server: str):
+    misnamed = {"name": "Vessmark Academy", "kind": "organisation", "role": None, "affiliation": None}
+    Handler.answers = [json.dumps(briefing(actors=[*briefing()["actors"], misnamed])), repair(actors=[misnamed])]
+    result = brief(fake_server)
+    by_name = {a.name: a for a in result.actors}
+    assert "Vessmark Academy" not in by_name
+    stand_in = by_name["Vessmark Institute"]
+    assert stand_in.source == "rules" and any("was not named in the article" in f for f in stand_in.flags)

@@ -83,7 +83,9 @@ def _merge_actors(actors: list[ActorDraft], article: str, others: list[str]) -> 
         # the other names the article gives this actor ("Pyongyang", "KCNA"), whoever drafted it
         candidate = known.get(name_key(actor.name))
         if candidate is not None:
-            actor.aliases += [a for a in candidate.aliases if a != actor.name and a not in actor.aliases]
+            # not a name another listed actor goes by ("Thai army" listed on its own is no alias of Thailand)
+            actor.aliases += [a for a in candidate.aliases
+                              if a != actor.name and a not in actor.aliases and name_key(a) not in merged]
         actor.aliases = actor.aliases[:12]
         actor.flags = actor.flags[:12]
         spans: list[Span] = []

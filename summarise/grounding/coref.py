@@ -13,10 +13,11 @@ from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidat
 from summarise.grounding.gazetteer import state_of, state_pattern
 from summarise.text import name_key
 
-#: "Thai army", "Japan's coast guard": a state's armed service is an actor of its own (a military
-#: body), which speaks and acts apart from its government; never an alias of the state.
+#: "Thai army", "Japan's coast guard", "the Israeli military": a state's armed service is an
+#: actor of its own (a military body), which speaks and acts apart from its government; never an
+#: alias of the state.
 _ARMED_SERVICE = re.compile(
-    rf"(?i:the\s+)?(?:{state_pattern().pattern})(?:['’]s)?\s+(?i:army|navy|air\s+force|coast\s+guard)"
+    rf"(?i:the\s+)?(?:{state_pattern().pattern})(?:['’]s)?\s+(?i:army|navy|air\s+force|coast\s+guard|military|armed\s+forces)"
 )
 
 

@@ -5,8 +5,9 @@ candidates. Neither is trusted blindly: an item both found is stronger than one 
 and where the two disagree (a different speaker, date, type or place) the answer kept is the one
 the article's text bears out (the name at the quote, the date the evidence sentence pins against
 the article's date, the trigger words in the sentence); where the text bears out both, the
-model's reading of the whole story stands. Every item says who found it (``source``) and every
-disagreement stays on the kept item as a one-line ``flag``, so a reader and the eval report see
+model's reading of the whole story stands (so does a place of the model's that the text bears
+out, even told across sentences, over the rules' one in the sentence). Every item says who found
+it (``source``) and every disagreement stays on the kept item as a one-line ``flag``, so a reader and the eval report see
 where the two parted and why one won.
 
 Matching is by place in the article, never by wording: quotes by their aligned span (two spans
@@ -239,8 +240,8 @@ def _speaker_side(m: QuoteDraft, r: QuoteDraft, span: Span | None, names: _Names
     """Which side's speaker the merged quote keeps (winner, loser) and the flag where they differ.
 
     The model read the whole story and its speaker has passed the attribution check, so it stays
-    unless the text names the rules' speaker at the quote itself and the model's only further
-    off, or gives the model's speaker the words nowhere near it."""
+    unless the text names the rules' speaker nearer the quote (at it, or just before it) and the
+    model's only further off, or gives the model's speaker the words nowhere near it."""
     if names.key(m.speaker) == names.key(r.speaker):
         if m.speaker is None and not m.speaker_role and r.speaker_role:
             return r, m, []
@@ -262,6 +263,12 @@ def _speaker_side(m: QuoteDraft, r: QuoteDraft, span: Span | None, names: _Names
         return m, r, [_speaker_flag(None, r.speaker, None, "since the text names the rules' speaker nowhere at the quote")]
     if sm == _Attribution.NONE or (sr == _Attribution.AT_QUOTE and sm < _Attribution.AT_QUOTE):
         return r, m, [_speaker_flag(m.speaker, r.speaker, r.speaker, _WHY_SPEAKER.get(sr, "the rules' attribution"))]
+    if sr > sm:
+        # the text names the rules' speaker nearer the quote (just before it) than the model's,
+        # which it gives the words only further off: a swapped speaker is most often another
+        # voice of the same story, which the checks accept somewhere
+        why = f"{_WHY_SPEAKER[sr]} (the model's only further off)"
+        return r, m, [_speaker_flag(m.speaker, r.speaker, r.speaker, why)]
     if sr == sm and names.key(r.speaker) in names.model_listed:
         # named as near as the model's, and an actor the model itself lists: the rules' reading
         # of the attribution's grammar settles it
@@ -399,12 +406,25 @@ def _merge_type(m: EventDraft, r: EventDraft, day: dt.date | None) -> tuple[Even
     return kept, [flag]
 
 
-def _merge_place(m: EventDraft, r: EventDraft) -> tuple[str | None, list[str]]:
+def _place_in_text(place: str, article: str) -> bool:
+    """Whether the article bears out a place: its words, or every name in it ("Lublin province,
+    Poland" where the story names Lublin and Poland apart)."""
+    names = _name_words(place)
+    return contains(article, place) or (bool(names) and all(_names_in(n, article) for n in names))
+
+
+def _merge_place(m: EventDraft, r: EventDraft, article: str) -> tuple[str | None, list[str]]:
     if not m.place or not r.place or name_key(r.place) in name_key(m.place):
         return m.place or r.place, []  # one place, or the rules' named inside the model's fuller one
     m_in, r_in = contains(m.sentence, m.place) or contains(r.sentence, m.place), contains(r.sentence, r.place) or contains(m.sentence, r.place)
-    kept = r.place if r_in and not m_in else m.place
-    why = "which the evidence sentence names" if (kept == r.place and r_in) or (kept == m.place and m_in) else "the model's reading"
+    # the model read the whole story: its place stands wherever the text bears it out (a fuller
+    # place told across sentences); the rules' only where the model's is nowhere in the text
+    if m_in or _place_in_text(m.place, article):
+        kept, why = m.place, "which the evidence sentence names" if m_in else "which the text bears out (the model's reading of the story)"
+    elif r_in:
+        kept, why = r.place, "which the evidence sentence names (the text does not bear out the model's)"
+    else:
+        kept, why = m.place, "the model's reading"
     return kept, [f"place: the model said {m.place}, the rules {r.place}; kept {kept}, {why}"]
 
 
@@ -412,12 +432,12 @@ def _event_actors(names: _Names, *lists: list[str]) -> list[str]:
     return list(dict.fromkeys(n for names_ in lists for n in (names.shown(a) for a in names_) if n))
 
 
-def _merge_event(m: _Placed, r: _Placed, day: dt.date | None, names: _Names) -> EventDraft:
+def _merge_event(m: _Placed, r: _Placed, day: dt.date | None, names: _Names, article: str) -> EventDraft:
     me, re_ = m.item, r.item
     assert isinstance(me, EventDraft) and isinstance(re_, EventDraft)
     kind, type_flags = _merge_type(me, re_, day)
     date, date_text, date_flags = _merge_date(me, re_, day)
-    place, place_flags = _merge_place(me, re_)
+    place, place_flags = _merge_place(me, re_, article)
     # the complete sentence wins over a clause of it
     sentence = re_.sentence if _contains_span(r.span, m.span) and _length(r.span) > _length(m.span) else me.sentence
     return me.model_copy(
@@ -481,7 +501,7 @@ def _merge_events(model: list[EventDraft], rules: list[EventDraft], article: str
                 r.matched = m.matched = True
                 pairs[i] = r
                 break
-    merged = [_merge_event(m, pairs[i], day, names) if i in pairs else _own_event(m, names) for i, m in enumerate(ours)]
+    merged = [_merge_event(m, pairs[i], day, names, article) if i in pairs else _own_event(m, names) for i, m in enumerate(ours)]
     return merged + [_own_event(r, names) for r in theirs if not r.matched]
 
 

@@ -14,10 +14,14 @@ re-asked for one bad item. Then every item is checked against the article before
 
 What fails is put to the model ONCE more, in one ``ModelRepair`` call that lists each failed item
 as JSON with its exact error (``repair@v1``). What still fails is dropped, each drop a ``Drop``
-with its reason; an event keeps its place where only a part of it failed (its ``what`` gives way
-to its evidence sentence, a quantity or an actor name not borne out goes, an unpinned date goes
-and grounding pins the text's). A bottom line with no sentence left, or a headline that fails,
-gives way to the rules' own, and that is recorded too.
+with its reason; an event keeps its place where only a part of it failed (a quantity or an
+actor name not borne out goes, an unpinned date goes and grounding pins the text's). An event
+whose ``what`` is not borne out shows its evidence sentence instead, flagged, and stands only
+where the rules found an event in that sentence too: a model's event on a real sentence with an
+invented happening is otherwise dropped. A day that a sentence gives no words for ("on the same
+day", "hours before") is no fabrication when the article pins that very day for another event of
+the story: it is kept, with the other event's words that pin it, and flagged. A bottom line with no sentence left, or a
+headline that fails, gives way to the rules' own, and that is recorded too.
 
 Then the rules' candidates are merged in (``grounding.merge.merge_drafts``), but only where the
 rules are strong, because a rules-only item is a spurious item whenever the model was right:
@@ -27,6 +31,11 @@ rules are strong, because a rules-only item is a spurious item whenever the mode
 - a model quote that was dropped comes back where a rules quote is, in the article's words, the
   same quote (most of the words of each are the other's: a paraphrase, a word left out): the
   rules' words, the model's attribution, and a flag saying so;
+- where a model item was dropped, the gap it left is the rules': the rules' quotes of a speaker
+  whose quote was not the article's words (flagged), the rules' actors that the model's own
+  events and quotes name where the model's entry for them was dropped, and, where no item names
+  it, the rules' actors of a dropped actor's kind when the rules alone list no more of that kind
+  than were dropped (flagged);
 - no other rules-only item is kept: not events (the rules' event finder is the weakest of its
   parts), not actors, not quotes the model did not give; except that
 - a field the model left empty, or none of whose items passed the checks, is the rules': a
@@ -73,6 +82,7 @@ from summarise.schemas import (
     MAX_EVENT_ACTORS,
     MAX_QUANTITIES,
     ActorDraft,
+    ActorKind,
     BriefingDraft,
     Drop,
     EventDraft,
@@ -253,6 +263,11 @@ def _date_words(event: EventDraft) -> list[str]:
     return ([event.date_text] if event.date_text else []) + [w for w, _, _ in find_date_phrases(event.sentence)]
 
 
+def _pins(event: EventDraft, day: dt.date | None) -> bool:
+    """Whether the event's own date words pin any day (a day the model must then agree with)."""
+    return any(resolve_date(words, day) is not None for words in _date_words(event))
+
+
 def _anchors(events: list[EventDraft], day: dt.date | None) -> dict[dt.date, str]:
     """The days the article pins for these events by their own date words, each with the words:
     the days a sentence that says none ("on the same day") may take from its story."""
@@ -292,9 +307,10 @@ def _check_event(event: EventDraft, article: str, actors: set[str], day: dt.date
     ]
     check.actors = [n for n in event.actors if name_key(n) not in actors]
     check.date = _date_error(event, article, day)
-    if check.date and event.date in (anchors or {}) and not _date_words(event):
-        # no date words here at all, and the day is one the article pins for another event of
-        # the story: a reading of context ("the same day"), not an invented day; kept, flagged
+    if check.date and event.date in (anchors or {}) and not _pins(event, day):
+        # no words here that pin a day ("the same day", "hours before"), and the day is one the
+        # article pins for another event of the story: a reading of context, not an invented
+        # day; kept, flagged
         check.date, check.context = None, anchors[event.date]  # type: ignore[index]
     return check
 
@@ -331,6 +347,11 @@ def _settle_event(check: _EventCheck, drops: list[Drop]) -> EventDraft | None:
     if flags != event.flags:
         update["flags"] = flags
     return event.model_copy(update=update)
+
+
+def _passed(check: _EventCheck, drops: list[Drop]) -> EventDraft:
+    """An event that passed its checks, with the day its story's context gives it where it has one."""
+    return (_settle_event(check, drops) or check.event) if check.context else check.event
 
 
 #: How a flag begins on an event whose ``what`` the article did not bear out: such an event, if the
@@ -371,6 +392,10 @@ class _Piece:
     actors: list[ActorDraft]
     quotes: list[QuoteDraft]
     lost_quotes: list[QuoteDraft]  # the model's quotes dropped: where the rules' words may stand instead
+    #: names the model's events and quotes use for actors whose entries were dropped (an entry
+    #: whose name is not the article's leaves a gap that the rules' actor of that name fills)
+    gaps: list[str] = field(default_factory=list)
+    lost_actors: list[ActorDraft] = field(default_factory=list)  # the model's actors dropped
 
 
 def _key(item: BaseModel) -> str:
@@ -435,7 +460,7 @@ def _check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) ->
             bad_events.append(check)
             failures.append(_Failure("event", event, "; ".join(check.errors)))
         else:
-            events.append(_settle_event(check, drops) or check.event if check.context else check.event)
+            events.append(_passed(check, drops))
     title = proposal.headline if lead else None
     title_error = _claims_error("the headline", title, article, day) if title else None
     if title_error:
@@ -456,6 +481,11 @@ def _check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) ->
         else:
             drops.append(Drop(kind="actor", reason=f"re-asked once, still: {still}", item=item.model_dump(mode="json")))
     known = {name_key(a.name) for a in actors}
+    lost_actors = [a for a in bad_actors if name_key(a.name) not in known]
+    gaps: list[str] = []
+    if len(actors) < len(proposal.actors):
+        used = [n for e in proposal.events for n in e.actors] + [q.speaker for q in proposal.quotes if q.speaker]
+        gaps = [n for n in dict.fromkeys(used) if name_key(n) not in known]
     lost: list[QuoteDraft] = []
     for item, error, again in zip(bad_quotes, quote_errors, _pair(bad_quotes, list(repair.quotes) if repair else [])):
         valid, still = _in_article(QuoteDraft, again, article) if again is not None else (None, error)
@@ -472,7 +502,7 @@ def _check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) ->
         if again is not None:
             second = _check_event(again, article, known, day, anchors)
             if not second.errors:
-                events.append(_settle_event(second, drops) or second.event if second.context else second.event)
+                events.append(_passed(second, drops))
                 fixed += 1
                 continue
             # the repaired event where its sentence is the article's, else the first one's parts
@@ -510,7 +540,7 @@ def _check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) ->
         job.stats.notes.append(
             f"{len(failures)} item(s) failed a check against the article and were asked once more: {fixed} fixed"
         )
-    return _Piece(title, kept_lines, events, actors, quotes, lost)
+    return _Piece(title, kept_lines, events, actors, quotes, lost, gaps, lost_actors)
 
 
 def _strip_actors(event: EventDraft, known: set[str], drops: list[Drop]) -> EventDraft:
@@ -627,25 +657,85 @@ def _restore(model: BriefingDraft, lost: list[QuoteDraft], rules: BriefingDraft)
     return model.model_copy(update={"quotes": [*model.quotes, *restored]}) if restored else model
 
 
-def _strong_rules(rules: BriefingDraft, model: BriefingDraft, article: str, empty: set[str]) -> BriefingDraft:
+@dataclass
+class _StandIns:
+    """Rules-only items kept where the model's own item there was dropped: the gap it left is
+    the rules' to fill (a model that named an actor wrongly or misquoted a speaker still read
+    that someone stood there)."""
+
+    quotes: dict[str, str] = field(default_factory=dict)  # normalised rules quote -> its flag
+    actors: set[str] = field(default_factory=set)  # name keys the model's items use, unlisted
+    #: how many of the model's actors of each kind were dropped: where the rules alone list no
+    #: more actors of that kind than that, theirs are the ones the model meant
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    wa, wb = set(name_key(a).split()), set(name_key(b).split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _stand_ins(model: BriefingDraft, lost: list[QuoteDraft], pieces: list[_Piece], rules: BriefingDraft, article: str) -> _StandIns:
+    """The rules' quotes of a speaker whose quote the model gave in words not the article's (and
+    not restored), where no kept model quote stands; the rules' actors the model's own events and
+    quotes name where the model's entry for them was dropped, and the count of dropped ones by kind."""
+    found = _StandIns(actors={name_key(n) for p in pieces for n in p.gaps})
+    for actor in (a for p in pieces for a in p.lost_actors):
+        kind = ActorKind(actor.kind).value
+        found.kinds[kind] = found.kinds.get(kind, 0) + 1
+    spans = [align(article, q.text) for q in model.quotes]
+    for q in lost:
+        if any(_alike(r.text, q.text) for r in rules.quotes):
+            continue  # restored with the article's words (_restore)
+        for r in rules.quotes:
+            if _same_speaker(r.speaker, q.speaker) and not any(_overlaps(align(article, r.text), s) for s in spans):
+                flag = (f"words: the model's quote of {q.speaker} ({clip(q.text, 80)!r}) is not the article's; "
+                        "the rules' quote of that speaker is shown")
+                found.quotes.setdefault(normalise(r.text), flag)
+    return found
+
+
+def _strong_rules(rules: BriefingDraft, model: BriefingDraft, article: str, empty: set[str], stand_ins: _StandIns) -> BriefingDraft:
     """The rules' items a merge may use: those standing where the model's stand (to be one item
-    and settle disagreements), and all of a field the model left empty."""
+    and settle disagreements), the stand-ins for the model's dropped ones, and all of a field the
+    model left empty."""
     quote_spans = [align(article, q.text) for q in model.quotes]
     event_spans = [align(article, e.sentence) for e in model.events]
-    quotes = [q for q in rules.quotes if "quotes" in empty or any(_overlaps(align(article, q.text), s) for s in quote_spans)]
+    quotes = [q for q in rules.quotes if "quotes" in empty or normalise(q.text) in stand_ins.quotes
+              or any(_overlaps(align(article, q.text), s) for s in quote_spans)]
     events = [e for e in rules.events if "events" in empty or any(_overlaps(align(article, e.sentence), s) for s in event_spans)]
     return BriefingDraft.model_construct(
         headline=rules.headline, bottom_line=rules.bottom_line, events=events, actors=list(rules.actors), quotes=quotes
     )
 
 
-def _keep_strong(merged: BriefingDraft, empty: set[str]) -> BriefingDraft:
-    """After the merge: no rules-only item, but in a field the model left empty (where a rules-only
-    actor must speak a kept quote or act in a kept event); event actors only from the list kept."""
-    quotes = [q for q in merged.quotes if q.source != "rules" or "quotes" in empty]
+def _keep_strong(merged: BriefingDraft, empty: set[str], stand_ins: _StandIns) -> BriefingDraft:
+    """After the merge: no rules-only item, but the stand-ins and those in a field the model left
+    empty (where a rules-only actor must speak a kept quote or act in a kept event); event actors
+    only from the list kept."""
+    quotes = []
+    for q in merged.quotes:
+        flag = stand_ins.quotes.get(normalise(q.text)) if q.source == "rules" else None
+        if flag:
+            quotes.append(q.model_copy(update={"flags": [*q.flags, flag]}))
+        elif q.source != "rules" or "quotes" in empty:
+            quotes.append(q)
     events = [e for e in merged.events if e.source != "rules" or "events" in empty]
     used = {name_key(q.speaker) for q in quotes if q.speaker} | {name_key(n) for e in events for n in e.actors}
-    actors = [a for a in merged.actors if a.source != "rules" or ("actors" in empty and name_key(a.name) in used)]
+    actors = [
+        a for a in merged.actors
+        if a.source != "rules" or name_key(a.name) in stand_ins.actors or ("actors" in empty and name_key(a.name) in used)
+    ]
+    # the model's actors dropped and not stood in for by name: where the rules alone list no more
+    # actors of that kind than were dropped, theirs stand in (flagged), else none (which of them?)
+    for kind, dropped in stand_ins.kinds.items():
+        filled = sum(1 for a in actors if a.source == "rules" and ActorKind(a.kind).value == kind)
+        spare = [a for a in merged.actors if a.source == "rules" and ActorKind(a.kind).value == kind and a not in actors]
+        if spare and len(spare) <= dropped - filled:
+            flag = f"name: the model's {kind} actor here was not named in the article; the rules' {kind} is shown"
+            actors += [a.model_copy(update={"flags": [*a.flags, flag]}) for a in spare]
     listed = {name_key(a.name) for a in actors}
     events = [e.model_copy(update={"actors": [n for n in e.actors if name_key(n) in listed]}) for e in events]
     return merged.model_copy(update={"quotes": quotes, "events": events, "actors": actors})
@@ -696,8 +786,22 @@ def verified_draft(job: Job) -> BriefingDraft:
     model = _own_story(model, job)
     rules = extract_rules(text, date=day)
     model = _restore(model, lost, rules)
+    stand_ins = _stand_ins(model, lost, pieces, rules, text)
     empty = {name for name in ("events", "actors", "quotes") if not getattr(model, name)}
     if empty:
         job.stats.notes.append(f"no {', no '.join(sorted(empty))} of the model's passed the checks: the rules' are shown")
-    merged = merge_drafts(model, _strong_rules(rules, model, text, empty), text, article_date=day)
-    return _keep_strong(merged, empty)
+    merged = merge_drafts(model, _strong_rules(rules, model, text, empty, stand_ins), text, article_date=day)
+    return _drop_unborne(_keep_strong(merged, empty, stand_ins), job.stats.drops)
+
+
+def _drop_unborne(draft: BriefingDraft, drops: list[Drop]) -> BriefingDraft:
+    """An event whose ``what`` the article did not bear out even after the repair stands only where
+    the rules found an event in its sentence too (flagged): the model's alone may be invented."""
+    kept = []
+    for event in draft.events:
+        if event.source == "model" and any(f.startswith(_UNBORNE_WHAT) for f in event.flags):
+            reason = "its what was not borne out after the repair and the rules found no event in its sentence"
+            drops.append(Drop(kind="event", reason=reason, item=event.model_dump(mode="json", exclude={"source", "flags"})))
+        else:
+            kept.append(event)
+    return draft.model_copy(update={"events": kept}) if len(kept) < len(draft.events) else draft
