@@ -356,3 +356,41 @@ def test_the_speaker_named_just_before_the_quote_wins_over_one_the_text_gives_wo
     (held,) = [q for q in merged.quotes if q.text == HOLD]
     assert held.speaker == "Kit Pran"
     assert held.flags and held.flags[0].startswith("speaker: the model said Lena Osk, the rules Kit Pran; kept Kit Pran")
+
+
+PIER = """LAKETON, May 6, 2026 (Wire) -- The harbour authority will need two more years to rebuild the eastern pier, a senior port engineer told Parliament on Thursday.
+
+Repairs began after a storm damaged the pier in February, the authority said.
+"""
+
+
+def test_a_rules_name_that_runs_on_into_a_day_does_not_replace_the_models_name() -> None:
+    model = BriefingDraft.model_validate(
+        {"headline": "Pier repairs to take two more years", "bottom_line": "The pier needs two more years of work.",
+         "events": [], "actors": [{"name": "Parliament", "kind": "organisation"}], "quotes": []},
+        context={"article": PIER},
+    )
+    merged = merge_drafts(model, extract_rules(PIER), PIER)
+    (parliament,) = [a for a in merged.actors if "Parliament" in a.name]
+    assert parliament.name == "Parliament" and parliament.source == "both"
+    briefing, _ = ground_briefing(merged, PIER)
+    assert [a.name for a in briefing.actors if "Parliament" in a.name] == ["Parliament"]
+
+
+BALTRIA = """VELMORA, June 2, 2026 (Wire) -- The Norwegian Foreign Ministry summoned the ambassador of a neighbour on Monday over a fishing dispute.
+
+Norway has asked for talks on the catch quotas, the ministry said in a statement.
+"""
+
+
+def test_a_states_ministry_the_model_lists_is_an_actor_of_its_own_not_an_alias_of_the_state() -> None:
+    actors = [{"name": "Norway", "kind": "state"}, {"name": "Norwegian Foreign Ministry", "kind": "organisation"}]
+    model = BriefingDraft.model_validate(
+        {"headline": "Norway summons an ambassador", "bottom_line": "Norway summoned an ambassador.",
+         "events": [], "actors": actors, "quotes": []},
+        context={"article": BALTRIA},
+    )
+    briefing, _ = ground_briefing(merge_drafts(model, extract_rules(BALTRIA), BALTRIA), BALTRIA)
+    grounded = {a.name: a for a in briefing.actors}
+    assert "Norwegian Foreign Ministry" in grounded
+    assert "Norwegian Foreign Ministry" not in grounded["Norway"].aliases

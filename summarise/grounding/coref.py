@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
+from summarise.grounding.dates import find_date_phrases
 from summarise.grounding.gazetteer import state_of, state_pattern
 from summarise.text import name_key
 
@@ -18,6 +19,12 @@ from summarise.text import name_key
 #: alias of the state.
 _ARMED_SERVICE = re.compile(
     rf"(?i:the\s+)?(?:{state_pattern().pattern})(?:['’]s)?\s+(?i:army|navy|air\s+force|coast\s+guard|military|armed\s+forces)"
+)
+
+#: A state's ministry named as such ("the Russian Foreign Ministry") is likewise a body of its own,
+#: an organisation that issues statements apart from the state as a whole.
+_STATE_MINISTRY = re.compile(
+    rf"(?i:the\s+)?(?:{state_pattern().pattern})(?:['’]s)?(?:\s+[A-Z][a-z]+){{0,2}}\s+(?i:ministry)"
 )
 
 
@@ -41,8 +48,19 @@ def _longer_name(name: str, pool: list[str]) -> str | None:
     """The one longer name whose first or last word is ``name`` ("Kim" -> "Kim Jong Un")."""
     if " " in name.strip():
         return None
-    fits = {p for p in pool if p != name and len(p.split()) > 1 and name in (p.split()[0], p.split()[-1])}
+    fits = {p for p in pool if p != name and len(p.split()) > 1 and name in (p.split()[0], p.split()[-1])
+            and _before_a_day(p, [name]) is None}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _before_a_day(name: str, pool: list[str]) -> str | None:
+    """The name a capitalised run stands for when it runs on into a day ("Congress on Tuesday"
+    is Congress, told when), where that shorter name is one the article or a side gives."""
+    phrases = find_date_phrases(name)
+    if not phrases or phrases[-1][2] != len(name.rstrip()) or phrases[-1][1] == 0:
+        return None
+    head = re.sub(r"\s+(?:on|at|in|by|from|until|since)$", "", name[: phrases[-1][1]].rstrip(), flags=re.IGNORECASE)
+    return head if head != name and head in pool else None
 
 
 def _acronym_of(name: str, pool: list[str], article: str) -> str | None:
@@ -68,12 +86,13 @@ def resolve_aliases(names: list[str], article: str) -> dict[str, str]:
     pool = list(dict.fromkeys([*names, *(c.name for c in candidates)]))
     resolved: dict[str, str] = {}
     for name in names:
-        if _ARMED_SERVICE.fullmatch(name.strip()):
+        if _ARMED_SERVICE.fullmatch(name.strip()) or _STATE_MINISTRY.fullmatch(name.strip()):
             resolved[name] = name
             continue
         state = state_of(name)
         target = (
             (state.name if state else None)
+            or _before_a_day(name, pool)
             or _longer_name(name, [n for n in names if n != name])
             or _acronym_of(name, pool, article)
             or _from_candidates(name, candidates)
