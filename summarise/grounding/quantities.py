@@ -132,7 +132,7 @@ _SCALE_VALUES = frozenset([100, 10**3, 10**6, 10**9, 10**12])
 _TRILLION = re.compile(r"\btrillion\b", re.IGNORECASE)
 
 
-class _Word(Token):
+class Word(Token):
     """A word of the sentence with its offsets: what text2num reads, and where it stood."""
 
     def __init__(self, word: str, start: int, end: int) -> None:
@@ -166,7 +166,7 @@ def _spelled_numbers(sentence: str) -> list[tuple[int, int, Decimal]]:
 
     An ordinal ("first") is no amount; nor is a plural ("hundreds of people", "tens of thousands").
     """
-    words = [_Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    words = [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
     numbers: list[tuple[int, int, Decimal, bool]] = []  # start, end, value, alone a scale word
     for found in find_numbers(words, _LANGUAGE, threshold=0.0):  # "one missile" counts too
         span = words[found.start : found.end]

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from text_to_num import Token, find_numbers
+from text_to_num import find_numbers
+
+from summarise.grounding.quantities import Word
 
 #: A number in digits, with thousands grouped or not.
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -54,14 +56,6 @@ _NUMBER_WORD = re.compile(
 )
 
 
-class _Word(Token):
-    def __init__(self, word: str, start: int, end: int) -> None:
-        self.word, self.start, self.end = word, start, end
-
-    def text(self) -> str:
-        return self.word
-
-
 @dataclass(frozen=True)
 class Number:
     start: int
@@ -87,7 +81,7 @@ def _decimal(text: str) -> float | None:
 def read_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in digits or words, with a scale word after it joined in."""
     found: list[Number] = []
-    words = [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)] if _NUMBER_WORD.search(text) else []
+    words = [Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)] if _NUMBER_WORD.search(text) else []
     for hit in find_numbers(words, "en", threshold=0.0) if words else []:
         span = words[hit.start : hit.end]
         if span[0].word[0].isdigit() and len(span) == 1:
