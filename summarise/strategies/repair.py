@@ -140,28 +140,18 @@ def check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) -> 
     fixed = 0
 
     # actors first: the events' actor lists are checked against the final list
-    for item, error, again in zip(bad_actors, actor_errors, _pair(bad_actors, list(repair.actors) if repair else [])):
-        valid, still = in_article(ActorDraft, again, article) if again is not None else (None, error)
-        if valid is not None:
-            actors.append(valid)
-            fixed += 1
-        else:
-            drops.append(Drop(kind="actor", reason=f"re-asked once, still: {still}", item=item.model_dump(mode="json")))
+    repaired, _ = _second_try(ActorDraft, "actor", bad_actors, actor_errors, list(repair.actors) if repair else [], article, drops)
+    actors += repaired
+    fixed += len(repaired)
     known = {name_key(a.name) for a in actors}
     lost_actors = [a for a in bad_actors if name_key(a.name) not in known]
     gaps: list[str] = []
     if len(actors) < len(proposal.actors):
         used = [n for e in proposal.events for n in e.actors] + [q.speaker for q in proposal.quotes if q.speaker]
         gaps = [n for n in dict.fromkeys(used) if name_key(n) not in known]
-    lost: list[QuoteDraft] = []
-    for item, error, again in zip(bad_quotes, quote_errors, _pair(bad_quotes, list(repair.quotes) if repair else [])):
-        valid, still = in_article(QuoteDraft, again, article) if again is not None else (None, error)
-        if valid is not None:
-            quotes.append(valid)
-            fixed += 1
-        else:
-            lost.append(item)
-            drops.append(Drop(kind="quote", reason=f"re-asked once, still: {still}", item=item.model_dump(mode="json")))
+    repaired, lost = _second_try(QuoteDraft, "quote", bad_quotes, quote_errors, list(repair.quotes) if repair else [], article, drops)
+    quotes += repaired
+    fixed += len(repaired)
     # an event that passed named only actors that passed or were repaired; strip any that went
     events = [e if all(name_key(n) in known for n in e.actors) else _strip_actors(e, known, drops) for e in events]
     offered = list(repair.events) if repair else []
@@ -208,6 +198,23 @@ def check_piece(job: Job, proposal: ModelBriefing, text: str, *, lead: bool) -> 
             f"{len(failures)} item(s) failed a check against the article and were asked once more: {fixed} fixed"
         )
     return Piece(title, kept_lines, events, actors, quotes, lost, gaps, lost_actors)
+
+
+def _second_try(
+    model: type[M], kind: str, bad: list[M], errors: list[str], offered: list[M], article: str, drops: list[Drop]
+) -> tuple[list[M], list[M]]:
+    """Each failed item against what the repair offered in its place: the offers that now pass,
+    and the first items that still fail, each of those a ``Drop`` with the error it still has."""
+    passed: list[M] = []
+    failed: list[M] = []
+    for item, error, again in zip(bad, errors, _pair(bad, offered)):
+        valid, still = in_article(model, again, article) if again is not None else (None, error)
+        if valid is not None:
+            passed.append(valid)
+        else:
+            failed.append(item)
+            drops.append(Drop(kind=kind, reason=f"re-asked once, still: {still}", item=item.model_dump(mode="json")))
+    return passed, failed
 
 
 def _strip_actors(event: EventDraft, known: set[str], drops: list[Drop]) -> EventDraft:
