@@ -254,3 +254,81 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
         ("The ferry will run. We will keep the fares low,", "Ines Duarte"),
         ("Nobody will be left on the quay.", "Ines Duarte"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, attributed, expected",
+    [
+        ('One of the authors of that report, Ina Bell, said "we were right".',
+         [("One of the authors of that report, Ina Bell,", "we were right")], ["Ina Bell"]),
+        ('Ruth Calder spoke first. Calder herself then said "we vote today".',
+         [("Calder herself", "we vote today")], ["Calder"]),
+        ('Mr. Osei left. A visibly weary Osei said "no more".',
+         [("A visibly weary Osei", "no more")], ["Osei"]),
+        ('Tide magazine reported "calm seas".', [("Tide magazine", "calm seas")], ["Tide"]),
+        ('Mayor Jan de Ruyter spoke.\nDe Ruyter said "the dyke holds".', [("De Ruyter", "the dyke holds")],
+         ["De Ruyter"]),
+        ('Filmmaker Mara Lind said "it is over".', [("Filmmaker Mara Lind", "it is over")], ["Mara Lind"]),
+        ('Lu Ha-neul arrived. Lu said "we play". "Tonight," he added.',
+         [("Lu", "we play"), ("he", "Tonight,")], ["Lu", "Lu"]),
+        ('Former secretary of State Calder said "no deal".', [("Former secretary of State Calder", "no deal")],
+         ["Calder"]),
+        ('"The tide turns," said Ina Bell, who runs the ferry.', [("said", "The tide turns,")], ["Ina Bell"]),
+        ('"The tide turns," said Osei as he left.', [("said", "The tide turns,")], ["Osei"]),
+        ('According to Ina Bell, "the tide turns".', [("According to", "the tide turns")], ["Ina Bell"]),
+        ('President Jos\u00c3\u00a9 Ram\u00c3\u00adrez said "no wall".',
+         [("President Jos\u00c3\u00a9 Ram\u00c3\u00adrez", "no wall")], ["Jos\u00c3\u00a9 Ram\u00c3\u00adrez"]),
+        ('President Jose\u0301 Nun\u0303ez said "no wall".',
+         [("President Jose\u0301 Nun\u0303ez", "no wall")], ["Jose\u0301 Nun\u0303ez"]),
+    ],
+    ids=["apposition-after-that", "reflexive", "adjective-before-name", "outlet-noun", "capital-particle",
+         "occupation-title", "name-before-second-name", "lower-case-title-of",
+         "cue-only-source", "cue-only-source-clause", "according-to-only", "twice-decoded-letters",
+         "combining-accents"],
+)
+def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
+    assert _speakers(text, attributed) == expected
+
+
+def test_a_surname_is_the_most_named_person_of_that_name() -> None:
+    # Tom Hale is named more than Ana Hale: a lone "Hale" is not Ana, though only she spoke by full name
+    text = (
+        'Rep. Tom Hale voted no. Tom Hale has voted no before, and Tom Hale will again. '
+        'His wife Ana Hale said "he is tired". Hale said "I am fine".'
+    )
+    assert _speakers(text, [("Ana Hale", "he is tired"), ("Hale", "I am fine")]) == ["Ana Hale", "Hale"]
+    # with no other Hale, the surname and the first name alone are hers
+    text = 'Ana said "truly". Ana Hale said "he is tired". Hale said "I am fine".'
+    assert _speakers(text, [("Ana", "truly"), ("Ana Hale", "he is tired"), ("Hale", "I am fine")]) == [
+        "Ana Hale", "Ana Hale", "Ana Hale"]
+
+
+def test_a_place_word_the_article_gives_a_first_name_is_a_surname() -> None:
+    text = 'The mayor met Ezra Israel.\nIsrael said "the port stays open".'
+    at, quoted = text.index("Israel said"), text.index("the port")
+    gold = article_gold(text, [Attribution(source=((at, at + 6),), content=((quoted, quoted + 19),))])
+    assert [(q.speaker, q.found) for q in gold.quotes] == [("Israel", "named")]  # not an unnamed "Israel"
+    assert [(a.name, a.kind.value) for a in gold.actors] == [("Israel", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        ('Last month, when I asked Ruth Calder about the vote, she laughed. "Never," she said.', "Never,",
+         "Ruth Calder"),
+        ('Former Rep. Tom Hale (R-Maine) backed Ina Bell in the race. "She is ready," he said.', "She is ready,",
+         "Tom Hale"),
+        ('At the meeting with Tom Hale, Ina Bell spoke last. "Fine," she said.', "Fine,", "Ina Bell"),
+        ('Ruth Calder spoke.\nThe hall was cold. It rained.\n"Go home," she said.', "Go home,", "Ruth Calder"),
+        ('"Go home," she said.', "Go home,", "she"),  # no one named: no one to stand for
+    ],
+    ids=["subject-of-the-sentence", "abbreviations-end-no-sentence", "object-of-a-preposition",
+         "a-few-sentences-back", "no-name"],
+)
+def test_a_pronoun_no_source_explains_is_the_person_the_text_names(text: str, words: str, expected: str) -> None:
+    """With no naming Source before it, a "she" stands for the first person named in the nearest
+    sentence before it that names one, outside quotation marks."""
+    quoted = text.index(words)
+    pronoun = text.rindex(" ", 0, text.rindex(" said")) + 1
+    attribution = Attribution(source=((pronoun, text.rindex(" said")),), content=((quoted, quoted + len(words)),))
+    assert [q.speaker for q in article_gold(text, [attribution]).quotes] == [expected]

@@ -38,6 +38,7 @@ from summarise.importers.attribution import (
     Fragments,
     article_gold,
 )
+from summarise.pages import render_page
 from summarise.schemas import Actor, Briefing, Quote
 from summarise.suites import MANIFEST
 
@@ -330,41 +331,14 @@ def _write_manifest(report: ImportReport) -> None:
 
 
 def _write_readme(report: ImportReport) -> None:
-    today = dt.date.today().isoformat()
-    lines = [
-        f"# {report.out.name}: quotes and speakers from brat attribution annotations",
-        "",
-        f"Imported on {today} by `summarise eval import brat {report.source} --out {report.out}` from the brat",
-        f"standoff annotations in `{report.source.resolve()}` (PolNeAR's format: Source, Cue and Content spans",
-        "joined by Attribution relations). The articles are copied unchanged; they and the annotations belong to",
-        "their authors and the corpus's makers: keep this folder out of any repository.",
-        "",
-        "What is labelled (`suite.json`): quotes and their speakers only. Headlines, events, actors' kinds and",
-        "speaker types are not labelled here and are not scored; the gold actors exist only so that a",
-        "speaker named by another form of the name still counts.",
-        "",
-        "How the gold was built:",
-        "",
-        "- a quote is the part of an attribution's Content between double quotation marks (straight or curly,",
-        "  the marks possibly just outside the Content), each quoted passage its own quote, in the article's",
-        "  own characters;",
-        "- its speaker is the Source reduced to the name it gives (a title or role before the name is dropped);",
-        "  a pronoun or a definite description (\"he\", \"the veteran senator\") stands for the nearest earlier",
-        "  Source that names someone (a person for he, she, I and who; no person for it, or for a description",
-        "  of a body such as \"the board\"); an indefinite, plural or relational description (\"a spokesman\",",
-        "  \"the protesters\", \"his wife\"), one built on another's name (\"the senator's campaign\"), or a",
-        "  definite one with no name before it, names no one: the speaker is null and the description its role",
-        "  (as the project's real-text gold writes an unnamed source);",
-        f"- a description longer than a speaker may be ({MAX_SPEAKER_CHARS} characters) is cut at a word;",
-        "- named speakers are gold actors; a definite description that stood for one is its alias when it",
-        "  describes the speaker itself, and a pronoun never is;",
-        "- an attribution with no Source is skipped;",
-        "- an article annotated by several people uses the annotation file with the most attribution relations,",
-        "  ties going to the lowest annotator id (`annotation_files` in `suite.json` names each one used).",
-        "",
-        "What the import said:",
-        "",
-        *(f"- {line}" for line in report.lines()),
-        "",
-    ]
-    (report.out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    text = render_page(
+        "imported_suite.md.j2",
+        name=report.out.name,
+        today=dt.date.today().isoformat(),
+        source=report.source,
+        source_path=report.source.resolve(),
+        out=report.out,
+        max_speaker_chars=MAX_SPEAKER_CHARS,
+        said=report.lines(),
+    )
+    (report.out / "README.md").write_text(text, encoding="utf-8")

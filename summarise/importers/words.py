@@ -1,11 +1,11 @@
 """The words the attribution importer reads a Source with: pronouns, determiners, titles, and
 the words that mark organisations, places and things said.
 
-Kept apart from the rules that use them (``summarise.importers.attribution``) so a list can grow
-without touching a rule. Capitalised sets hold words as written; the others are lower case. They
-are the importer's own, written for news about politics in English, and deliberately not the
-extractor's (``summarise.grounding.gazetteer``): a gold built with the extractor's vocabulary
-would share its blind spots.
+Kept apart from the rules that use them (``summarise.importers.names``, ``.sources`` and
+``.attribution``) so a list can grow without touching a rule. Capitalised sets hold words as
+written; the others are lower case. They are the importer's own, written for news about
+politics in English, and deliberately not the extractor's (``summarise.grounding.gazetteer``):
+a gold built with the extractor's vocabulary would share its blind spots.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ PRONOUNS_ANY = frozenset(
     {"they", "them", "their", "theirs", "themselves", "it", "its", "itself", "we", "us", "our", "you", "your"}
 )
 PRONOUNS_THING = frozenset({"it", "its", "itself"})
+#: A reflexive after a name only stresses it: "Calder herself" is Calder.
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 RELATIVES = {"who": True, "whom": True, "whose": True, "which": False, "that": False}
 RELATIVE_WORDS = frozenset(RELATIVES)
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
@@ -39,18 +41,25 @@ PARTICLES = frozenset(
 #: Words before a name that say what the person is, not who: cut from the name, and a sign of a person.
 TITLES = frozenset(
     {
-        "Activist", "Adm.", "Adviser", "Advisor", "Advocate", "Ambassador", "Analyst", "Anchor", "Assemblyman",
-        "Assemblywoman", "Attorney", "Candidate", "Capt.", "CEO", "Chair", "Chairman", "Chairwoman",
-        "Chancellor", "Chief", "Cmdr.", "Col.", "Columnist", "Commissioner", "Comptroller", "Congressman",
-        "Congresswoman", "Correspondent", "Councillor", "Councilman", "Councilor", "Councilwoman", "Delegate",
-        "Director", "Dr", "Dr.", "Economist", "Editor", "Founder", "Gen.", "General", "Gov.", "Governor",
-        "Historian", "Host", "Judge", "Justice", "Leader", "Lieutenant", "Lt.", "Maj.", "Manager", "Mayor",
-        "Minister", "Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx.", "Nominee", "Officer", "Organizer",
-        "Pastor", "Pollster", "Premier", "Pres.", "President", "President-elect", "Prof.", "Professor", "Rabbi",
-        "Rep.", "Representative", "Reps.", "Rev.", "Reverend", "Secretary", "Sen.", "Senator", "Sens.", "Sgt.",
-        "Sheriff", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Strategist", "Superintendent",
-        "Treasurer", "Vice",
+        "Activist", "Actor", "Actress", "Adm.", "Adviser", "Advisor", "Advocate", "Ambassador", "Analyst",
+        "Anchor", "Assemblyman", "Assemblywoman", "Attorney", "Author", "Bishop", "Blogger", "Businessman",
+        "Businesswoman", "Candidate", "Capt.", "CEO", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief",
+        "Cmdr.", "Col.", "Columnist", "Comedian", "Commentator", "Commissioner", "Comptroller", "Congressman",
+        "Congresswoman", "Consultant", "Correspondent", "Councillor", "Councilman", "Councilor", "Councilwoman",
+        "Delegate", "Director", "Dr", "Dr.", "Economist", "Editor", "Entrepreneur", "Executive", "Filmmaker",
+        "Founder", "Fr.", "Gen.", "General", "Gov.", "Governor", "Historian", "Host", "Journalist", "Judge",
+        "Justice", "Lawyer", "Leader", "Lieutenant", "Lt.", "Maj.", "Manager", "Mayor", "Minister", "Miss",
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx.", "Nominee", "Officer", "Organizer", "Pastor", "Pollster",
+        "Premier", "Pres.", "President", "President-elect", "Producer", "Prof.", "Professor", "Pundit", "Rabbi",
+        "Rep.", "Reporter", "Representative", "Reps.", "Rev.", "Reverend", "Scholar", "Secretary", "Sen.",
+        "Senator", "Sens.", "Sgt.", "Sheriff", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman",
+        "Strategist", "Superintendent", "Treasurer", "Vice", "Writer",
     }
+)
+#: Days and months: "Osei Tuesday" is Osei on a Tuesday, not a two-word name.
+CALENDAR = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
 #: Words before a name that place or party it ("Democrat Ruth Calder", "Maine Sen. Ruth Calder").
 AFFILIATIONS = frozenset(
@@ -61,7 +70,7 @@ AFFILIATIONS = frozenset(
 ORGANISATION_WORDS = frozenset(
     {
         "Action", "Administration", "Agency", "Alliance", "America", "Army", "Assembly", "Association",
-        "Authority", "Bank", "Board", "Broadcasting", "Bulletin", "Bureau", "Campaign", "Caucus", "Center",
+        "Authority", "Bank", "Board", "Broadcasting", "Business", "Bulletin", "Bureau", "Campaign", "Caucus", "Center",
         "Centre", "Chamber", "Channel", "Chronicle", "Church", "Club", "Coalition", "College", "Commerce",
         "Commission", "Committee", "Company", "Congress", "Corp", "Corp.", "Council", "Courier", "Court",
         "Daily", "Department", "Dispatch", "Examiner", "Express", "Federation", "Forum", "Foundation", "Fund",
@@ -117,6 +126,12 @@ INDEFINITE = frozenset(
     {"a", "an", "one", "some", "several", "many", "most", "another", "other", "others", "few", "two", "three",
      "four", "five", "dozens", "hundreds", "thousands", "any", "each", "every", "all", "both", "no"}
 )
+#: What an outlet is called beside its name: "Tide magazine" is the outlet Tide.
+OUTLET_HEADS = frozenset(
+    {"magazine", "newspaper", "network", "website", "blog", "tabloid", "channel", "daily", "weekly", "broadcaster"}
+)
+#: Words of the Cue, not the Source, when an annotator's Source holds nothing else ("said").
+CUES = frozenset({"said", "says", "told", "according", "to", "added", "wrote", "writes", "asked", "stated"})
 #: Heads of descriptions of many: they stand for no one person named before them.
 COLLECTIVE = frozenset(
     {"audience", "crowd", "family", "group", "media", "people", "press", "public", "staff", "team"}
