@@ -610,3 +610,478 @@ def test_the_subject_after_and_then_speaks_the_quote_that_follows_the_colon() ->
     )
     q = _quote(article, "Nobody on the islands")
     assert q.speaker == "Anna Berg"
+
+
+# Pronouns and definite descriptions: the person named before, found past the news-writing traps.
+
+
+def test_a_cue_sentence_opening_on_she_gives_her_quote_to_the_woman_not_to_a_name_she() -> None:
+    article = (
+        "Senator Maria Ortiz spoke to the union hall on Friday about the wage bill.\n\n"
+        '"We will not give up on this bill, not now and not ever." She went on to say:\n\n'
+        '"Every worker in this state deserves a fair wage and a safe place to work."\n'
+    )
+    assert _quote(article, "Every worker").speaker == "Maria Ortiz"
+
+
+def test_a_sentence_adverb_before_a_description_is_no_speaker() -> None:
+    article = (
+        "Senator Tom Bellamy is declining to answer the charges from his rivals.\n\n"
+        "Instead, the Ohio senator is touting his record on jobs, asserting that voters care more about wages.\n\n"
+        '"We have done more for this state than anyone in a generation," he told supporters in Dayton.\n'
+    )
+    assert _quote(article, "We have done").speaker == "Tom Bellamy"
+
+
+def test_the_governor_is_the_one_an_appositive_of_several_adjectives_calls_so() -> None:
+    article = (
+        "Ana Whitcombe, the former Vermont governor, backed the bill last year.\n\n"
+        "Was that really Chris Dalton, the blunt, combative governor of Vermont, standing silent behind the candidate?\n\n"
+        "Dalton defended his record on his weekly radio show.\n\n"
+        '"I have served this state for six years and I am proud of every one of them," the governor said.\n'
+    )
+    assert _quote(article, "I have served").speaker == "Chris Dalton"
+
+
+def test_he_after_a_name_with_initials_in_a_prepositional_phrase_is_the_subject() -> None:
+    article = (
+        "Mayor Ron Pikett said he had consulted professor J.R. Tom Vance at the state college, who backed the plan.\n\n"
+        '"We did this by the book, every step of the way, and we will keep doing so," he said.\n'
+    )
+    assert _quote(article, "We did this").speaker == "Ron Pikett"
+
+
+def test_she_with_no_woman_in_reach_is_not_the_man_who_spoke_last() -> None:
+    article = (
+        '"We will win this state in November," Mark Hollis said at the rally. '
+        "The crowd cheered as the music started and the rally came to an end.\n\n"
+        '"It was a long night for everyone who came out here," she said.\n'
+    )
+    assert _quote(article, "It was a long").speaker != "Mark Hollis"
+
+
+def test_he_after_a_titled_subject_with_a_state_appositive_is_that_subject() -> None:
+    article = (
+        "The inquiry was meant to hurt the campaign.\n\n"
+        "House Majority Leader Kevin McAllister, R-Calif., revealed as much last fall when he boasted about the polls. "
+        '"Everybody thought the plan was dead, right?" he told a radio host.\n'
+    )
+    assert _quote(article, "Everybody thought").speaker == "Kevin McAllister"
+
+
+#: Someone the story brings in without a name: an indefinite description, a group, or someone's
+#: relation. The quote is theirs, so its speaker is None (with the description as its role), not
+#: the person whose name stands inside or before the description.
+_UNNAMED_VOICES = [
+    (
+        "Aide Tomas Berg wrote several of the messages. \"I can only say that his account started most of them,\" "
+        "said one source who named Berg but asked not to be identified.\n",
+        "I can only say",
+    ),
+    (
+        "Marta Lindqvist is strong in the south. \"If Ortiz wins the first two states, the mood will shift very "
+        "quickly,\" said one well-connected Democrat familiar with the Lindqvist campaign.\n",
+        "If Ortiz wins",
+    ),
+    (
+        "Aide Tomas Berg wrote several of the messages, according to multiple intelligence sources who have read the "
+        "files and say they were \"clearly marked secret\" at the time.\n",
+        "clearly marked secret",
+    ),
+    (
+        "Marta Lindqvist leads the race. Source close to the campaign says the group is spending \"a very large amount "
+        "of money\" on the ads.\n",
+        "a very large amount",
+    ),
+    (
+        "Senator Marta Lindqvist won the primary on Tuesday. Later, Lindqvist's campaign manager said she expects "
+        "the senator to stay in the party \"for the rest of her life.\"\n",
+        "for the rest of her life",
+    ),
+    (
+        "Former Vice President Pavel Dunn will skip the convention. The former vice president's spokeswoman told "
+        "reporters that Dunn has \"other duties at home this week.\"\n",
+        "other duties at home",
+    ),
+    (
+        "Senator Pavel Dunn opposed the plan. His office put out a statement saying the state \"cannot properly "
+        "check every new arrival at the border.\"\n",
+        "cannot properly check",
+    ),
+    (
+        "Senator Marta Lindqvist won the primary. Even before Lindqvist took the stage on Tuesday night, her "
+        "campaign sent a message to donors saying: \"We did it together and we will keep going all the way.\"\n",
+        "We did it together",
+    ),
+    (
+        "Marta Lindqvist spoke in Dayton. Supporters of Lindqvist chanted \"Four more years for our senator!\" as "
+        "she left.\n",
+        "Four more years",
+    ),
+    (
+        "Marta Lindqvist spoke at the college. Lindqvist protesters interrupted the speech, shouting \"you win, we "
+        "all lose!\"\n",
+        "you win, we all lose",
+    ),
+    (
+        "Pavel Dunn spoke for an hour. As Dunn attacked Lindqvist, the attendees chanted, \"Lock her up, lock her "
+        "up!\" again.\n",
+        "Lock her up",
+    ),
+    (
+        "Pavel Dunn visited the plant. A man in the back yelled, \"You never came here before the election!\"\n",
+        "You never came here",
+    ),
+    (
+        "Pavel Dunn visited the plant. A Democratic staffer wondered aloud, \"Why is he even here today?\"\n",
+        "Why is he even here",
+    ),
+    (
+        "Writer Ana Ruiz said the race was close. Even a top Republican strategist said Lindqvist must choose, "
+        "saying, \"At some point she will have to say where she stands.\"\n",
+        "At some point",
+    ),
+    (
+        "Marta Lindqvist is the target of a new ad. \"It was the night before voting and the senator was still at "
+        "work,\" says the ad's narrator.\n",
+        "It was the night",
+    ),
+    (
+        "Marco Ruiz spoke first. Some in the crowd booed, and when Ruiz thanked the city and said it was good to be "
+        "home, a man yelled \"Stay there and never come back!\"\n",
+        "Stay there",
+    ),
+    (
+        "Richard Osman was a geologist. \"One of the reasons I work in mining was the help I got from Richard "
+        "Osman,\" his colleague wrote online.\n",
+        "One of the reasons",
+    ),
+    (
+        "Ahmed Halim was on the flight. \"We are shocked, Ahmed was a friend to all of us,\" one P&G plant employee "
+        "told a local station.\n",
+        "We are shocked",
+    ),
+    (
+        "Marta Lindqvist arrived late. Holding signs calling Lindqvist \"the state's biggest loser,\" the protesters "
+        "chanted \"Bad for the state, bad for all of you.\"\n",
+        "Bad for the state",
+    ),
+    (
+        "Marta Lindqvist held a rally on Monday. \"Voters who stay at home will regret it in the spring,\" the "
+        "Lindqvist supporter retorted.\n",
+        "Voters who stay at home",
+    ),
+    (
+        "Mayor Ron Pike faced another day of marches. \"Hey, hey! Ho, ho! Ron Pike has got to go!\" some protesters "
+        "chanted outside city hall.\n",
+        "Hey, hey!",
+    ),
+    (
+        "Mayor Ron Pike faced another day of marches. Others, angry at the long delay, shouted, \"Stop the cover-up "
+        "right now!\"\n",
+        "Stop the cover-up",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start"), _UNNAMED_VOICES)
+def test_a_voice_the_story_does_not_name_is_nobody_named(article: str, start: str) -> None:
+    q = _quote(article, start)
+    assert q.speaker is None, q.speaker
+    assert q.speaker_role, "the description stands as the unnamed speaker's role"
+
+
+def test_an_unnamed_voice_keeps_its_description_as_role_and_type() -> None:
+    article = (
+        "Prosecutors charged Ivo Marsh on Monday. In court papers, Marsh's public defense counsel asked for a short "
+        "sentence, calling his crimes \"a sickness of sorts, not a plan.\"\n"
+    )
+    q = _quote(article, "a sickness of sorts")
+    assert q.speaker is None
+    assert "counsel" in (q.speaker_role or "")
+
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_written_in_full_last() -> None:
+    article = (
+        "Lena Harrow won the primary on Tuesday, the daughter of former Senator Walter Harrow.\n\n"
+        "Walter Harrow served three terms and campaigned for her this summer.\n\n"
+        "Lena Harrow thanked her supporters in a short speech.\n\n"
+        '"Now it is time to look forward, together," Harrow said in a statement.\n\n'
+        '"No state has been hurt more by the last eight years than ours," she said.\n'
+    )
+    assert _quote(article, "Now it is time").speaker == "Lena Harrow"
+    assert _quote(article, "No state has").speaker == "Lena Harrow"
+
+
+def test_the_senator_is_the_one_titled_sen_not_the_governor_who_spoke_before() -> None:
+    article = (
+        "Sen. Marco Ruelas spoke at the forum, and Gov. Chris Dunmore jabbed at him all evening.\n\n"
+        "Dunmore said the forum had gone on far too long for his taste.\n\n"
+        '"It is a hard question for anyone who has thought about it," said the senator, "because two rights collide."\n'
+    )
+    assert _quote(article, "It is a hard").speaker == "Marco Ruelas"
+
+
+def test_he_is_the_name_set_beside_a_description_not_the_place_before_it() -> None:
+    article = (
+        "The district commissioner of Baraawe, Abdi Warsame Farah, said five bodies had been buried. "
+        'He said "no fighter was ever in that house at all", adding that the dead were farmers.\n'
+    )
+    assert _quote(article, "no fighter").speaker == "Abdi Warsame Farah"
+
+
+def test_a_surname_after_a_first_name_the_list_is_unsure_of_is_still_a_person() -> None:
+    article = (
+        "Alcott praises Obama after meeting.\n\n"
+        "With five days left before the caucuses, Democratic presidential candidate Bernie Alcott took a brief "
+        "detour from the campaign trail to meet President Obama.\n\n"
+        "Alcott said he had not sought Obama's endorsement in the race against his rival.\n\n"
+        '"I enjoyed the meeting, and I thought it was a very positive one," he said, speaking to reporters outside.\n'
+    )
+    assert (_quote(article, "I enjoyed").speaker or "").endswith("Alcott")
+
+
+def test_a_bare_surname_the_actor_list_left_unaliased_is_the_namesake_he_can_be() -> None:
+    article = (
+        "Sen. Chris Dunleavy met Anne Marie Dunleavy, whose son died in the shooting, a week later.\n\n"
+        "The town held a vigil that week. Hundreds came to the square. The church bells rang for an hour. "
+        "Schools stayed shut until Monday.\n\n"
+        "Years on, Dunleavy followed up by lamenting the fundraising his job demands: "
+        '"There is far too much of it, every single day," he said.\n'
+    )
+    assert _quote(article, "There is far").speaker == "Chris Dunleavy"
+
+
+def test_a_description_placed_in_a_town_is_neither_the_town_nor_the_person_named_before() -> None:
+    article = (
+        '"They were taken on our side of the line, in the orchard," said Nino Beradze, a spokeswoman for the service.\n\n'
+        "The de facto authorities in Velikhan, the region's main town, said in a statement that the men had "
+        '"illegally crossed the state border" and were held.\n'
+    )
+    assert _quote(article, "illegally crossed").speaker not in {"Velikhan", "Nino Beradze"}
+
+
+def test_she_after_a_subject_with_a_long_appositive_is_that_subject_not_a_place_named_before() -> None:
+    article = (
+        '"Guns have no place on our streets, and the law must change," said Adrian Kopp, a delegate from New Harbor.\n\n'
+        "Marta Ellison, a delegate from the mountain county of Vale, criticized her state's lax gun laws. "
+        '"We are losing too many people to guns, year after year after year," she said.\n'
+    )
+    assert _quote(article, "We are losing").speaker == "Marta Ellison"
+
+
+def test_spokesman_before_a_womans_first_name_does_not_make_her_a_man() -> None:
+    article = (
+        "Campaign spokesman Hope Garrity confirmed that the group acted on its own. "
+        "Tom Reed, the campaign manager, declined to comment.\n\n"
+        '"They are not affiliated with the campaign in any way at all," she said.\n'
+    )
+    assert _quote(article, "They are not").speaker == "Hope Garrity"
+
+
+def test_an_adverb_before_she_is_not_a_speaker_name() -> None:
+    article = (
+        "Dahlia Ortmann is listed as the chair of the new coalition, and Marta Vell as its treasurer.\n\n"
+        'Recently she wrote on her campaign blog, "I am leaving the old party and joining the new one for good!"\n'
+    )
+    assert _quote(article, "I am leaving").speaker == "Dahlia Ortmann"
+
+
+def test_a_name_after_a_preposition_is_a_weaker_antecedent_than_an_earlier_subject() -> None:
+    article = (
+        "Senator Ana Brill met voters in Dayton on Monday, and spoke of her plans for the state.\n\n"
+        "The crowd cheered when the music started, and an aide to Maria Ortiz handed out flyers.\n\n"
+        '"We will win this state in November, and we will win it big," she said.\n'
+    )
+    assert _quote(article, "We will win").speaker == "Ana Brill"
+
+
+def test_a_name_titled_by_a_political_noun_is_the_subject_not_the_name_before_it() -> None:
+    article = (
+        "Barack Obama won the state that year by a wide margin.\n\n"
+        "Obama pollster Carl Whitlock, the top pollster in the state, picked up the thread that night. "
+        '"Voters are starting to see that they have more in common than not," he said.\n'
+    )
+    assert _quote(article, "Voters are").speaker == "Carl Whitlock"
+
+
+def test_the_businessman_is_the_one_a_title_called_so_not_the_senator_named_since() -> None:
+    article = (
+        "Billionaire businessman Dale Ruskin spoke for an hour in Concord on Monday. Ruskin said he would win the state.\n\n"
+        "Senator Amy Fenn, who backs a rival, watched from the side of the stage.\n\n"
+        '"Heroin is now cheaper than a bag of candy in this state," the businessman said.\n'
+    )
+    assert (_quote(article, "Heroin is now").speaker or "").endswith("Ruskin")
+
+
+def test_the_governor_is_not_the_senator_who_spoke_last() -> None:
+    article = (
+        "Gov. Chris Dalton and Sen. Mark Ortiz both spoke at the opening of the bridge.\n\n"
+        "Ortiz told the crowd the money had come from Washington after years of asking.\n\n"
+        '"I have fought for this bridge since my first day in office," the governor said.\n'
+    )
+    assert _quote(article, "I have fought").speaker == "Chris Dalton"
+
+
+def test_a_participle_lead_in_is_not_the_speaker_of_the_quote_after_saying() -> None:
+    article = (
+        "Senator Ben Carlow spoke to reporters in Concord.\n\n"
+        "Continuing to explain his view, Carlow rejected the idea that the matter was closed, saying that if he "
+        '"found something rotten in the report, I would fix it right away."\n'
+    )
+    assert (_quote(article, "found something").speaker or "").endswith("Carlow")
+
+
+def test_a_quote_after_who_declared_is_the_name_the_clause_is_about() -> None:
+    article = (
+        "Ted Cruz campaigned in Ohio this week.\n\n"
+        "On Thursday, Cruz scored his first endorsement from a Senate colleague, from Mike Leland, who declared in "
+        'the spin room, "I am sending the signal that it is time to unite behind him."\n'
+    )
+    assert _quote(article, "I am sending").speaker == "Mike Leland"
+
+
+# Quotes whose own sentence names the speaker, in the shapes political reporting uses.
+
+
+def test_a_name_beside_a_description_speaks_the_partial_quote_after_its_verb() -> None:
+    article = (
+        "The ruling drew cheers in the capital.\n\n"
+        "And Ohio\u2019s Democratic attorney general, Nora Fenwick, vowed to pursue \u201canyone who harms our river towns.\u201d\n"
+    )
+    assert _quote(article, "anyone who harms").speaker == "Nora Fenwick"
+
+
+def test_a_voter_given_with_age_and_home_town_speaks() -> None:
+    article = (
+        "The survey reached 900 likely voters.\n\n"
+        "\"Neither of the front-runners makes me feel safe at night,\" Walter Brandle, 44, of Dayton, Ohio, who "
+        "answered the survey, said in a later interview.\n"
+    )
+    assert _quote(article, "Neither of the front-runners").speaker == "Walter Brandle"
+
+
+def test_a_name_with_a_party_tag_after_the_quote_speaks() -> None:
+    article = (
+        "\"Moving the office abroad on paper is a way of dodging the bill,\" Senate Minority Leader Harold M. Rudd "
+        "(D-Nev.) said in a statement.\n"
+    )
+    assert _quote(article, "Moving the office abroad").speaker == "Harold M. Rudd"
+
+
+def test_a_name_and_a_colon_after_a_dash_or_with_a_party_tag_speaks() -> None:
+    article = (
+        "The suburbs decided the primary - Philippa Dunmore: \u201cTwo weeks ago the strongest ground had been the "
+        "south, and now it is the north.\u201d\n\n"
+        "Rep. Troy Gowan (R-S.C.):\"Nobody but you has ever cited that number to this committee.\"\n\n"
+        "But the polls did predict the other race - PollWatch: \u201cWhile the caucuses brought an upset on one side, "
+        "most pollsters fared far better on the other.\u201d\n"
+    )
+    assert _quote(article, "Two weeks ago").speaker == "Philippa Dunmore"
+    assert _quote(article, "Nobody but you").speaker == "Troy Gowan"
+    assert _quote(article, "While the caucuses").speaker == "PollWatch"
+
+
+def test_a_lead_in_ending_on_a_colon_names_the_speaker_of_the_next_paragraph() -> None:
+    article = (
+        "Ian Tolliver chaired the company for six years.\n\n"
+        "The Harbour Ledger confirmed the account, reporting:\n\n"
+        "\"As the buyers took over the mine in three steps, filings show, money flowed to the charity.\"\n\n"
+        "Mayor Bill Hanlon spoke at the fair. 81-year-old Parker Eastman, a retired farmer who backed Bill Hanlon, "
+        "said that with the field as it stands:\n\n"
+        "\"Only one contender is left, and he pays for his own campaign.\"\n"
+    )
+    assert _quote(article, "As the buyers took over").speaker == "Harbour Ledger"
+    assert _quote(article, "Only one contender").speaker == "Parker Eastman"
+
+
+def test_a_writer_named_with_the_outlet_speaks_not_the_outlet() -> None:
+    article = (
+        "The Coastal Courier covered the debate all night, and the Coastal Courier site drew record traffic.\n\n"
+        "Of course, as Joel Parrish of the Coastal Courier observed, the winner was the stage itself:\n\n"
+        "\u201cThe clear winner of the night was the network, which ran two lively and fair sessions.\u201d\n"
+    )
+    assert _quote(article, "The clear winner").speaker == "Joel Parrish"
+
+
+def test_she_went_on_to_say_is_the_woman_quoted_before_not_a_name() -> None:
+    article = (
+        "\u201cThe ads against me will cost a fortune,\u201d Brunner said of the spending in her race. \u201cIt will "
+        "probably pass a million before the vote\u2026Nobody tells you that.\u201d She went on to say:\n\n"
+        "\"My rivals never come to the town hall to face the voters.\"\n"
+    )
+    assert _quote(article, "It will probably pass").speaker == "Brunner"
+    assert _quote(article, "My rivals never come").speaker == "Brunner"
+
+
+def test_a_surname_past_a_who_clause_is_the_subject_of_the_later_verb() -> None:
+    article = (
+        "\"We met Lance Pribble on Monday and talked for an hour,\" the staff said.\n\n"
+        "Pribble, who has talked with the campaign every day for months, came to a breakfast with reporters and "
+        "conceded that he had only \"skimmed the pages in a hurry.\"\n"
+    )
+    assert _quote(article, "skimmed the pages").speaker == "Lance Pribble"
+
+
+def test_a_name_then_its_cue_then_asked_about_is_the_name_not_the_question() -> None:
+    article = (
+        "Sen. John Mackin runs the committee. Rep. Ana Ruiz, who sits on it too, spoke first. "
+        "\u201cIt has been seven and a half years,\u201d Mackin said, asked about the delay in an interview.\n"
+    )
+    assert _quote(article, "It has been seven").speaker == "John Mackin"
+
+
+def test_said_and_a_name_before_the_quote_is_that_name() -> None:
+    article = (
+        "Peter Solvey worked on the show for a year. Louise Sunny, who still works for him, said her boss was "
+        "\"kind and generous to everyone he met.\" But, said Solvey, \"I do not want to stir up a fight because I "
+        "know how he reacts to it.\"\n"
+    )
+    assert _quote(article, "kind and generous").speaker == "Louise Sunny"
+    assert _quote(article, "I do not want").speaker == "Peter Solvey"
+
+
+def test_a_title_run_before_a_name_is_not_taken_for_the_name() -> None:
+    article = (
+        "\u201cThe senator voted twice to shield the gun sellers from any blame,\u201d New York City Public "
+        "Advocate Trish Jameson said.\n"
+    )
+    assert _quote(article, "The senator voted").speaker == "Trish Jameson"
+
+
+def test_a_party_tag_after_the_subject_does_not_hide_it() -> None:
+    article = (
+        "Ted Cole and Ana Ruiz both campaigned in the state this week.\n\n"
+        "On the other side, Sen. Ted Cole (R-Tex.), a Republican candidate who has made the record of Gov. Jay Nolan "
+        "the centre of his campaign, tweeted a warning. \"Missouri: Remember in November the Democrats who talked for "
+        "thirty hours against it.\"\n"
+    )
+    assert _quote(article, "Missouri: Remember").speaker == "Ted Cole"
+
+
+def test_a_titled_subject_speaks_through_a_participle_cue() -> None:
+    article = (
+        "\"We heard the blast and ran,\" one driver said. Republican presidential candidate Dana Truitt quickly took "
+        "to the radio, writing: \"Another terrible attack, this time in the south. Many dead and injured.\"\n"
+    )
+    assert _quote(article, "Another terrible attack").speaker == "Dana Truitt"
+
+
+def test_a_lede_that_holds_back_its_speakers_name_gives_them_its_description() -> None:
+    article = (
+        "A veteran shipping analyst says the new port fees will not slow grain exports through the strait.\n"
+        "Tomas Reyes said on Monday that the fees were too small to change where traders send cargo.\n"
+        "“Nobody will reroute a bulk carrier to save a few thousand dollars,” Reyes told the Harbour Ledger.\n"
+    )
+    q = _quote(article, "Nobody will reroute")
+    assert (q.speaker, q.speaker_type) == ("Tomas Reyes", SpeakerType.ANALYST)
+
+
+def test_a_lede_about_someone_else_describes_no_one() -> None:
+    article = (
+        "A veteran shipping analyst says the new port fees will not slow grain exports through the strait.\n"
+        "Traders shrugged. Tomas Reyes, who runs a feed mill, said he would pay whatever it costs.\n"
+        "“I have no other road to the sea,” Reyes said.\n"
+    )
+    assert _quote(article, "I have no other road").speaker_type != SpeakerType.ANALYST

@@ -34,6 +34,7 @@ SPEECH_LEMMAS = (
     "counter", "reiterate", "estimate", "lament", "boast", "joke", "quip", "muse", "conclude", "tout", "charge",
     "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
     "fire back", "retort", "explain", "declare", "proclaim", "exclaim", "opine", "react", "remember",
+    "shout", "yell", "chant", "scream",
 )
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.

@@ -59,8 +59,10 @@ def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> G
         if title:
             return _TITLE_GENDER[title.group("title")]
         role = _ROLE_BEFORE.search(article[max(0, start - 40) : start]) or _ROLE_AFTER.match(article[end : end + 60])
-        if role:
-            return Gender.FEMALE if role.group("woman") else Gender.MALE
+        if role and role.group("woman"):
+            return Gender.FEMALE
+        if role and not (len(name.split()) > 1 and by_first_name(name.split()[0]) is Gender.FEMALE):
+            return Gender.MALE  # "spokesman" stands for women too: not against a woman's first name
         after = _NEXT_PRONOUN.search(article, end, min(len(article), end + _PRONOUN_REACH))
         if after and not _another_name_between(article, end, after.start()):
             votes[Gender.MALE if after.group(1).lower() == "he" else Gender.FEMALE] += 1

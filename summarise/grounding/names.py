@@ -3,13 +3,16 @@
 Several finders need to know that "Donald" or "Hillary" opens a person's name: the actor finder
 (a surname used alone is a person, not a group, when the article also writes it after a first
 name), the speaker finder and "he"/"she" agreement. gender-guesser's list carries its own data
-and needs no network; only its sure answers count ("Bernie" is "mostly_female" there).
+and needs no network; only its sure answers give a gender ("Bernie" is "mostly_female" there),
+though a "mostly" answer still makes a first name.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from functools import lru_cache
+
+from summarise.grounding.gazetteer import NOT_NAME_WORDS
 
 
 class Gender(str, Enum):
@@ -25,8 +28,13 @@ def by_first_name(first: str) -> Gender:
     return {"male": Gender.MALE, "female": Gender.FEMALE}.get(answer, Gender.UNKNOWN)
 
 
+@lru_cache(maxsize=4096)
 def is_first_name(word: str) -> bool:
-    return by_first_name(word) is not Gender.UNKNOWN
+    """A given name, whether or not the list is sure whose: "Bernie" and "Chris" open names as
+    surely as "Donald" does, though the list calls them only mostly one gender (and calls "The" so
+    too: a word that is never a name is none)."""
+    answer = _detector().get_gender(word)
+    return answer in {"male", "female"} or (answer in {"mostly_male", "mostly_female"} and word.capitalize() not in NOT_NAME_WORDS)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,9 @@ from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speakers import (
+    described_as,
     introduced_unnamed,
+    may_be_described,
     person_described,
     profile,
     speaker_type,
@@ -49,15 +52,18 @@ LOOKBACK_SENTENCES = 4
 SPEECH = speech_verbs()
 _PRONOUNS = {"he": ActorKind.PERSON, "she": ActorKind.PERSON, "it": None, "they": None}
 _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
-#: Words between a speaker and the cue: "he has pointed out", "she later added".
-_AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently))*"
+#: Words between a speaker and the cue: "he has pointed out", "she later added", "she went on to say".
+_AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently|(?:went|goes|go)\s+on\s+to|continued\s+to))*"
+#: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,".
+_AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose)\s[^,;“”\"]{1,100}))+,"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}})?{_AUXILIARIES}\s+(?-i:{SPEECH})\b",
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME})?{_AUXILIARIES}\s+(?-i:{SPEECH})\b",
     re.IGNORECASE,
 )
-#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue.
+#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
+#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?:[^,.;:!?“”\"]{{1,60}},\s+)?{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+    rf"^[\s,.;:!?”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(
@@ -173,21 +179,33 @@ _NOBODY = _Attribution()
 _ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation)"
 
 
+#: Nouns for what a person is in politics that are no office ("Obama pollster Cornell Reyes", "the
+#: billionaire businessman"): title words before a name, as much as "senator" is.
+_PERSON_NOUNS = (
+    r"consultant|pollster|strategist|aide|surrogate|supporter|donor|rival|challenger|opponent|nominee|candidate|"
+    r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
+    r"delegate|columnist|anchor|moderator"
+)
 #: The words of a title or description before the name that ends it: "Vermont Sen. ",
 #: "Clinton campaign chairman ", "Former Arkansas Gov. ", "NBC’s ".
 _TITLE_WORDS = re.compile(
     r"^(?:(?:(?!(?:When|While|If|After|Before|Since|As|Because|Although|Though|Despite|Unlike|Like|In|On|At|For|"
     r"From|With|By|During|Asked|Regarding|About)\b)[A-Z][\w.’'\u2024-]*|of|the|and|former|"
-    rf"(?i:{ROLE_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
+    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
 )
 #: After the subject: an appositive (", who leads the race,", ", 54,") and then a verb in lower case.
 _THEN_VERB = re.compile(
-    r"^(?:(?:,[^,“”\"]{1,120}){1,3},)?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+|$)(?:of\s+)?)+)?\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
+    r"^(?:\s*\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w.\u2024 ]{0,12}\))?(?:(?:,[^,“”\"]{1,120}){1,3},)?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+|$)(?:of\s+)?)+)?\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
     r"(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]{2,}"
 )
 #: The words between a name and a later one that make the first a modifier of the second:
 #: "Trump campaign chairman ", "Latino Polls researcher ".
-_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
+_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
+
+
+#: A preposition (and the title words after it) right before a name: "a delegate from ", "an aide to
+#: President " ("according to" names a source, who may speak on).
+_GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
 
 
 class _Resolver:
@@ -236,16 +254,24 @@ class _Resolver:
         i = bisect.bisect_right(self.quoted, (offset, 1 << 30)) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
-    def subject_before(self, offset: int, floor: int, pronoun: str = "") -> ActorCandidate | None:
+    def subject_before(
+        self, offset: int, floor: int, pronoun: str = "", fits: Callable[[ActorCandidate], bool] | None = None
+    ) -> ActorCandidate | None:
         """The person a "he" or "she" points at: the first person named in the nearest sentence
         that names one the pronoun can stand for (the subject, not a person merely mentioned).
         A sentence whose subject is the same pronoun ("He attacked the treaty signed by
-        President Obama, who he noted ...") names no one new: the search goes on before it."""
+        President Obama, who he noted ...") names no one new: the search goes on before it. ``fits``
+        says whom a description can stand for ("the governor" is not the person titled "Sen.")."""
+
+        def agree(person: ActorCandidate) -> bool:
+            return compatible(person, pronoun, self.article) and (fits is None or fits(person))
+
         lo = bisect.bisect_left(self.sentence_starts, floor)
         hi = bisect.bisect_left(self.sentence_starts, offset, lo)
+        weak: ActorCandidate | None = None
         for s in reversed(self.sentences[lo:hi]):
             speaker = self.spoken.get(s.start) if s.end <= offset else None
-            if speaker is not None and not compatible(speaker, pronoun, self.article):
+            if speaker is not None and not agree(speaker):
                 speaker = None
             if pronoun and re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE):
                 if speaker is not None:
@@ -254,23 +280,40 @@ class _Resolver:
             if speaker is not None:
                 return speaker
             end = min(s.end, offset)
-            people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if compatible(a, pronoun, self.article)]
+            people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if agree(a)]
             if people and self.pronoun_first(s, pronoun, people[0][0]):
                 continue
             # the sentence's subject before anyone it merely mentions: "In describing Ortiz, Brennan said ..."
             subject = next((a for at, a in people if self.is_subject(at, a, s.start, end)), None)
             if subject is None:
                 # a clause opening on someone the actor list missed: "Regarding the speech, Woods said"
-                subject = next((p for p in self.unlisted_subjects(s, end) if compatible(p, pronoun, self.article)), None)
-            if subject is not None or people:
-                return subject or people[0][1]
-        return None
+                subject = next((p for p in self.unlisted_subjects(s, end) if agree(p)), None)
+            if subject is not None:
+                return subject
+            # a name after a preposition or in a possessive ("a delegate from New Jersey", "Obama's
+            # endorsement") is a weaker antecedent than the subject of a sentence before it
+            plain = [a for at, a in people if not self.governed(at, a)]
+            if plain:
+                return plain[0]
+            weak = weak or (people[0][1] if people else None)
+        return weak
+
+    def governed(self, at: int, person: ActorCandidate) -> bool:
+        """Whether a mention is the object of a preposition or a possessive, not a clause's subject."""
+        end = next((m.end for m in person.mentions if m.start == at), at)
+        return bool(_GOVERNED_BEFORE.search(self.article[max(0, at - 40) : at]) or re.match(r"['’]s\b", self.article[end : end + 2]))
 
     def unlisted_subjects(self, sentence: Sentence, end: int) -> list[ActorCandidate]:
         """People the actor list missed who open a clause of the sentence (before ``end``) as its subject."""
         text = sentence_text(sentence, sentence.start, end)
         starts = [0, *(m.end() for m in re.finditer(r",\s+", text))]
-        return [p for p in (_unlisted_subject(text[i:], self.article) for i in starts) if p is not None]
+        found: list[ActorCandidate] = []
+        for person in (_unlisted_subject(text[i:], self.article) for i in starts):
+            if person is not None:
+                # "Murphy" when the actor list has Chris Murphy without his bare surname: the listed
+                # people of that surname first, the one written in full last before it first of all
+                found += [*self.kin(person.name.split()[-1], sentence.start), person]
+        return found
 
     def pronoun_first(self, sentence: Sentence, pronoun: str, first_person: int) -> bool:
         """Whether the same pronoun stands in the sentence's main clause before the first person it
@@ -324,6 +367,23 @@ class _Resolver:
         found = self.mentions(floor, offset, kinds)
         return found[-1][1] if found else None
 
+    def kin_written_last(self, person: ActorCandidate, label: str, at: int) -> ActorCandidate:
+        """Of the people a bare surname can be ("Cheney" of Liz and Dick Cheney, whichever the
+        actor list gave it to), the one the article wrote in full last before ``at``."""
+        if " " in label.strip():
+            return person
+        kin = self.kin(label, at)
+        return kin[0] if len(kin) > 1 and self.written_in_full(kin[0], label, at) >= 0 else person
+
+    def kin(self, surname: str, at: int) -> list[ActorCandidate]:
+        """The listed people whose names end on a surname, the one written in full last before ``at`` first."""
+        kin = [a for a in self.actors if a.kind == ActorKind.PERSON and a.name.split()[-1] == surname]
+        return sorted(kin, key=lambda a: -self.written_in_full(a, surname, at))
+
+    def written_in_full(self, person: ActorCandidate, surname: str, at: int) -> int:
+        """Where a person's last mention before ``at`` that is more than the bare surname starts (-1: none)."""
+        return max((m.start for m in person.mentions if m.start < at and self.article[m.start : m.end] != surname), default=-1)
+
     def nearby(self, start: int, end: int) -> list[ActorCandidate]:
         """People named between two offsets, nearest to ``end`` first."""
         seen: dict[str, ActorCandidate] = {}
@@ -335,6 +395,7 @@ class _Resolver:
 _ABBREVIATED = re.compile(
     r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No)\.|\b(?:[A-Z]\.){2,}"
     r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
+    r"|\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w. ]{0,12}\)"  # a party and state tag: "(D-Nev.)", "(R-S.C.)"
 )
 _MASK = "\u2024"  # one dot leader: same length as a full stop, so offsets hold
 
@@ -356,7 +417,11 @@ def sentence_text(sentence: Sentence, start: int, end: int) -> str:
 #: A speech verb as a participle after a comma: its subject is the sentence's own.
 _PARTICIPLE_CUE = re.compile(r",\s+(?:saying|telling|adding|noting|asking|arguing|warning|insisting|writing|declaring|explaining|tweeting)\b")
 #: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
-_SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b){NAME})(?=\s+[a-z])")
+#: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing").
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b)"
+    rf"(?:[A-Z][\w’'-]*\s+(?:(?i:{ROLE_NOUNS}|presidential|candidate|nominee|hopeful|front-?runner|campaign)s?\s+){{1,3}}(?=[A-Z]))?{NAME})(?=\s+[a-z])"
+)
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
 #: from the quote ('"..." by using its grants to press the regions to ...').
 _NOT_NOUN_PHRASE_START = re.compile(
@@ -393,7 +458,7 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
     if found is None:
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = _mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
-        m = _ACCORDING.search(before) or _BY_AGENT.search(before) or _NAME_COLON.match(before)
+        m = _ACCORDING.search(before) or _BY_AGENT.search(before) or _NAME_COLON.match(before) or _SAID_NAME.search(before)
         if m and not _WHO_SHAPED.search(m.group("speaker")):
             m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
@@ -407,8 +472,17 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
 
 
 _MAX_SPEAKER_WORDS = 14
-#: A name and a colon before the quote, as headlines and round-ups write it: "Gov. Lund: “...”".
-_NAME_COLON = re.compile(rf"^\s*(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?(?P<speaker>{NAME})\s*:\s*$")
+#: A name and a colon before the quote, as headlines, round-ups and transcripts write it: "Gov. Lund: “...”",
+#: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”".
+_NAME_COLON = re.compile(
+    rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?(?P<speaker>{NAME}|[A-Z][\w'’-]+)"
+    rf"(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
+)
+#: The cue before its speaker and the quote: "But, said Ortiz, "..."", "Then, adds Lund, "..."".
+_SAID_NAME = re.compile(
+    rf"(?:^|,)\s*(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls)\s+"
+    rf"(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})\s*,\s*$"
+)
 #: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
 _DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s")
 #: A cue that closes the sentence after a comma: ", Ortiz said.", ", she told reporters Monday."
@@ -428,6 +502,8 @@ def _without_auxiliaries(text: str) -> str:
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
 
 
+#: A description that ends on its role noun, so that a name may stand beside it: "the state's attorney general".
+_ENDS_ON_ROLE = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s*$")
 #: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer".
 _APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
 
@@ -439,16 +515,26 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         head = before[: verb.start()]
         if _DETERMINER_BEFORE.search(head):
             continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
+        if verb.group(0).endswith("ing") and re.search(r",\s*$", head):
+            continue  # "Lund rejected the plan, saying ...": the participle's subject is the main clause's
+        who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+$", head)
+        if who:
+            return who.group("name"), offset + who.start("name")  # "from Ana Ruiz, who declared "..."": Ruiz
         if re.search(r",\s*$", head):
             # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
             # "Tomas Ferreira, 22, of Braga, Port., said"
             parts = head.rstrip().rstrip(",").split(",")
             popped = 0
             while len(parts) > 1 and (popped == 0 or _APPOSITIVE_PART.match(parts[-1].strip())):
-                parts.pop()
+                last = parts.pop()
                 popped += 1
+            if popped == 1 and re.fullmatch(NAME, last.strip()) and _ENDS_ON_ROLE.search(parts[-1]):
+                # "Ohio's attorney general, Pam Roe, vowed": the name beside the description speaks
+                return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
             head = ",".join(parts) + " "
         cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+        if re.fullmatch(r"\s*[A-Z][a-z]+ing\s+to\s*", head[cut:]):
+            continue  # "Continuing to explain his view, Lund ...": a lead-in, not a subject
         subject = re.sub(r"\s+to$", "", _without_auxiliaries(head[cut:]))
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
             return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
@@ -482,7 +568,7 @@ _TIME_LEAD = re.compile(
 )
 #: A conjunction or a participle clause before the subject: "But he added", "Turning to the budget, Lind said".
 _LEAD = re.compile(
-    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier)\b\s*|[A-Z]\w*ing\b[^,]{0,80},\s*|"
+    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as)\b\s*|\d{1,3}-year-old\s+|[A-Z]\w*ing\b[^,]{0,80},\s*|"
     r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of the mayor, Lind said"
     re.IGNORECASE,
 )
@@ -496,6 +582,18 @@ _ROLE_BEFORE_NAME = re.compile(rf"{_ROLE_OF}(?P<first>[A-Z][a-z]+)")
 _TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
 #: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Berrigan".
 _FIRST_NAME_LAST = re.compile(r"(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})$")
+
+
+def _name_closing(phrase: str) -> re.Match[str] | None:
+    """The name closing a phrase, from its first name: "Trish Lund" of "City Public Advocate Trish
+    Lund", where the longest run of capitals ("Advocate Trish Lund") starts on a title."""
+    m = _FIRST_NAME_LAST.search(phrase)
+    if m and not is_first_name(m.group("first")):
+        shorter = _FIRST_NAME_LAST.search(phrase, m.end("first"))
+        return shorter if shorter and is_first_name(shorter.group("first")) else m
+    return m
+
+
 #: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
 _WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
@@ -507,17 +605,24 @@ _ISSUED = re.compile(
 )
 #: Capitalised words that open a clause, not a name: "Last week", "Multiple outlets", "Asked about it".
 _NOT_A_NAME = frozenset(
-    "Last Multiple Asked Speaking Writing Later Earlier Then Now Other Another Several When While If In On At By For "
+    "One Last Multiple Asked Speaking Writing Later Earlier Then Now Other Another Several When While If In On At By For "
     "From With As After Before Since During That This These Those There Here It Its The A An But And Or So Yet Still "
     "What How Why Who Where Which Each Every All Any Some Many Most Such No Not Also Even Only Just Both Either "
-    "Neither Despite Although Though However Meanwhile Instead".split()
+    "Neither Despite Although Though However Meanwhile Instead He She They We You I".split()
 )
+#: A description that places itself: "the authorities in Tskhinvali", "the envoy to Manila".
+_PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
+#: A subject pronoun opening a clause that runs on to its verb, or after an adverb ("Recently she"):
+#: the cue's speaker is the pronoun.
+_PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
 #: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
 _SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
 #: "the Times", "The Wall Street Journal": "the" and capitalised words only, a name.
 _PROPER_NAME = re.compile(r"^(?i:the)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})$")
 #: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
 _OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
+#: A first and last name, then where they write or work: "Joel Roe of the Daily Ledger", "Larry Roe on Hot Air".
+_NAME_AT_OUTLET = re.compile(r"^(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|on|at|for|from|with)\s+(?:the\s+)?[A-Z]")
 #: "an official at the Baltic Fleet Command": a role and the body it speaks for.
 _ROLE_AT = re.compile(r"\b(?:at|of|for|from|with)\s+(?P<body>.+)$", re.IGNORECASE)
 
@@ -534,13 +639,13 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if issued:
         owner = issued.group("owner")
         phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
+    clause = _PRONOUN_CLAUSE.match(phrase.strip())
+    if clause:
+        phrase = clause.group("pronoun")  # "She went on to", "He criticized the plan": the pronoun speaks
     bare = phrase.strip().lower()
-    unnamed = _SOMEONE.match(phrase.strip())
-    if unnamed and not _ROLE_AT.search(unnamed.group("desc")):
-        # "one Marsh campaign source", "a Democratic staffer", "a man in the crowd": someone the
-        # story does not name, whatever names stand in the description
-        desc = unnamed.group("desc")
-        return _Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
+    described = _unnamed_voice(phrase, resolver, context)
+    if described is not None:
+        return described
     if bare in _PRONOUNS:
         if _PRONOUNS[bare] is ActorKind.PERSON:
             actor = resolver.subject_before(at, floor, bare)
@@ -552,11 +657,19 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
             actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
         return _from_actor(actor, actor.name, context, article) if actor else _NOBODY
     named = resolver.named_in(phrase)
+    if named and named[0].kind == ActorKind.PERSON:
+        named = (resolver.kin_written_last(named[0], named[1], at), named[1])
+    writer = _NAME_AT_OUTLET.match(phrase)
+    listed_first = named is not None and named[0].kind == ActorKind.PERSON and phrase.startswith(named[1])
+    if writer and is_first_name(writer.group("first")) and not listed_first:
+        # "Joel Roe of the Daily Ledger", "Larry Roe on Hot Air": the writer speaks, not where they write
+        person = unlisted_person(writer.group("name"), article)
+        return _from_actor(person, person.name, context, article)
     # "an adviser to Alma Reyes" (a person's role), not "Secretary of State John Berrigan" (an office)
     someone_elses = any(is_first_name(m.group("first")) for m in _ROLE_BEFORE_NAME.finditer(phrase))
     if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
         named = None  # "one longtime adviser to Alma Reyes": the adviser speaks, not Reyes
-    titled = _TITLED_NAME.search(phrase) or _FIRST_NAME_LAST.search(phrase)
+    titled = _TITLED_NAME.search(phrase) or _name_closing(phrase)
     if named and titled and titled.start() >= phrase.find(named[1]) + len(named[1]) and not someone_elses and (
         titled.re is _TITLED_NAME or is_first_name(titled.group("first"))
     ):
@@ -611,8 +724,14 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
         phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
     ):
-        # "the presumptive nominee wrote in a post": a definite description is the person named before it
-        person = person_described(phrase, at, resolver.actors, article) or resolver.subject_before(at, floor)
+        # "the presumptive nominee wrote in a post": a definite description is the person named before it,
+        # unless it says in full where it is from ("the authorities in Tskhinvali"): someone new
+        person = person_described(phrase, at, resolver.actors, article)
+        if person is None and not _PLACED.search(phrase):
+            # "the billionaire businessman", "the presumptive nominee": whom a title called so, else the subject before
+            person = described_as(phrase.split()[-1], at, resolver.actors, article) or resolver.subject_before(
+                at, floor, fits=lambda p: may_be_described(p, phrase, article)
+            )
         if person is not None:
             return _from_actor(person, person.name, context, article)
     if m:
@@ -623,6 +742,91 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
         person = unlisted_person(name.group(0), article)
         return _from_actor(person, person.name, context, article)
     return _NOBODY
+
+
+#: Quantifiers that bring in people the story has not named: "a", "one", "several", "multiple".
+_INDEFINITE_LEAD = r"(?:a|an|one|another|some|several|multiple|many|numerous|two|three|four|five|other)"
+#: What may follow an unnamed person's head and still be about them: "one source who asked ...",
+#: "a Democrat familiar with the campaign", "Source close to the group".
+_UNNAMED_TAIL = re.compile(
+    r"\s+(?:who|whom|whose|familiar|close|speaking|involved|briefed|knowledgeable|aware|with\s+knowledge)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A word that can modify a head noun: not a conjunction, a pronoun or an article ("As the crowd").
+_MODIFIER = (
+    r"(?!(?i:as|when|while|after|before|if|because|since|though|although|until|once|where|the|a|an|and|but|or|"
+    r"he|she|it|they|we|i|you|his|her|its|their|that|this|then|so)\b)[\w'’.&/-]+"
+)
+#: Plural or collective heads: a group of people the story does not name one by one.
+_GROUP_HEADS = (
+    r"sources?|officials|protesters|protestors|supporters|demonstrators|prosecutors|investigators|critics|"
+    r"opponents|voters|residents|crowds?|attendees|others|lobbyists|audience|fans|activists|aides|advisers|advisors|staffers|"
+    r"lawmakers|delegates|observers|insiders|allies|donors|organi[sz]ers|employees|workers|agents|officers|"
+    r"members|hecklers?|onlookers|spectators|bystanders|loyalists|backers|surrogates"
+)
+#: "Law enforcement sources", "Supporters of Ortiz", "Ortiz protesters", "the crowd": only plain
+#: words before the head, and at most a short "of ..." after it.
+_GROUP = re.compile(
+    rf"^(?:the\s+|some\s+|many\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?i:{_GROUP_HEADS})(?:\s+(?:of|for|to)\s+[^,;]{{1,50}})?$"
+)
+#: Heads that stand in a relation to someone else: "his wife", "Ortiz's campaign manager", "the ad's narrator".
+_RELATION_HEADS = (
+    r"wife|husband|son|daughter|mother|father|brother|sister|family|friends?|lawyers?|attorneys?|counsel|"
+    r"spokes(?:man|woman|person)|aides?|advisers?|advisors?|manager|office|campaign|staff|narrator|"
+    r"secretary|chief of staff|team|camp|representatives?|allies|doctor|physician|colleagues?|neighbou?rs?|"
+    r"partner|boss|employer|staffers?|relatives?|cousin|nephew|niece|uncle|aunt|grandmother|grandfather"
+)
+_RELATION = re.compile(
+    rf"^(?P<owner>(?i:his|her)|(?:the\s+)?[^,;]{{1,50}}?['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_RELATION_HEADS})$"
+)
+
+
+#: Owners whose "secretary" or "spokesman" holds an office rather than stands in a relation.
+_PLACE_NOUNS = r"(?:country|nation|state|region|city|province|island|kingdom|republic|territory|capital|town)"
+#: A description built on someone's name: "the Ortiz campaign", "the Ortiz supporter", "the Ortiz camp".
+_NAME_BUILT = re.compile(
+    r"^(?i:the)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:campaign|camp|team|supporters?|aides?|advisers?|advisors?|staffers?|spokes(?:man|woman|person)|lawyers?|"
+    r"attorneys?|loyalists?|backers?|fans?|voters?|surrogates?|operatives?|strategists?|donors?|volunteers?)$"
+)
+
+
+def _unnamed_voice(phrase: str, resolver: _Resolver, context: str) -> _Attribution | None:
+    """A speaker phrase that brings in someone the story does not name, as a role with no name:
+    an indefinite description ("one campaign source who asked ...", "a man in the crowd"), a
+    group ("Law enforcement sources", "Supporters of Ortiz", "the crowd") or someone's relation
+    ("his wife", "Ortiz's campaign manager", "the ad's narrator"). A name inside such a phrase
+    says whose they are, not who speaks. None when the phrase names its speaker, or a body
+    speaks through it ("an official at the ministry", "the ministry's spokesman")."""
+    phrase = phrase.strip()
+    trimmed = _UNNAMED_TAIL.sub("", phrase)
+    someone = _SOMEONE.match(trimmed) or re.match(rf"^(?i:{_INDEFINITE_LEAD})\s+(?P<desc>(?:{_MODIFIER}\s+){{0,5}}[\w'’-]+)$", trimmed)
+    last = someone.group("desc").split()[-1] if someone else ""
+    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)):
+        someone = None  # "A defensive Ortiz said": a name after its adjectives, not someone new
+    if last.lower() in _PRONOUNS or last.lower() in {"i", "we", "you"}:
+        someone = None  # "a point she often makes": a clause, not a description
+    body = _ROLE_AT.search(someone.group("desc")) if someone else None
+    if body and body.group("body").split()[-1].islower() and re.search(r"[A-Z]", body.group("body")):
+        body = None  # "one Fund for Tomorrow ad": the preposition is inside a name, the head comes after it
+    if someone and not body and not _TITLED_NAME.search(trimmed):
+        # "one Marsh campaign source", "a Democratic staffer", "several senior aides": someone the
+        # story does not name, whatever names stand in the description
+        desc = re.sub(rf"^(?i:{_INDEFINITE_LEAD})\s+", "", phrase)
+        return _Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
+    named = resolver.named_in(trimmed)
+    if named is not None and named[0].kind != ActorKind.PERSON:
+        return None  # "South Korean officials", "the ministry's spokesman": the body speaks
+    role = re.sub(r"^(?i:the|some|many)\s+", "", phrase)
+    if _GROUP.match(trimmed):
+        return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    relation = _RELATION.match(trimmed)
+    if relation and not re.search(rf"\b(?:{_ORG_NOUNS}|{_PLACE_NOUNS})['’]s?$", relation.group("owner"), re.IGNORECASE):
+        # not "the ministry's spokesman" or "the country's defence secretary": an office, not a relation
+        return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    if _NAME_BUILT.match(trimmed):
+        return _Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    return None
 
 
 #: What may stand before a sentence's subject: a time or place clause ("On Monday, ", "In a
@@ -655,17 +859,99 @@ def _subject_of_sentence(sentence: Sentence, q_start: int, resolver: _Resolver) 
     return None
 
 
+#: A word after a subject that reads as its verb: a past or present tense ("yelled", "chants"),
+#: a common irregular past, or an auxiliary; never a noun that runs the description on.
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:also|then|later|again|repeatedly|even|once|quickly|loudly)\s+)*"
+    r"(?:(?!(?:his|its|this|hers|us|thus|plus|across|less|unless|whereas|yes|news)\b)"
+    r"(?:[a-z][a-z-]*(?:ed|es)|[a-z][a-z-]*[^s\W]s)|put|sent|cut|said|told|wrote|read|began|took|made|"
+    r"went|gave|came|spoke|shot|held|left|broke|kept|ran|rang|sang|chose|got|had|has|have|is|was|were|are|"
+    r"will|would|can|could|may|might|must|shall|should|did|does|do)\b"
+)
+
+
+#: Someone else's words that the quote may be, named between the subject and the quote.
+_SOMEONE_ELSES_WORDS = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w.-]+['’]s?)\s+(?:own\s+|earlier\s+|recent\s+|past\s+)?"
+    r"(?:comments?|words|remarks?|statements?|claims?|phrase|line|promises?|pledges?|vows?|testimony|answer)\b"
+)
+#: A subordinate clause that opens a sentence before its subject: "Even before Ortiz spoke, ...".
+_LEAD_CLAUSE = re.compile(
+    r"^\s*(?:even\s+)?(?:when|while|as|after|before|since|if|although|though|because|in|on|at|during|with|despite|"
+    r"until|once|amid|alongside|following)\b[^“”\"]*,",
+    re.IGNORECASE,
+)
+#: Where a clause with its own subject opens inside a sentence.
+_INNER_CLAUSE = re.compile(r"(?:,\s+(?:when|while|as|whereas|but|and|after|before|because)|;)\s+")
+
+
+#: A stretch that is only a name (titles, capitalised words, a party tag): what follows its comma is
+#: an appositive of it, not a subject.
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'\u2024-]*\s*)+(?:\([^)]*\))?")
+#: Words that never end a subject: relative pronouns, prepositions, articles.
+_NOT_HEAD = frozenset("who whom which that of in at on to for with from by the a an and or".split())
+
+
+def _unnamed_subject(sentence: Sentence, q_start: int, resolver: _Resolver, context: str) -> _Attribution | None:
+    """The unnamed voice a sentence opens on as the subject of a verb before the quote ("A man in
+    the back shouted", "the crowd roared back", "her office issued a statement saying"), else None."""
+    before = _mask(sentence_text(sentence, sentence.start, q_start - 1))
+    lead = _SUBJECT_LEAD.match(before)
+    starts = [0, lead.end() if lead else 0, *(m.end() for m in _INNER_CLAUSE.finditer(before))]  # "..., when Ortiz protesters"
+    for start in list(starts):
+        if _LEAD_CLAUSE.match(before[start:]) or re.match(r"\s*[A-Z]\w*ing\b", before[start:]):
+            # "Even before Ortiz spoke on Tuesday night, his campaign sent": past the lead clause, at any comma
+            commas = list(re.finditer(r",[”\"’]?\s+", before[start:]))
+            for previous, m in zip([None, *commas], commas):
+                chunk = before[start + (previous.end() if previous else 0) : start + m.start()]
+                if not _NAME_ONLY.fullmatch(chunk.strip()):  # "..., Sen. Ana Ruiz (R-Tex.), a candidate who": hers
+                    starts.append(start + m.end())
+    for skip in dict.fromkeys(starts):
+        body = before[skip:]
+        body = body[len(_CLAUSE_ADVERBS.match(body).group(0)) :]
+        body = re.sub(r"^(?i:even|only|instead|meanwhile)\s+", "", body)
+        for word in list(re.finditer(r"\S+", body))[:9]:
+            if word.group(0)[-1:] in ",;:":
+                break  # a lead-in clause or an appositive: not a plain subject
+            if word.group(0).lower() in _NOT_HEAD or word.group(0).endswith("ly"):
+                continue  # "A man who lives": the verb of a relative clause; "A newly formed group": an adverb
+            if not _VERB_NEXT.match(body, word.end()):
+                continue
+            who = _unnamed_voice(_unmask(body[: word.end()]), resolver, context)
+            rest = body[word.end() :]
+            theirs = _SOMEONE_ELSES_WORDS.search(rest)
+            if theirs and not (_SPEECH_VERB.search(rest, theirs.end()) or _PARTICIPLE_CUE.search(rest, theirs.end())):
+                return None  # "a new group ran ads using her comments that "..."": the words are hers
+            if who is not None and not _CLAUSE_OPENER.search(rest.rstrip(" :,—-")):
+                return who  # not when a later clause has a subject of its own ("..., and then Ortiz continues:")
+    return None
+
+
 def _unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
     """A person the actor finder did not list, opening the clause as its subject: a surname the
     article also writes after a first name or a title ("Vance has since withdrawn the remark"), or a
     first and last name."""
-    m = re.match(rf"(?P<name>{NAME})(?![\w'’-])(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?[a-z]{{2,}})", clause)
-    if not m or m.group("name").split()[0] in _NOT_A_NAME:
-        return None
-    tokens = m.group("name").split()
-    if (len(tokens) == 1 and is_surname(tokens[0], article)) or (len(tokens) > 1 and is_first_name(tokens[0])):
-        return unlisted_person(m.group("name"), article)
+    # the name may follow its title words ("Deputy Whip Ana Ruiz"), its first word then a first name
+    titles = _CAPITALISED_RUN.match(clause)
+    starts = [0, *(t.start() for t in _CAPITALISED.finditer(clause, 0, titles.end()) if t.start() and is_first_name(t.group(1)))]
+    for start in starts:
+        m = _SUBJECT_NAME.match(clause, start)
+        if not m or m.group("name").split()[0] in _NOT_A_NAME:
+            continue
+        tokens = m.group("name").split()
+        if (len(tokens) == 1 and is_surname(tokens[0], article)) or (len(tokens) > 1 and is_first_name(tokens[0])):
+            return unlisted_person(m.group("name"), article)
     return None
+
+
+#: A name as a clause's subject: then a verb, past an appositive (", R-Ohio,", ", a delegate from Ohio,"), and
+#: not a preposition or a conjunction ("Ana Ruiz at the college, who ...").
+_SUBJECT_NAME = re.compile(
+    rf"(?P<name>{NAME})(?![\w'’-])(?=(?:,\s[^,“”\"]{{1,120}},){{0,2}}\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
+    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which)\b)[a-z]{{2,}})"
+)
+_CAPITALISED = re.compile(r"([A-Z][\w'’-]*)\.?\s+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,5}")
 
 
 def _last_voice(before: Sentence, own: Sentence, resolver: _Resolver) -> ActorCandidate | None:
@@ -712,6 +998,15 @@ def _cue_sentence(following: Sentence, own: Sentence, article: str) -> tuple[str
             return None, -1
         return m.group("speaker"), line_start + m.start("speaker")
     return _unmask(m.group("speaker")).strip(), following.start + (len(following.text) - len(following.text.lstrip()))
+
+
+def _colon_lead_in(before: Sentence, own: Sentence, resolver: _Resolver) -> tuple[str | None, int]:
+    """The speaker a sentence ending on a colon hands a quote in the next paragraph to: "As Joel
+    Roe of the Ledger observed:", "The Times confirmed it, reporting:", "Rep. Ana Lund:" read as if
+    the quote stood after the colon in that same sentence."""
+    if own.paragraph - before.paragraph > 1 or not before.text.rstrip().endswith(":") or resolver.has_quote(before.start, before.end):
+        return None, -1
+    return _speaker_phrase(before, before.end + 1, before.end + 1, [])
 
 
 def _runs_on(article: str, name: str, at: int) -> bool:
@@ -768,15 +1063,28 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             if phrase is None and not _rest_after(s, s.start + b).strip(" .,!?”\"’") and index + 1 < len(sentences):
                 # '“... missing!” Ortiz said.': a mark inside the quote ended the sentence before its cue
                 phrase, at = _cue_sentence(sentences[index + 1], s, article)
+            if phrase is None and index and not s.text[: max(0, a - 1)].strip():
+                phrase, at = _colon_lead_in(sentences[index - 1], s, resolver)
             context = f"{prior} {s.text}"
             who = _resolve(phrase, at, floor, resolver, context, previous) if phrase else _NOBODY
+            # "she said" that finds no one in reach who can be "she"
+            bare = phrase.strip(" \"“”‘’'").lower() if phrase else ""
+            lost_pronoun = bare if not who.known and bare in ("he", "she") else ""
             if phrase and not who.known:
                 phrase = None  # words that name nobody ("asked about it in an interview"): as if there were none
-            own_subject = _subject_of_sentence(s, s.start + a, resolver) if phrase is None else None
-            if own_subject is None and phrase is None and index and not s.text[: max(0, a - 1)].strip():
+            # "A man in the back yelled, "..."", "Supporters of Ortiz chanted "..."": a sentence that
+            # opens on someone unnamed gives them its quote, not the person named nearby
+            unnamed = _unnamed_subject(s, s.start + a, resolver, context) if phrase is None else None
+            own_subject = _subject_of_sentence(s, s.start + a, resolver) if phrase is None and unnamed is None else None
+            if own_subject is None and phrase is None and unnamed is None and index and not s.text[: max(0, a - 1)].strip():
                 # a quote opening its sentence right after "Ortiz touted her record." is Ortiz's
-                own_subject = _last_voice(sentences[index - 1], s, resolver)
-            if own_subject is not None:
+                before = sentences[index - 1]
+                if s.paragraph - before.paragraph <= 1 and not resolver.has_quote(before.start, before.end):
+                    unnamed = _unnamed_subject(before, before.end + 1, resolver, context)
+                own_subject = _last_voice(before, s, resolver) if unnamed is None else None
+            if unnamed is not None:
+                who = unnamed
+            elif own_subject is not None:
                 # "Ortiz, who trails in the polls, mocked the plan as "..."": the sentence's subject speaks
                 # (the last speaker again keeps the role and type read where they were introduced)
                 who = previous if previous.actor is own_subject else _from_actor(own_subject, own_subject.name, context, article)
@@ -789,6 +1097,10 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             elif phrase is None:
                 near = resolver.nearby(floor, s.start)
                 who = _from_actor(near[0], near[0].name, context, article) if near else _NOBODY
+            if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and not compatible(
+                who.actor, lost_pronoun, article
+            ):
+                who = _NOBODY  # is not the man who spoke last: the pronoun still says who it is not
             ranked = [who.name] if who.name else []
             ranked += [a.name for a in resolver.nearby(floor, start) if a.name not in ranked]
             quotes.append(

@@ -124,7 +124,11 @@ def _abbreviation(text: str, dot: int) -> str | None:
     if not word:
         return None
     token = word.group(1).lower().rstrip(".")
-    return token if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) else None
+    return token if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token) else None
+
+
+#: Initials run together ("A.E." of "A.E. Dick Howard", "D.C."): like "U.S.", an end only before an opener.
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _ends_at_abbreviation(token: str, line: str, cut: int) -> bool:
@@ -138,7 +142,7 @@ def _ends_at_abbreviation(token: str, line: str, cut: int) -> bool:
         return False  # "Jan. 12", "a.m. (0100 GMT)": the sentence goes on
     if token in _CLOCK_ABBREVIATIONS:
         return _CLOCK_GOES_ON.match(line, at) is None
-    if token in _NAME_ABBREVIATIONS:
+    if token in _NAME_ABBREVIATIONS or _INITIALS.fullmatch(token):
         nxt = _WORD.match(line, at)
         # a headline capitalises every word ("Talks With The U.S. And Iran"): only prose opens a sentence
         prose = _PROSE_BEFORE_STOP.match(line, at)

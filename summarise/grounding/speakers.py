@@ -38,7 +38,9 @@ _WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresiden
 
 #: The appositive after a name: ", a senior fellow at the Baltic Policy Institute," (or
 #: "Kim,South Korea's spokesman" as scrapers leave it), up to the next clause break.
-_APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;:.“”\"()]{3,160})")
+#: A determiner and an adjective before a comma open one appositive that goes on past it
+#: (", the brusque, outspoken governor of the state").
+_APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>(?:(?i:the|an?)\s+[\w'’-]+,\s+)?[^,;:.“”\"()]{3,160})")
 #: Title words just before a name: "Pentagon spokesperson Col. ", "North Korea expert ".
 _BEFORE_WORDS = 7
 _NOT_TITLE = re.compile(
@@ -56,10 +58,12 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     known = {label for a in listed for label in (a.name, *a.aliases)}
     found: dict[str, ActorCandidate] = {}
     for m in _speaking_name().finditer(article):
-        name = m.group("a") or m.group("b") or m.group("c")
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d")
         tokens = name.split()
         if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
             continue
+        if len(tokens) == 1 and _only_opens_sentences(name, article):
+            continue  # "Instead, the senator is ...": a word capitalised only where a sentence opens
         if any(name in label.split() or name == label.split()[-1] for label in known):
             continue  # a surname of someone listed: their alias, not a new person
         if name not in found:
@@ -76,12 +80,30 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
 _OPENING_NAME = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*)(?=\s+(?:also\s+|then\s+)?[a-z]+)", re.M)
 
 
+def _only_opens_sentences(word: str, article: str) -> bool:
+    """Whether every place the article writes a word capitalised is the start of a sentence or a line
+    (an initial's full stop, "S. Arulanandam", ends no sentence)."""
+    return all(
+        re.search(r"(?:^|(?<![A-Z])[.!?:”\"’]\s+|\n\s*)$", article[max(0, m.start() - 4) : m.start()])
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", article)
+    )
+
+
+#: The prepositions whose object a name is, when they stand right before it.
+_NOT_AFTER_PREPOSITION = "".join(rf"(?<!\b{p}\s)" for p in ("in", "of", "at", "from", "to", "for", "with", "across"))
+
+
 @lru_cache(maxsize=1)
 def _speaking_name() -> re.Pattern[str]:
     verbs = speech_verbs(strict=True)
     name = rf"{NAME}(?![\w'’-])"
     return re.compile(
-        rf"(?<![\w.])(?P<a>{name})(?:,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b|\b{verbs}\s+(?P<b>{name})"
+        # a name after a preposition is no one's subject ("papers in New Jersey, including ..., said"),
+        # nor is a word before a clause of its own ("Instead, he is touting ..., asserting")
+        rf"(?<![\w.]){_NOT_AFTER_PREPOSITION}(?P<a>{name})(?:,(?!\s*(?:he|she|they|we|I)\s)[^,]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+)?{verbs}\b"
+        rf"|\b{verbs}\s+(?P<b>{name})"
+        # "The district commissioner of Y, Ana Ruiz, said": the name set beside the subject speaks
+        rf"|(?<=[\w.],\s)(?P<d>{name}),\s+{verbs}\b"
         # "Ansel Brook, chairman of the county party,", "Tomas Ferreira, 22,": a name with a role or an age
         rf"|(?<![\w.])(?P<c>{name}),\s+(?:\d{{1,3}},|(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b)"
     )
@@ -155,7 +177,8 @@ def _descriptions(actor: ActorCandidate, article: str) -> tuple[tuple[int, int, 
 
 @lru_cache(maxsize=1024)
 def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, words) of each title and appositive that describes one of these mentions."""
+    """(start, end, words) of each title and appositive that describes one of these mentions,
+    and the lede's description when the person is the one it held back."""
     found = []
     for start, end in mentions:
         title_start, title = _title_before(article, start)
@@ -163,7 +186,35 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
         for a, b, text in ((title_start, start, title), (end, stop, appositive)):
             if text and (_ROLE.search(text) or _THINK_TANK.search(text)):
                 found.append((a, b, text))
+    if mentions:
+        lede = _held_back_lede(article, min(start for start, _ in mentions))
+        if lede is not None:
+            found.append(lede)
     return tuple(found)
+
+
+def _held_back_lede(article: str, first_mention: int) -> tuple[int, int, str] | None:
+    """News often opens on who speaks and names them only in the next sentence ("A senior energy
+    expert says the sanctions ..." then "Mira Hale said on Tuesday ..."): the lede's description
+    is theirs when their first mention opens that sentence with its speech verb."""
+    lede = re.match(r"[^\n.!?]*[.!?][”\"]?\s+", article)
+    if lede is None or first_mention != lede.end():
+        return None
+    describing, named = _lede_patterns()
+    m = describing.match(article)
+    if m is None or not named.match(article, first_mention):
+        return None
+    return m.start("text"), m.end("text"), m.group("text")
+
+
+@lru_cache(maxsize=1)
+def _lede_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An indefinite speaker with a role opening the lede; a name opening the next sentence, speaking."""
+    verbs = speech_verbs()
+    describing = re.compile(
+        rf"\s*(?:An?|One)\s+(?P<text>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?)\s+{verbs}\b", re.IGNORECASE
+    )
+    return describing, re.compile(rf"{NAME}\s+{verbs}\b")
 
 
 def speaker_type(description: str, context: str = "") -> SpeakerType:
@@ -209,7 +260,7 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
         if person.kind != ActorKind.PERSON:
             continue
         said = profile(person, article)
-        if re.search(rf"\b{re.escape(words[-1])}s?\b", said, re.IGNORECASE) and all(n in said for n in names):
+        if re.search(rf"\b{_role_word(words[-1])}\b", said, re.IGNORECASE) and all(n in said for n in names):
             found.append(person)
     if len(found) > 1 and len(words) > 1:
         found = [p for p in found if re.search(rf"\b{re.escape(head)}s?\b", profile(p, article), re.IGNORECASE)]
@@ -231,10 +282,51 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
     return None if introduced_unnamed(description, at, [person], article) else person
 
 
+#: The titles news abbreviates before a name: "Sen. Ruiz" is the senator, "Gov. Lund" the governor.
+_ROLE_ABBREVIATIONS = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep", "congresswoman": "rep"}
+
+
+def _role_word(role: str) -> str:
+    """A pattern for a role word, its plural and the abbreviation a title writes it as (profiles
+    read "Sen." as "Sen")."""
+    short = _ROLE_ABBREVIATIONS.get(role.lower())
+    return rf"(?:{re.escape(role)}s?|{short})" if short else rf"{re.escape(role)}s?"
+
+
+def described_as(noun: str, at: int, people: Iterable[ActorCandidate], article: str) -> ActorCandidate | None:
+    """The person named last before ``at`` whom a title or an appositive calls by a noun that is no
+    office ("billionaire businessman Dale Ruiz" is "the businessman"; "Ruiz, the party's
+    nominee," is "the nominee"), else None: a description names the person the story gave it to."""
+    word = re.compile(rf"\b{re.escape(noun)}s?\b(?!['’])", re.IGNORECASE)
+    best, best_at = None, -1
+    for person in people:
+        before = [m for m in person.mentions if m.start < at]
+        if person.kind != ActorKind.PERSON or not before:
+            continue
+        for m in before:
+            title = _title_before(article, m.start)[1]
+            appositive = _appositive_after(article, m.end)[1]
+            if word.search(" ".join(title.split()[-3:])) or word.search(" ".join(appositive.split()[:5])):
+                last = max(b.start for b in before)
+                if last > best_at:
+                    best, best_at = person, last
+                break
+    return best
+
+
+def may_be_described(person: ActorCandidate, description: str, article: str) -> bool:
+    """Whether a description that names an office can stand for a person: one the article gives no
+    title may hold any office, one it titles "Sen." is not "the governor" (a description that names
+    no office, "the presumptive nominee", may stand for anyone)."""
+    head = _head(description)
+    said = profile(person, article)
+    return not head or not said or re.search(rf"\b{_role_word(head.split()[-1])}\b", said, re.IGNORECASE) is not None
+
+
 def _titled_so(person: ActorCandidate, role: str, article: str) -> bool:
     """Whether a title just before one of the person's mentions ends with the role word, or an
     appositive just after one opens with it (within its first words)."""
-    word = re.compile(rf"\b{re.escape(role)}s?\b(?!['’])", re.IGNORECASE)  # not "the president's plan"
+    word = re.compile(rf"\b{_role_word(role)}\b(?!['’])", re.IGNORECASE)  # not "the president's plan"
     for start, end, text in _descriptions(person, article):
         if end in {m.start for m in person.mentions} and word.search(" ".join(text.split()[-2:])):
             return True
