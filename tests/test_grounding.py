@@ -272,6 +272,50 @@ def test_what_counts_as_a_quote(article: str, expected: set[str]) -> None:
     assert {q.text for q in find_quote_candidates(article)} == expected
 
 
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # a word or two a person's verb of naming, blaming or speaking gives them is a quote
+        ('Mayor Dana Pell called the council\'s budget "reckless" on Tuesday.', {"reckless"}),
+        ('Senator Ruth Okafor waved the rumours away, calling them a "silly distraction."', {"silly distraction."}),
+        ('Senator Lise Brandt describes herself as "fiercely independent" in her ads.', {"fiercely independent"}),
+        ('Mayor Ana Reyes decried the board for "walking away" from its pledge.', {"walking away"}),
+        # a short reply with its cue right after it
+        ('"Not yet," Governor Tomas Varga said when asked about the deal.', {"Not yet"}),
+        ('Protesters lined the road. "Shame!" the crowd shouted as the motorcade passed.', {"Shame!"}),
+        ('It is a "hard season," said Mayor Dana Pell.', {"hard season"}),
+        ('Governor Tomas Varga mocked his rival, whom he dubbed "the tiny mayor" at a rally.', {"the tiny mayor"}),
+        # straight and curly double marks close one another
+        ('\u201cWe will wait for the ruling," Mayor Dana Pell said on Monday.', {"We will wait for the ruling"}),
+        ('Judge Omar Lind paused. "It is far too early to tell,\u201d he said.', {"It is far too early to tell"}),
+        # names of things, scare quotes and a state's terms stay refused
+        ('A program called "safe streets" began in March.', set()),
+        ('A group called the "night watch" patrols the docks.', set()),
+        ('Critics of the "reform" gathered outside the hall, saying little.', set()),
+        ('On "Morning Talk," Mayor Dana Pell said the plan was dead.', set()),
+        ('On the network\'s "Evening," Mayor Dana Pell said no.', set()),
+        ('Mayor Dana Pell said on "Morning Talk With Ana Reyes" that she would run.', set()),
+        ('The exercise, code-named "Iron Gate", ended on Sunday.', set()),
+        ('Cars with plates reading "Drive slow" were seen downtown.', set()),
+        ('The ad, titled "Broken", ran in three states.', set()),
+        ('Beijing calls the island a "breakaway province" and has sent ships.', set()),
+    ],
+)
+def test_short_words_given_to_a_speaker(article: str, expected: set[str]) -> None:
+    assert {q.text for q in find_quote_candidates(article)} == expected
+
+
+def test_short_quote_keeps_its_speaker() -> None:
+    quotes = find_quote_candidates(
+        'Mayor Dana Pell called the council\'s budget "reckless" on Tuesday. '
+        '\u201cWe will wait for the ruling," she said.'
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("reckless", "Dana Pell"),
+        ("We will wait for the ruling", "Dana Pell"),
+    ]
+
+
 def test_unnamed_speaker_keeps_role_not_a_wrong_name() -> None:
     article = (
         "The U.S. State Department urged Beijing to show restraint. "
