@@ -1085,3 +1085,85 @@ def test_a_lede_about_someone_else_describes_no_one() -> None:
         "“I have no other road to the sea,” Reyes said.\n"
     )
     assert _quote(article, "I have no other road").speaker_type != SpeakerType.ANALYST
+
+
+def test_he_after_reported_speech_is_the_reporter_not_the_person_reported_on() -> None:
+    article = (
+        "Senator Hal Brenner toured the dairy farms on Tuesday.\n\n"
+        "Brenner won over the small crowds with long speeches about milk prices, Otto Kessling said.\n\n"
+        "\"He was sharp and patient with every farmer,\" he said. \"They liked him.\"\n"
+    )
+    assert _quote(article, "He was sharp").speaker == "Otto Kessling"
+
+
+def test_he_said_closing_the_sentence_before_names_no_one_new() -> None:
+    article = (
+        "Mayor Leon Vogt opened the new bridge. Karl Imhof, who runs the ferry, watched from the bank.\n\n"
+        "Vogt would struggle to win the river towns, he said.\n\n"
+        "\"The ferry people will not forget this,\" he said.\n"
+    )
+    assert _quote(article, "The ferry people").speaker == "Karl Imhof"
+
+
+def test_a_decade_does_not_hide_the_sentence_that_follows_it() -> None:
+    article = (
+        "Governor Tom Lindqvist led the party through the 1990s. Aldo Fenwick repeated that promise in an "
+        "interview, saying Lindqvist had been right about the rural counties.\n\n"
+        "\"We will knock on doors in every town in this state,\" he said.\n"
+    )
+    assert _quote(article, "We will knock").speaker == "Aldo Fenwick"
+
+
+def test_a_name_in_a_bare_apostrophe_possessive_is_not_the_antecedent() -> None:
+    article = (
+        "Dr. Paul Varga, a surgeon, spoke after the rally.\n\nThe rally ended with Varga's warning that Governor Ana "
+        "Lodge had called Senator Ivo Sanders' health plan a dream. He said it would stay one if voters \"keep sending the same people back to the capital.\"\n"
+    )
+    assert _quote(article, "keep sending the same").speaker == "Paul Varga"
+
+
+def test_a_sentence_opening_on_a_description_points_past_the_names_it_mentions() -> None:
+    article = (
+        "Actor Marco Delune sat down with the radio host Ian Pell on Friday.\n\n"
+        "The actor discussed Ian Pell and the absence of migrants in the history lessons of his childhood.\n\n"
+        "\"You never read about people like my grandfather in those books,\" he said.\n"
+    )
+    assert _quote(article, "You never read about").speaker == "Marco Delune"
+
+
+
+def test_she_after_a_surname_the_actor_list_gives_to_her_husband_is_still_hers() -> None:
+    article = (
+        "Nora Fields is the widow of Robert Fields, a senator who was killed at the border post in 2012. Senator "
+        "Haddad lost a son in the same attack.\n\n"
+        "Though moved by their grief, Fields said she does not think Haddad should be spared from criticism.\n\n"
+        "\"I would never wish this loss on any family at all,\" she told the host.\n"
+    )
+    assert _quote(article, "I would never wish").speaker == "Nora Fields"
+
+
+def test_a_speech_verb_inside_the_reported_clause_is_no_closing_cue() -> None:
+    article = (
+        "Ivar Lunde, skipper of a small trawler, said the coast guard had warned him off over the radio. "
+        "\u2018They told us to leave at once, so we pulled the nets and went home,\u2019 he told a local paper.\n"
+    )
+    assert _quote(article, "They told us to leave").speaker == "Ivar Lunde"
+
+
+def test_a_source_known_by_a_first_name_alone_is_the_antecedent() -> None:
+    article = (
+        "The station chief, who asked to be named only as Milo, met Ambassador Harold Stenvik on the day before "
+        "the raid.\n\n"
+        "Milo said he took a single call from headquarters that night and that it lasted two minutes. \"I had no "
+        "time for anything longer,\" he said.\n"
+    )
+    assert _quote(article, "I had no time").speaker == "Milo"
+
+
+def test_she_after_a_sentence_closed_by_said_and_a_name_is_that_name() -> None:
+    article = (
+        "Governor Rosa Delgado spent heavily on television this spring.\n\n"
+        "The Delgado approach works because of her money, said Tina Reyes, a pollster at Lund College. Smaller "
+        "campaigns are \"having to do more with far fewer people,\" she said.\n"
+    )
+    assert _quote(article, "having to do more").speaker == "Tina Reyes"

@@ -272,6 +272,15 @@ _MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{
 _GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
 
 
+#: A sentence that opens on a definite description of a person and their verb ("The veteran actor
+#: discussed ...", "On Monday, the senator went further"): about someone named before it.
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,50}},\s+)?(?:(?:But|And|Yet|So|Then|Later)\s+)?(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|actor|actress|host|star|singer|writer|pastor|preacher)"
+    r"\s+(?:(?:also|then|later|further|quickly|again)\s+)?(?:[a-z]+ed|[a-z]+s|took|went|said|told|wrote|spoke|made|gave|had)\b"
+)
+
+
 class _Resolver:
     """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
 
@@ -343,10 +352,17 @@ class _Resolver:
                 continue
             if speaker is not None:
                 return speaker
+            voice = self.closing_voice(s, offset, pronoun, agree)
+            if voice is self.SAME_PRONOUN:
+                continue
+            if voice is not None:
+                return voice
             end = min(s.end, offset)
             people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if agree(a)]
             if people and self.pronoun_first(s, pronoun, people[0][0]):
                 continue
+            if pronoun and _DESCRIBED_SUBJECT.match(_mask(sentence_text(s, s.start, end))) and not self.subject_in(s.start, end):
+                continue  # "the actor discussed the absence of Latinos": he is whom "the actor" stands for
             # the sentence's subject before anyone it merely mentions: "In describing Ortiz, Brennan said ..."
             subject = next((a for at, a in people if self.is_subject(at, a, s.start, end)), None)
             if subject is None:
@@ -362,10 +378,44 @@ class _Resolver:
             weak = weak or (people[0][1] if people else None)
         return weak
 
+    #: what ``closing_voice`` answers for a sentence closed by the same pronoun: it names no one new
+    SAME_PRONOUN = ActorCandidate(name="", kind=ActorKind.PERSON)
+
+    def closing_voice(
+        self, sentence: Sentence, offset: int, pronoun: str, agree: Callable[[ActorCandidate], bool]
+    ) -> ActorCandidate | None:
+        """The person a sentence of reported speech closes on ("Ortiz won the crowd over, Lund
+        said."): the voice the next "he said" carries on, not the subject of what they reported.
+        ``SAME_PRONOUN`` when the cue is the pronoun itself ("..., he said."): look further back."""
+        if sentence.end > offset or self.has_quote(sentence.start, sentence.end):
+            return None
+        text = _mask(sentence.text)
+        cue = _CLOSING_CUE.search(text)
+        if cue is None or _SPEECH_VERB.search(cue.group("speaker")) or _NOT_NOUN_PHRASE_START.match(cue.group("speaker")):
+            # ", said the allies had warned him.": the cue is the sentence's own verb, not a closing one;
+            # ", said Ana Ruiz, a pollster.": the cue before its speaker
+            cue = _CLOSING_SAID.search(text)
+        if cue is None:
+            return None
+        who = _unmask(cue.group("speaker")).strip()
+        if pronoun and who.lower() == pronoun:
+            return self.SAME_PRONOUN
+        at = sentence.start + cue.start("speaker")
+        voiced = [a for _, a in self.mentions(at, at + len(cue.group("speaker")), {ActorKind.PERSON}) if agree(a)]
+        if voiced:
+            return voiced[0]
+        if re.fullmatch(NAME, who) and (" " in who or is_surname(who, self.article)):
+            person = unlisted_person(who, self.article)
+            return person if agree(person) else None
+        return None
+
     def governed(self, at: int, person: ActorCandidate) -> bool:
         """Whether a mention is the object of a preposition or a possessive, not a clause's subject."""
         end = next((m.end for m in person.mentions if m.start == at), at)
-        return bool(_GOVERNED_BEFORE.search(self.article[max(0, at - 40) : at]) or re.match(r"['’]s\b", self.article[end : end + 2]))
+        possessive = re.match(r"['’]s\b", self.article[end : end + 2]) or (
+            self.article[end - 1 : end] == "s" and re.match(r"['’](?!\w)", self.article[end : end + 2])  # "Sanders’ plan"
+        )
+        return bool(_GOVERNED_BEFORE.search(self.article[max(0, at - 40) : at]) or possessive)
 
     def unlisted_subjects(self, sentence: Sentence, end: int) -> list[ActorCandidate]:
         """People the actor list missed who open a clause of the sentence (before ``end``) as its subject."""
@@ -386,6 +436,8 @@ class _Resolver:
         same = re.search(rf"\b{pronoun}\b", sentence.text, re.IGNORECASE) if pronoun else None
         if not same or sentence.start + same.start() >= first_person or self.in_quotes(sentence.start + same.start()):
             return False
+        if self.unlisted_subjects(sentence, sentence.start + same.start()):
+            return False  # "Woods said she does not believe Khan ...": the pronoun is Woods, who speaks
         return "," not in self.article[sentence.start + same.end() : first_person]
 
     def is_subject(self, at: int, person: ActorCandidate, start: int, end: int) -> bool:
@@ -549,6 +601,10 @@ _SAID_NAME = re.compile(
 )
 #: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
 _DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s")
+#: A cue and then its named speaker closing the sentence: ", said Ana Ruiz, a pollster at Lund College."
+_CLOSING_SAID = re.compile(
+    rf",\s+(?:{speech_verbs(strict=True)})\s+(?P<speaker>{NAME})(?:,\s[^,;“”\"]{{1,120}})?[.!?]?\s*$"
+)
 #: A cue that closes the sentence after a comma: ", Ortiz said.", ", she told reporters Monday."
 _CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){_AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$")
 _NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
@@ -1003,9 +1059,27 @@ def _unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
         if not m or m.group("name").split()[0] in _NOT_A_NAME:
             continue
         tokens = m.group("name").split()
-        if (len(tokens) == 1 and is_surname(tokens[0], article)) or (len(tokens) > 1 and is_first_name(tokens[0])):
+        one = len(tokens) == 1 and (is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article))
+        if one or (len(tokens) > 1 and is_first_name(tokens[0])):
             return unlisted_person(m.group("name"), article)
     return None
+
+
+#: First names that are months too ("May said" is rarer than "in May").
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _goes_by_first_name(word: str, article: str) -> bool:
+    """Whether the article calls someone by a first name alone ("Bob said he took one call"), as
+    it does a source it keeps anonymous: a first name it never writes in lower case nor before a
+    surname, so that it is no word ("will") and no one's name in full ("Bob Lund"), and one it
+    has speak somewhere ("Bob said"), so that it is no place ("Orlando was on their minds")."""
+    if word in _MONTHS or not is_first_name(word):
+        return False
+    w = re.escape(word)
+    if re.search(rf"\b{w.lower()}\b|\b{w}\s+[A-Z]", article):
+        return False
+    return re.search(rf"\b{w}\s+(?:also\s+)?{_SPEECH_VERB.pattern}|\b{speech_verbs(strict=True)}\s+{w}\b", article) is not None
 
 
 #: A name as a clause's subject: then a verb, past an appositive (", R-Ohio,", ", a delegate from Ohio,"), and

@@ -108,7 +108,8 @@ def _quote_ranges(line: str) -> list[tuple[int, int]]:
 
 
 #: The letters and dots that end just before a dot: the abbreviation it may close.
-_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
+#: (a whole word: the "s" of "the 1990s." and the "h" of "45th." are no initials)
+_WORD_BEFORE_DOT = re.compile(r"(?<![0-9A-Za-z])([A-Za-z.]+)$")
 #: Longer than any abbreviation: the look back from a dot stops here, so that a sentence split
 #: costs the same at the end of a 400,000-character line as at its start.
 _ABBREVIATION_WINDOW = 32
