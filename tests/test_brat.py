@@ -259,8 +259,8 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
 @pytest.mark.parametrize(
     "text, attributed, expected",
     [
-        ('One of the authors of that report, Ina Bell, said "we were right".',
-         [("One of the authors of that report, Ina Bell,", "we were right")], ["Ina Bell"]),
+        ('One of the writers of that survey, Ina Bell, said "we were right".',
+         [("One of the writers of that survey, Ina Bell,", "we were right")], ["Ina Bell"]),
         ('Ruth Calder spoke first. Calder herself then said "we vote today".',
          [("Calder herself", "we vote today")], ["Calder"]),
         ('Mr. Osei left. A visibly weary Osei said "no more".',

@@ -680,11 +680,11 @@ _UNNAMED_VOICES = [
     ),
     (
         "Marta Lindqvist is strong in the south. \"If Ortiz wins the first two states, the mood will shift very "
-        "quickly,\" said one well-connected Democrat familiar with the Lindqvist campaign.\n",
+        "quickly,\" said one long-time party donor close to the Lindqvist campaign.\n",
         "If Ortiz wins",
     ),
     (
-        "Aide Tomas Berg wrote several of the messages, according to multiple intelligence sources who have read the "
+        "Aide Tomas Berg wrote several of the messages, according to several officials who have seen the "
         "files and say they were \"clearly marked secret\" at the time.\n",
         "clearly marked secret",
     ),
@@ -699,12 +699,12 @@ _UNNAMED_VOICES = [
         "for the rest of her life",
     ),
     (
-        "Former Vice President Pavel Dunn will skip the convention. The former vice president's spokeswoman told "
+        "Former Mayor Pavel Dunn will skip the gala. The former mayor's spokeswoman told "
         "reporters that Dunn has \"other duties at home this week.\"\n",
         "other duties at home",
     ),
     (
-        "Senator Pavel Dunn opposed the plan. His office put out a statement saying the state \"cannot properly "
+        "Senator Pavel Dunn opposed the plan. His office issued a note saying the state \"cannot properly "
         "check every new arrival at the border.\"\n",
         "cannot properly check",
     ),
@@ -724,9 +724,9 @@ _UNNAMED_VOICES = [
         "you win, we all lose",
     ),
     (
-        "Pavel Dunn spoke for an hour. As Dunn attacked Lindqvist, the attendees chanted, \"Lock her up, lock her "
-        "up!\" again.\n",
-        "Lock her up",
+        "Pavel Dunn spoke for an hour. As Dunn attacked Lindqvist, the audience chanted, \"Vote them out, vote them "
+        "out!\" again.\n",
+        "Vote them out",
     ),
     (
         "Pavel Dunn visited the plant. A man in the back yelled, \"You never came here before the election!\"\n",
@@ -747,19 +747,19 @@ _UNNAMED_VOICES = [
         "It was the night",
     ),
     (
-        "Marco Ruiz spoke first. Some in the crowd booed, and when Ruiz thanked the city and said it was good to be "
-        "home, a man yelled \"Stay there and never come back!\"\n",
-        "Stay there",
+        "Marco Ruiz spoke first. Part of the hall jeered, and once Ruiz thanked the city for having him "
+        "back, a woman shouted \"Go home and stay there!\"\n",
+        "Go home and stay",
     ),
     (
-        "Richard Osman was a geologist. \"One of the reasons I work in mining was the help I got from Richard "
+        "Richard Osman was a geologist. \"I became a geologist thanks to the patience of Richard "
         "Osman,\" his colleague wrote online.\n",
-        "One of the reasons",
+        "I became a geologist",
     ),
     (
-        "Ahmed Halim was on the flight. \"We are shocked, Ahmed was a friend to all of us,\" one P&G plant employee "
+        "Ahmed Halim was on the flight. \"We cannot believe it, Ahmed helped everyone here,\" one mill worker "
         "told a local station.\n",
-        "We are shocked",
+        "We cannot believe it",
     ),
     (
         "Marta Lindqvist arrived late. Holding signs calling Lindqvist \"the state's biggest loser,\" the protesters "
@@ -793,12 +793,12 @@ def test_a_voice_the_story_does_not_name_is_nobody_named(article: str, start: st
 
 def test_an_unnamed_voice_keeps_its_description_as_role_and_type() -> None:
     article = (
-        "Prosecutors charged Ivo Marsh on Monday. In court papers, Marsh's public defense counsel asked for a short "
-        "sentence, calling his crimes \"a sickness of sorts, not a plan.\"\n"
+        "Prosecutors charged Ivo Marsh on Monday. In court papers, Marsh's court-appointed lawyer asked for a short "
+        "sentence, calling his crimes \"a habit he could not break, not a plan.\"\n"
     )
-    q = _quote(article, "a sickness of sorts")
+    q = _quote(article, "a habit he could not break")
     assert q.speaker is None
-    assert "counsel" in (q.speaker_role or "")
+    assert "lawyer" in (q.speaker_role or "")
 
 
 
@@ -808,10 +808,10 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_written_in_full_last() -
         "Walter Harrow served three terms and campaigned for her this summer.\n\n"
         "Lena Harrow thanked her supporters in a short speech.\n\n"
         '"Now it is time to look forward, together," Harrow said in a statement.\n\n'
-        '"No state has been hurt more by the last eight years than ours," she said.\n'
+        '"No county has lost more in the last ten winters than ours," she said.\n'
     )
     assert _quote(article, "Now it is time").speaker == "Lena Harrow"
-    assert _quote(article, "No state has").speaker == "Lena Harrow"
+    assert _quote(article, "No county has").speaker == "Lena Harrow"
 
 
 def test_the_senator_is_the_one_titled_sen_not_the_governor_who_spoke_before() -> None:
@@ -833,13 +833,13 @@ def test_he_is_the_name_set_beside_a_description_not_the_place_before_it() -> No
 
 def test_a_surname_after_a_first_name_the_list_is_unsure_of_is_still_a_person() -> None:
     article = (
-        "Alcott praises Obama after meeting.\n\n"
-        "With five days left before the caucuses, Democratic presidential candidate Bernie Alcott took a brief "
-        "detour from the campaign trail to meet President Obama.\n\n"
-        "Alcott said he had not sought Obama's endorsement in the race against his rival.\n\n"
-        '"I enjoyed the meeting, and I thought it was a very positive one," he said, speaking to reporters outside.\n'
+        "Alcott thanks the governor after talks.\n\n"
+        "A week before the primary, mayoral hopeful Bernie Alcott left the bus tour for an hour to see "
+        "Governor Imelda Sato at her office.\n\n"
+        "Alcott said he had not asked for Sato's backing in the race.\n\n"
+        '"We spoke about the bridge and the schools, and it went well," he said, speaking to reporters outside.\n'
     )
-    assert (_quote(article, "I enjoyed").speaker or "").endswith("Alcott")
+    assert (_quote(article, "We spoke about the bridge").speaker or "").endswith("Alcott")
 
 
 def test_a_bare_surname_the_actor_list_left_unaliased_is_the_namesake_he_can_be() -> None:
@@ -865,19 +865,19 @@ def test_a_description_placed_in_a_town_is_neither_the_town_nor_the_person_named
 def test_she_after_a_subject_with_a_long_appositive_is_that_subject_not_a_place_named_before() -> None:
     article = (
         '"Guns have no place on our streets, and the law must change," said Adrian Kopp, a delegate from New Harbor.\n\n'
-        "Marta Ellison, a delegate from the mountain county of Vale, criticized her state's lax gun laws. "
-        '"We are losing too many people to guns, year after year after year," she said.\n'
+        "Marta Ellison, a delegate from the mountain county of Vale, attacked her province's weak fishing rules. "
+        '"We lose more boats to the storms every winter, and nobody acts," she said.\n'
     )
-    assert _quote(article, "We are losing").speaker == "Marta Ellison"
+    assert _quote(article, "We lose more boats").speaker == "Marta Ellison"
 
 
 def test_spokesman_before_a_womans_first_name_does_not_make_her_a_man() -> None:
     article = (
         "Campaign spokesman Hope Garrity confirmed that the group acted on its own. "
         "Tom Reed, the campaign manager, declined to comment.\n\n"
-        '"They are not affiliated with the campaign in any way at all," she said.\n'
+        '"Those groups have no link to our office whatsoever," she said.\n'
     )
-    assert _quote(article, "They are not").speaker == "Hope Garrity"
+    assert _quote(article, "Those groups have no link").speaker == "Hope Garrity"
 
 
 def test_an_adverb_before_she_is_not_a_speaker_name() -> None:
@@ -935,11 +935,11 @@ def test_a_participle_lead_in_is_not_the_speaker_of_the_quote_after_saying() -> 
 
 def test_a_quote_after_who_declared_is_the_name_the_clause_is_about() -> None:
     article = (
-        "Ted Cruz campaigned in Ohio this week.\n\n"
-        "On Thursday, Cruz scored his first endorsement from a Senate colleague, from Mike Leland, who declared in "
-        'the spin room, "I am sending the signal that it is time to unite behind him."\n'
+        "Tomas Vero toured the valley towns this week.\n\n"
+        "On Friday, Vero won the backing of a fellow councillor, Mike Leland, who declared at "
+        'the market, "I am asking my voters to stand with him now."\n'
     )
-    assert _quote(article, "I am sending").speaker == "Mike Leland"
+    assert _quote(article, "I am asking my voters").speaker == "Mike Leland"
 
 
 # Quotes whose own sentence names the speaker, in the shapes political reporting uses.
@@ -1027,9 +1027,9 @@ def test_a_surname_past_a_who_clause_is_the_subject_of_the_later_verb() -> None:
 def test_a_name_then_its_cue_then_asked_about_is_the_name_not_the_question() -> None:
     article = (
         "Sen. John Mackin runs the committee. Rep. Ana Ruiz, who sits on it too, spoke first. "
-        "\u201cIt has been seven and a half years,\u201d Mackin said, asked about the delay in an interview.\n"
+        "\u201cIt has taken nine long years,\u201d Mackin said, asked about the delay in an interview.\n"
     )
-    assert _quote(article, "It has been seven").speaker == "John Mackin"
+    assert _quote(article, "It has taken nine").speaker == "John Mackin"
 
 
 def test_said_and_a_name_before_the_quote_is_that_name() -> None:
@@ -1052,12 +1052,12 @@ def test_a_title_run_before_a_name_is_not_taken_for_the_name() -> None:
 
 def test_a_party_tag_after_the_subject_does_not_hide_it() -> None:
     article = (
-        "Ted Cole and Ana Ruiz both campaigned in the state this week.\n\n"
-        "On the other side, Sen. Ted Cole (R-Tex.), a Republican candidate who has made the record of Gov. Jay Nolan "
-        "the centre of his campaign, tweeted a warning. \"Missouri: Remember in November the Democrats who talked for "
-        "thirty hours against it.\"\n"
+        "Ted Cole and Ana Ruiz both toured the province this week.\n\n"
+        "Across the aisle, Sen. Ted Cole (R-Tex.), a Republican candidate who has made the record of Gov. Jay Nolan "
+        "the centre of his campaign, posted a warning. \"Voters: Do not forget the councillors who blocked "
+        "the bridge for a whole year.\"\n"
     )
-    assert _quote(article, "Missouri: Remember").speaker == "Ted Cole"
+    assert _quote(article, "Voters: Do not forget").speaker == "Ted Cole"
 
 
 def test_a_titled_subject_speaks_through_a_participle_cue() -> None:
@@ -1154,7 +1154,7 @@ def test_a_source_known_by_a_first_name_alone_is_the_antecedent() -> None:
     article = (
         "The station chief, who asked to be named only as Milo, met Ambassador Harold Stenvik on the day before "
         "the raid.\n\n"
-        "Milo said he took a single call from headquarters that night and that it lasted two minutes. \"I had no "
+        "Milo said he took a single call from headquarters that night and that the call was brief. \"I had no "
         "time for anything longer,\" he said.\n"
     )
     assert _quote(article, "I had no time").speaker == "Milo"
@@ -1167,3 +1167,173 @@ def test_she_after_a_sentence_closed_by_said_and_a_name_is_that_name() -> None:
         "campaigns are \"having to do more with far fewer people,\" she said.\n"
     )
     assert _quote(article, "having to do more").speaker == "Tina Reyes"
+
+
+def test_went_on_and_echoed_after_a_quote_name_its_speaker() -> None:
+    article = (
+        "Councillor Petra Holm opened the hearing on the harbour plan, and the mayor, Anton Wiik, answered her.\n\n"
+        "\"The harbour plan leaves the fishing families without any berth at all,\" Holm said.\n\n"
+        "\"We have found berths for every boat that asked for one,\" Wiik went on.\n\n"
+        "\"Every boat that asked has been given a berth,\" Wiik echoed.\n"
+    )
+    assert _quote(article, "We have found berths").speaker == "Anton Wiik"
+    assert _quote(article, "Every boat that asked").speaker == "Anton Wiik"
+
+
+def test_another_and_one_standing_alone_are_voices_the_story_does_not_name() -> None:
+    article = (
+        "Senator Oskar Lindahl toured the flooded valley on Thursday.\n\n"
+        "\"The levee will be rebuilt higher than before,\" Lindahl told the farmers.\n\n"
+        "Not everyone believed him. \"We heard the same thing after the last flood,\" another said.\n\n"
+        "\"Nobody in the capital has ever driven this road,\" read one.\n"
+    )
+    assert _quote(article, "We heard the same thing").speaker is None
+    assert _quote(article, "Nobody in the capital").speaker is None
+
+
+def test_a_voice_in_an_ad_is_nobody_the_ad_names() -> None:
+    article = (
+        "Senator Oskar Lindahl released a new television spot on Monday.\n\n"
+        "Over pictures of empty mills, the narrator says, \"Lindahl kept every promise he made to this valley.\"\n\n"
+        "It closes on a farm at dusk, with a voice over saying \"this valley has a fighter in the capital.\"\n"
+    )
+    assert _quote(article, "Lindahl kept every promise").speaker is None
+    assert _quote(article, "this valley has a fighter").speaker is None
+
+
+def test_a_website_or_a_sign_that_speaks_is_no_person() -> None:
+    article = (
+        "Innkeeper Dara Quill set up a page inviting tired city dwellers to move to her island.\n\n"
+        "\"Our island has cheap houses, clean air and a ferry twice a day,\" the website explains.\n\n"
+        "Quill said she had answered two thousand emails.\n\n"
+        "A hand-painted sign at the pier reads \"welcome home to everyone who wants a slower life.\"\n"
+    )
+    assert _quote(article, "Our island has cheap houses").speaker is None
+    assert _quote(article, "welcome home to everyone").speaker is None
+
+
+def test_a_share_of_those_asked_is_not_a_person_named_about() -> None:
+    article = (
+        "Voters leaving the polls in Marlow were asked about Governor Ines Falk.\n\n"
+        "About three in 10 said the governor had been \"too slow to fix the roads in every county.\"\n"
+    )
+    assert _quote(article, "too slow to fix").speaker is None
+
+
+def test_sources_who_report_what_he_said_are_the_voice_not_he() -> None:
+    article = (
+        "Deputy Lars Odegaard was first at the scene of the warehouse fire.\n\n"
+        "Police sources have said he told them \"the back door was already open when I arrived.\"\n"
+    )
+    assert _quote(article, "the back door was").speaker is None
+
+
+def test_the_lawyers_and_a_senior_adviser_named_for_a_candidate_are_unnamed() -> None:
+    article = (
+        "Judge Halvard Berge heard the appeal brought by candidate Mira Solvik.\n\n"
+        "The lawyers said \"the rules on residency were never meant to bar a returning citizen.\"\n\n"
+        "\"Every county clerk in the state will read this ruling,\" said the senior Solvik adviser.\n"
+    )
+    assert _quote(article, "the rules on residency").speaker is None
+    assert _quote(article, "Every county clerk").speaker is None
+
+
+def test_a_party_member_from_a_state_is_unnamed_even_when_the_state_reads_like_a_first_name() -> None:
+    article = (
+        "Party insiders in three states answered our weekly survey about the race for governor.\n\n"
+        "\"Falk will win the north easily this time,\" said a North Carolina Democrat.\n\n"
+        "\"She has not spent nearly enough time in the mill towns,\" said an Ohio Democrat.\n"
+    )
+    assert _quote(article, "Falk will win the north").speaker is None
+    assert _quote(article, "She has not spent").speaker is None
+
+
+def test_two_names_before_a_colon_give_the_quote_to_the_one_nearest_it() -> None:
+    article = (
+        "The council met on Monday to vote on the harbour budget.\n\n"
+        "Tomas Verhoek and Ilse Brandauer: \"We will not sign any budget that closes the harbour school.\"\n"
+    )
+    assert _quote(article, "We will not sign").speaker == "Ilse Brandauer"
+
+
+def test_a_percentage_of_those_asked_is_unnamed_not_the_person_asked_about() -> None:
+    article = (
+        "Voters in Marlow were asked whether Governor Ines Falk could win again, to which 21 percent said "
+        "\"not very likely at all this year\" and 14 percent said \"not likely in any way at all.\"\n"
+    )
+    assert _quote(article, "not very likely").speaker is None
+    assert _quote(article, "not likely in any").speaker is None
+
+
+def test_groups_described_by_a_who_clause_or_after_a_participle_are_unnamed() -> None:
+    article = (
+        "Governor Ines Falk condemned the plan on Monday. While Falk has spoken against it, the groups who wrote to "
+        "her on Friday say they are \"worried your office is sending mixed signals to the mill towns.\"\n\n"
+        "The plan feeds \"the worst fears of the people in every town\" encouraged by Falk and other officials, "
+        "the groups say.\n"
+    )
+    assert _quote(article, "worried your office").speaker is None
+    assert _quote(article, "the worst fears").speaker is None
+
+
+def test_a_spokeswoman_for_a_body_the_article_does_not_list_is_a_role_not_the_mayor() -> None:
+    article = (
+        "Mayor Ines Falk's office announced the harbour plan on Monday.\n\n"
+        "A spokeswoman for the harbour board emailed reporters a copy of the rules, arguing, \"As you can see, "
+        "the rules say nothing of the kind about the pier.\"\n"
+    )
+    q = _quote(article, "As you can see")
+    assert q.speaker is None
+    assert q.speaker_role == "spokeswoman for the harbour board"
+
+
+def test_a_titled_subject_with_a_party_tag_hands_the_next_paragraph_its_quote() -> None:
+    article = (
+        "The council met on Monday to vote on the harbour budget, and Mayor Ines Falk spoke first.\n\n"
+        "Rep. Tomas Verhoek, R-Ore., had a message for the council:\n\n"
+        "\"Nobody in this town should pay for the mistakes of the board.\"\n"
+    )
+    assert _quote(article, "Nobody in this town").speaker == "Tomas Verhoek"
+
+
+def test_a_reverend_after_said_is_the_name_not_the_abbreviation() -> None:
+    article = (
+        "Hundreds gathered at the chapel in Ft. Lyle on Sunday, where Mayor Ines Falk spoke first.\n\n"
+        "\"The night we won, something changed for everyone in this town,\" said Rev. Abel Moraine, the pastor "
+        "of the chapel in Ft. Lyle.\n"
+    )
+    assert _quote(article, "The night we won").speaker == "Abel Moraine"
+
+
+def test_a_printed_card_that_speaks_is_no_person() -> None:
+    article = (
+        "Governor Ines Falk opened the fair on Saturday.\n\n"
+        "\"Please give your votes to the people on this list so our side stays united,\" said the printed Falk slate card.\n"
+    )
+    assert _quote(article, "Please give your votes").speaker is None
+
+
+def test_a_man_named_read_is_not_the_verb_read() -> None:
+    article = (
+        "Oona Read, the head of the ferry company, spoke to investors on Monday.\n\n"
+        "\"Two new boats will cut the crossing to forty minutes,\" Read said.\n"
+    )
+    assert _quote(article, "Two new boats").speaker == "Oona Read"
+
+
+def test_it_reads_after_a_quoted_email_is_no_person() -> None:
+    article = (
+        "Ivo Brandt wrote to the harbour board on Monday night. The email was short.\n\n"
+        "\"I tried to call you twice but the line was busy all evening,\" it reads.\n"
+    )
+    assert _quote(article, "I tried to call you").speaker is None
+
+
+def test_wondered_after_a_quote_names_its_speaker() -> None:
+    article = (
+        "Mayor Ivo Brandt spoke at the harbour on Monday.\n\n"
+        "\"Will he run for governor next year after all this?\" a council staffer in the room wondered.\n"
+    )
+    q = _quote(article, "Will he run for governor")
+    assert q.speaker is None
+    assert q.speaker_role == "council staffer in the room"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: Irregular forms: lemma -> (third person, past).
+#: Irregular forms, by the verb without its particle ("go" of "go on"): verb -> (third person, past).
 _IRREGULAR = {
     "say": ("says", "said"),
     "tell": ("tells", "told"),
@@ -22,7 +22,9 @@ _IRREGULAR = {
     "quip": ("quips", "quipped"),
     "admit": ("admits", "admitted"),
     "sum": ("sums", "summed"),
-    "go on": ("goes on", "went on"),
+    "go": ("goes", "went"),
+    "echo": ("echoes", "echoed"),
+    "read": ("reads", "read"),
 }
 #: Lemmas that report what someone said (one word, or a verb and its particle).
 SPEECH_LEMMAS = (
@@ -34,13 +36,14 @@ SPEECH_LEMMAS = (
     "counter", "reiterate", "estimate", "lament", "boast", "joke", "quip", "muse", "conclude", "tout", "charge",
     "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
     "fire back", "retort", "explain", "declare", "proclaim", "exclaim", "opine", "react", "remember",
-    "shout", "yell", "chant", "scream",
+    "shout", "yell", "chant", "scream", "echo", "read", "wonder",
 )
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.
 _AMBIGUOUS = frozenset({"states", "state", "reports", "report", "posts", "post", "quote", "quotes", "continues",
                         "continue", "charge", "charges", "counter", "counters", "put", "puts", "note", "notes",
-                        "claim", "claims", "estimate", "estimates", "call on", "call for", "tout", "touts"})
+                        "claim", "claims", "estimate", "estimates", "call on", "call for", "tout", "touts",
+                        "echoes", "read", "reads", "wonder", "wonders"})
 
 
 def _inflect(lemma: str) -> set[str]:

@@ -63,7 +63,7 @@ _AFTER_SPEAKER_FIRST = re.compile(
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
 #: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?{SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+    rf"^[\s,.;:!?”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(
@@ -362,7 +362,7 @@ class _Resolver:
             if people and self.pronoun_first(s, pronoun, people[0][0]):
                 continue
             if pronoun and _DESCRIBED_SUBJECT.match(_mask(sentence_text(s, s.start, end))) and not self.subject_in(s.start, end):
-                continue  # "the actor discussed the absence of Latinos": he is whom "the actor" stands for
+                continue  # "the singer praised the new stadium": she is whom "the singer" stands for
             # the sentence's subject before anyone it merely mentions: "In describing Ortiz, Brennan said ..."
             subject = next((a for at, a in people if self.is_subject(at, a, s.start, end)), None)
             if subject is None:
@@ -437,7 +437,7 @@ class _Resolver:
         if not same or sentence.start + same.start() >= first_person or self.in_quotes(sentence.start + same.start()):
             return False
         if self.unlisted_subjects(sentence, sentence.start + same.start()):
-            return False  # "Woods said she does not believe Khan ...": the pronoun is Woods, who speaks
+            return False  # "Ruiz said she does not think Berg ...": the pronoun is Ruiz, who speaks
         return "," not in self.article[sentence.start + same.end() : first_person]
 
     def is_subject(self, at: int, person: ActorCandidate, start: int, end: int) -> bool:
@@ -509,7 +509,8 @@ class _Resolver:
 
 
 _ABBREVIATED = re.compile(
-    r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No)\.|\b(?:[A-Z]\.){2,}"
+    r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No|Rev|Fr|Msgr|Sens|Reps|Gens|Cpl|Pvt|"
+    r"Brig|Det|Insp|Supt|Amb|Atty|Hon|Ft|Mt)\.|\b(?:[A-Z]\.){2,}"
     r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
     r"|\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w. ]{0,12}\)"  # a party and state tag: "(D-Nev.)", "(R-S.C.)"
 )
@@ -542,7 +543,9 @@ _SENTENCE_SUBJECT = re.compile(
 #: from the quote ('"..." by using its grants to press the regions to ...').
 _NOT_NOUN_PHRASE_START = re.compile(
     r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
-    r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would)\b"
+    r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would|"
+    r"who|whom|whose|where)\b"
+    r"|[a-z]+ed\s+(?:by|in|at|on|to|for|with)\b"  # '"..." fostered by Ortiz and his allies, the groups say'
 )
 
 
@@ -589,10 +592,10 @@ def _speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[t
 
 _MAX_SPEAKER_WORDS = 14
 #: A name and a colon before the quote, as headlines, round-ups and transcripts write it: "Gov. Lund: “...”",
-#: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”".
+#: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”" (two names: the one nearest the quote).
 _NAME_COLON = re.compile(
-    rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?(?P<speaker>{NAME}|[A-Z][\w'’-]+)"
-    rf"(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
+    rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?"
+    rf"(?:{NAME}(?:\s*\([^()]{{1,20}}\))?\s+(?:and|&)\s+(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?)?(?P<speaker>{NAME}|[A-Z][\w'’-]+)(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
 )
 #: The cue before its speaker and the quote: "But, said Ortiz, "..."", "Then, adds Lund, "..."".
 _SAID_NAME = re.compile(
@@ -628,6 +631,10 @@ _ENDS_ON_ROLE = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s*$")
 _APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
 
 
+#: A noun phrase a relative pronoun after it stands for: "a banner" of "a banner that read".
+_DESCRIBED_BEFORE = re.compile(r"\b(?i:an?|the|one|another)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+$")
+
+
 def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     """The subject of the speech verb nearest the quote: "China's ministry said Liu had warned
     against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
@@ -635,6 +642,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         head = before[: verb.start()]
         if _DETERMINER_BEFORE.search(head):
             continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
+        if re.match(r"\s+by\b", before[verb.end() :]):
+            continue  # a passive ("his attacks were echoed by the campaign"): the agent after it is no subject
         if verb.group(0).endswith("ing") and re.search(r",\s*$", head):
             continue  # "Lund rejected the plan, saying ...": the participle's subject is the main clause's
         who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+$", head)
@@ -652,10 +661,25 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
                 # "Ohio's attorney general, Pam Roe, vowed": the name beside the description speaks
                 return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
             head = ",".join(parts) + " "
-        cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+        clauses = list(_CLAUSE.finditer(head))
+        cut = clauses[-1].end() if clauses else 0
+        chain = len(clauses)
+        while chain and clauses[chain - 1].group(0) in ("who", "and"):
+            chain -= 1  # "a member who joined in May and who asked not to be named": back to the first "who"
+        if chain < len(clauses) and clauses[chain].group(0) == "who":
+            start = clauses[chain - 1].end() if chain else 0
+            if re.match(r"\s*(?i:an?|one|another|the|some|several|many)\s+[^,;]*$", head[start : clauses[chain].start()]):
+                # "a party official who asked not to be named said": the one the relative clause is about speaks
+                cut = start
         if re.fullmatch(r"\s*[A-Z][a-z]+ing\s+to\s*", head[cut:]):
             continue  # "Continuing to explain his view, Lund ...": a lead-in, not a subject
         subject = re.sub(r"\s+to$", "", _without_auxiliaries(head[cut:]))
+        described = _DESCRIBED_BEFORE.search(head[: clauses[-1].start()]) if clauses else None
+        if not subject and described and clauses[-1].group(0) in ("who", "that", "which"):
+            # "a banner that read", "met a man who said": the noun the relative pronoun stands for
+            return described.group(0).strip(), offset + described.start()
+        if re.search(rf"\s(?!\w+ing\b){_SPEECH_VERB.pattern}\s+(?:that\s+)?(?i:he|she|they)\s*$", head):
+            continue  # "Police sources have said he told them "..."": the sources report it, they speak
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
             return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
     return None
@@ -688,12 +712,13 @@ _TIME_LEAD = re.compile(
 )
 #: A conjunction or a participle clause before the subject: "But he added", "Turning to the budget, Lind said".
 _LEAD = re.compile(
-    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as)\b\s*|\d{1,3}-year-old\s+|[A-Z]\w*ing\b[^,]{0,80},\s*|"
+    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as|while|whereas|although|though|because)\b\s*|"
+    r"\d{1,3}-year-old\s+|[A-Z]\w*ing\b[^,]{0,80},\s*|"
     r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of the mayor, Lind said"
     re.IGNORECASE,
 )
 #: Titles before a name the actor finder did not list: "Rep. Olive Brannagh Tunney".
-_TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE})[\s\u2024.]*)+")
+_TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE}|(?:Rev|Fr|Msgr|Hon|Amb|Atty|Det|Insp|Supt)\.)[\s\u2024.]*)+")
 #: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
 _ROLE_OF = rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?"
 _ROLE_OF_ANOTHER = re.compile(rf"{_ROLE_OF}$")
@@ -728,7 +753,8 @@ _NOT_A_NAME = frozenset(
     "One Last Multiple Asked Speaking Writing Later Earlier Then Now Other Another Several When While If In On At By For "
     "From With As After Before Since During That This These Those There Here It Its The A An But And Or So Yet Still "
     "What How Why Who Where Which Each Every All Any Some Many Most Such No Not Also Even Only Just Both Either "
-    "Neither Despite Although Though However Meanwhile Instead He She They We You I".split()
+    "Neither Despite Although Though However Meanwhile Instead He She They We You I "
+    "About Almost Nearly Roughly Around Half Fewer More Over Under".split()
 )
 #: A description that places itself: "the authorities in Tskhinvali", "the envoy to Manila".
 _PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
@@ -763,6 +789,8 @@ def _resolve(phrase: str, at: int, floor: int, resolver: _Resolver, context: str
     if clause:
         phrase = clause.group("pronoun")  # "She went on to", "He criticized the plan": the pronoun speaks
     bare = phrase.strip().lower()
+    if _SHARE.match(phrase.strip()):
+        return _Attribution(None, phrase.strip(), None, speaker_type(phrase, context))  # "About three in 10 said"
     described = _unnamed_voice(phrase, resolver, context)
     if described is not None:
         return described
@@ -882,12 +910,14 @@ _GROUP_HEADS = (
     r"sources?|officials|protesters|protestors|supporters|demonstrators|prosecutors|investigators|critics|"
     r"opponents|voters|residents|crowds?|attendees|others|lobbyists|audience|fans|activists|aides|advisers|advisors|staffers|"
     r"lawmakers|delegates|observers|insiders|allies|donors|organi[sz]ers|employees|workers|agents|officers|"
-    r"members|hecklers?|onlookers|spectators|bystanders|loyalists|backers|surrogates"
+    r"members|hecklers?|onlookers|spectators|bystanders|loyalists|backers|surrogates|lawyers|attorneys|experts|"
+    r"analysts|economists|strategists|pollsters|researchers|scholars|people|Democrats|Republicans|reporters|"
+    r"respondents|groups|organi[sz]ations|questioners|callers|listeners|viewers|readers|commenters|those\s+(?:surveyed|polled|questioned|interviewed|asked)"
 )
 #: "Law enforcement sources", "Supporters of Ortiz", "Ortiz protesters", "the crowd": only plain
 #: words before the head, and at most a short "of ..." after it.
 _GROUP = re.compile(
-    rf"^(?:the\s+|some\s+|many\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?i:{_GROUP_HEADS})(?:\s+(?:of|for|to)\s+[^,;]{{1,50}})?$"
+    rf"^(?i:the\s+|some\s+|many\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?i:{_GROUP_HEADS})(?:\s+(?:of|for|to)\s+[^,;]{{1,50}})?$"
 )
 #: Heads that stand in a relation to someone else: "his wife", "Ortiz's campaign manager", "the ad's narrator".
 _RELATION_HEADS = (
@@ -905,9 +935,36 @@ _RELATION = re.compile(
 _PLACE_NOUNS = r"(?:country|nation|state|region|city|province|island|kingdom|republic|territory|capital|town)"
 #: A description built on someone's name: "the Ortiz campaign", "the Ortiz supporter", "the Ortiz camp".
 _NAME_BUILT = re.compile(
-    r"^(?i:the)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2}?"
+    r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:campaign|camp|team|supporters?|aides?|advisers?|advisors?|staffers?|spokes(?:man|woman|person)|lawyers?|"
     r"attorneys?|loyalists?|backers?|fans?|voters?|surrogates?|operatives?|strategists?|donors?|volunteers?)$"
+)
+
+
+#: A member of a party, never a surname after "a" or "one": "an Iowa Democrat", "one Ohio Republican".
+_PARTY_MEMBER = re.compile(r"(?:Democrat|Republican|Independent|Libertarian|Conservative|Liberal|Tory|Socialist)s?$")
+#: Someone the story counts without naming, standing alone: "another said", "read one", "others wrote".
+_BARE_INDEFINITE = re.compile(r"^(?i:(?:yet|still)\s+)?(?i:another|one|others)$")
+#: A share of a group that speaks: "About three in 10 said", "Two of his aides said", "Nearly half of those polled".
+_SHARE = re.compile(
+    r"^(?i:(?:about|almost|nearly|roughly|around|more\s+than|fewer\s+than|less\s+than|over|under|just|only|at\s+least)\s+)?"
+    r"(?:(?i:\d[\d,.]*\s*%?|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third|a\s+quarter|most|many|some|"
+    r"several|none|a\s+few|few|all|each|both|either|neither)\s+(?i:percent\s+)?(?i:in|out\s+of|of)\s+[^,;]*"
+    r"|(?i:\d[\d,.]*\s*(?:%|percent)|(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+)?(?:majority|plurality|minority)|"
+    r"two-thirds|three-quarters|a\s+third|a\s+quarter|half)(?:\s+of\s+\S.*)?)$"
+)
+#: A voice in an ad or a broadcast, which the story never names: "a voice over", "the narrator".
+_BROADCAST_VOICE = re.compile(
+    r"(?:^|\bwith\s+)(?i:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?i:voice(?:[- ]?over)?|voiceover|narrator|announcer)$"
+)
+#: A thing with words on it that speaks for no one in particular: "the website explains", "the poll
+#: found", "a sign in the crowd read". (A statement, report or release speaks for whoever issued it,
+#: and so does a document that names the body it belongs to: "the Harbour Trust website notes".)
+_DOCUMENT = re.compile(
+    r"^(?i:the|a|an|one|this|that|another)\s+(?:[\w'’-]+\s+){0,3}?(?i:web\s?site|site|web\s?page|poll|transcript|signs?|"
+    r"banner|placard|poster|caption|headline|slogan|hat|shirt|t-shirt|page|ad|advertisement|commercial|spot|mailer|"
+    r"flyer|flier|leaflet|pamphlet|brochure|billboard|card|clip|video|excerpts?|script|cable|piece|editorial|account)"
+    r"(?:\s+(?:on|in|from|at)\s+[^,;]{1,50})?$"
 )
 
 
@@ -920,15 +977,24 @@ def _unnamed_voice(phrase: str, resolver: _Resolver, context: str) -> _Attributi
     speaks through it ("an official at the ministry", "the ministry's spokesman")."""
     phrase = phrase.strip()
     trimmed = _UNNAMED_TAIL.sub("", phrase)
+    document = _DOCUMENT.match(trimmed)
+    if document and (owner := resolver.named_in(trimmed)) is not None and owner[0].kind != ActorKind.PERSON:
+        return None  # "the Harbour Trust website notes": the body speaks through its website
+    if _BARE_INDEFINITE.match(trimmed) or _BROADCAST_VOICE.search(trimmed) or document:
+        return _Attribution(None, re.sub(r"^(?i:with\s+)", "", phrase), None, speaker_type(phrase, context))
     someone = _SOMEONE.match(trimmed) or re.match(rf"^(?i:{_INDEFINITE_LEAD})\s+(?P<desc>(?:{_MODIFIER}\s+){{0,5}}[\w'’-]+)$", trimmed)
     last = someone.group("desc").split()[-1] if someone else ""
-    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)):
+    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)) and not _PARTY_MEMBER.match(last):
         someone = None  # "A defensive Ortiz said": a name after its adjectives, not someone new
-    if last.lower() in _PRONOUNS or last.lower() in {"i", "we", "you"}:
+    if last.lower() in _PRONOUNS or last.lower() in {"i", "we", "you", "his", "her", "their", "its", "our", "my", "your"}:
         someone = None  # "a point she often makes": a clause, not a description
     body = _ROLE_AT.search(someone.group("desc")) if someone else None
     if body and body.group("body").split()[-1].islower() and re.search(r"[A-Z]", body.group("body")):
         body = None  # "one Fund for Tomorrow ad": the preposition is inside a name, the head comes after it
+    if someone and body and resolver.named_in(body.group("body")) is None and not _TITLED_NAME.search(trimmed):
+        # "a spokeswoman for the harbour board" the article lists as no one: a role, not the person named before
+        desc = re.sub(rf"^(?i:{_INDEFINITE_LEAD})\s+", "", phrase)
+        return _Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
     if someone and not body and not _TITLED_NAME.search(trimmed):
         # "one Marsh campaign source", "a Democratic staffer", "several senior aides": someone the
         # story does not name, whatever names stand in the description
@@ -985,7 +1051,7 @@ _VERB_NEXT = re.compile(
     r"\s+(?:(?:also|then|later|again|repeatedly|even|once|quickly|loudly)\s+)*"
     r"(?:(?!(?:his|its|this|hers|us|thus|plus|across|less|unless|whereas|yes|news)\b)"
     r"(?:[a-z][a-z-]*(?:ed|es)|[a-z][a-z-]*[^s\W]s)|put|sent|cut|said|told|wrote|read|began|took|made|"
-    r"went|gave|came|spoke|shot|held|left|broke|kept|ran|rang|sang|chose|got|had|has|have|is|was|were|are|"
+    r"went|gave|came|spoke|shot|held|left|broke|kept|ran|rang|sang|chose|got|found|had|has|have|is|was|were|are|"
     r"will|would|can|could|may|might|must|shall|should|did|does|do)\b"
 )
 
@@ -1088,8 +1154,9 @@ _SUBJECT_NAME = re.compile(
     rf"(?P<name>{NAME})(?![\w'’-])(?=(?:,\s[^,“”\"]{{1,120}},){{0,2}}\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
     rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which)\b)[a-z]{{2,}})"
 )
-_CAPITALISED = re.compile(r"([A-Z][\w'’-]*)\.?\s+")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,5}")
+#: (a title's full stop may be masked: "Rep\u2024 Ana Ruiz")
+_CAPITALISED = re.compile(r"([A-Z][\w'’-]*)[.\u2024]?\s+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*[.\u2024]?\s+){0,5}")
 
 
 def _last_voice(before: Sentence, own: Sentence, resolver: _Resolver) -> ActorCandidate | None:
@@ -1207,7 +1274,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             who = _resolve(phrase, at, floor, resolver, context, previous) if phrase else _NOBODY
             # "she said" that finds no one in reach who can be "she"
             bare = phrase.strip(" \"“”‘’'").lower() if phrase else ""
-            lost_pronoun = bare if not who.known and bare in ("he", "she") else ""
+            lost_pronoun = bare if not who.known and bare in ("he", "she", "it") else ""
             if phrase and not who.known:
                 phrase = None  # words that name nobody ("asked about it in an interview"): as if there were none
             # "A man in the back yelled, "..."", "Supporters of Ortiz chanted "..."": a sentence that
@@ -1235,10 +1302,10 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             elif phrase is None:
                 near = resolver.nearby(floor, s.start)
                 who = _from_actor(near[0], near[0].name, context, article) if near else _NOBODY
-            if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and not compatible(
-                who.actor, lost_pronoun, article
+            if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and (
+                lost_pronoun == "it" or not compatible(who.actor, lost_pronoun, article)
             ):
-                who = _NOBODY  # is not the man who spoke last: the pronoun still says who it is not
+                who = _NOBODY  # is not the man who spoke last ("it reads" is no person at all): the pronoun says who it is not
             ranked = [who.name] if who.name else []
             ranked += [a.name for a in resolver.nearby(floor, start) if a.name not in ranked]
             quotes.append(

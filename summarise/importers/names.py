@@ -153,7 +153,7 @@ def _stands_free(tokens: list[Token], start: int) -> bool:
     Osei") and it ends no description ("one Maine Democrat", "Ina Bell, a pollster who advised
     the Calder PAC"); a title's own "of" does not count ("Secretary of State Ina Bell")."""
     comma = max((i for i, t in enumerate(tokens[:start]) if t.text in (",", "—", "–")), default=-1)
-    # a relative clause governs a name only in its own stretch: "one of the authors of that report,
+    # a relative clause governs a name only in its own stretch: "one of the writers of that survey,
     # Ina Bell" is Ina Bell, whatever "that" was before the comma
     if RELATIVE_WORDS.intersection(t.text.lower() for t in tokens[comma + 1 : start] if t.is_word):
         return False
