@@ -1,0 +1,175 @@
+"""The speaker a quote's context gives when its sentence has no cue: news often leaves "said" out.
+
+A quote inside what someone did ("Ortiz mocked the plan as "..."") is its subject's; an
+unattributed quote after a sentence about someone is theirs; a short cue sentence after the
+quote ("Ortiz said.") or a lead-in ending on a colon before it names its speaker too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.cue_phrase import (
+    AUXILIARIES,
+    CLOSING_CUE,
+    NOT_NOUN_PHRASE_START,
+    PARTICIPLE_CUE,
+    SPEECH,
+    SPEECH_VERB,
+    mask,
+    sentence_text,
+    speaker_phrase,
+    unmask,
+)
+from summarise.grounding.resolver import Resolver, THEN_VERB, unlisted_subject
+from summarise.grounding.sentences import Sentence
+from summarise.grounding.speaker_of_phrase import Attribution, resolve, unnamed_voice
+from summarise.schemas import ActorKind
+
+#: What may stand before a sentence's subject: a time or place clause ("On Monday, ", "In a
+#: statement Thursday, ") or a conjunction.
+_SUBJECT_LEAD = re.compile(r"^\s*(?:[A-Z][^,“”\"]{0,50},\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Then|Now|Later)\s+)?")
+
+
+def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver) -> ActorCandidate | None:
+    """The person a sentence opens on as its subject, when the quote stands in what they did
+    ("Rowe also bemoaned that voters "..."", "Rowe, who leads the race, mocked the plan as "...""):
+    a reporter's verb of judging is attribution as much as "said" is. A "he" or "she" there is
+    the person it points at. A sentence that opens on its quote has no such subject."""
+    before = mask(sentence_text(sentence, sentence.start, q_start - 1))
+    lead = _SUBJECT_LEAD.match(before)
+    # the clause the quote stands in first ("Lind signed an order, while Ortiz proposed we "...""),
+    # then the sentence's start; "Rowe, who leads, mocked ...": the words before a comma are the
+    # subject itself, or a lead-in clause
+    clauses = [m.end() for m in _CLAUSE_OPENER.finditer(before)][-1:]
+    for skip in dict.fromkeys([*clauses, *sorted({0, lead.end() if lead else 0})]):
+        skip += len(_CLAUSE_ADVERBS.match(before, skip).group(0))  # "and then Ortiz continues: "
+        body, offset = before[skip:], sentence.start + skip
+        pronoun = re.match(r"(?:(?:but|and|yet|so|still|then)\s+)?(he|she)\b", body, re.IGNORECASE)
+        if pronoun:
+            if THEN_VERB.match(body[pronoun.end() :]):
+                return resolver.subject_before(offset, resolver.floor_of(offset), pronoun.group(1).lower())
+            continue
+        person = resolver.subject_in(offset, q_start) or unlisted_subject(body, resolver.article)
+        if person is not None:
+            return person
+    return None
+
+
+#: A word after a subject that reads as its verb: a past or present tense ("yelled", "chants"),
+#: a common irregular past, or an auxiliary; never a noun that runs the description on.
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:also|then|later|again|repeatedly|even|once|quickly|loudly)\s+)*"
+    r"(?:(?!(?:his|its|this|hers|us|thus|plus|across|less|unless|whereas|yes|news)\b)"
+    r"(?:[a-z][a-z-]*(?:ed|es)|[a-z][a-z-]*[^s\W]s)|put|sent|cut|said|told|wrote|read|began|took|made|"
+    r"went|gave|came|spoke|shot|held|left|broke|kept|ran|rang|sang|chose|got|found|had|has|have|is|was|were|are|"
+    r"will|would|can|could|may|might|must|shall|should|did|does|do)\b"
+)
+
+
+#: Someone else's words that the quote may be, named between the subject and the quote.
+_SOMEONE_ELSES_WORDS = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w.-]+['’]s?)\s+(?:own\s+|earlier\s+|recent\s+|past\s+)?"
+    r"(?:comments?|words|remarks?|statements?|claims?|phrase|line|promises?|pledges?|vows?|testimony|answer)\b"
+)
+#: A subordinate clause that opens a sentence before its subject: "Even before Ortiz spoke, ...".
+_LEAD_CLAUSE = re.compile(
+    r"^\s*(?:even\s+)?(?:when|while|as|after|before|since|if|although|though|because|in|on|at|during|with|despite|"
+    r"until|once|amid|alongside|following)\b[^“”\"]*,",
+    re.IGNORECASE,
+)
+#: Where a clause with its own subject opens inside a sentence.
+_INNER_CLAUSE = re.compile(r"(?:,\s+(?:when|while|as|whereas|but|and|after|before|because)|;)\s+")
+
+
+#: A stretch that is only a name (titles, capitalised words, a party tag): what follows its comma is
+#: an appositive of it, not a subject.
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'\u2024-]*\s*)+(?:\([^)]*\))?")
+#: Words that never end a subject: relative pronouns, prepositions, articles.
+_NOT_HEAD = frozenset("who whom which that of in at on to for with from by the a an and or".split())
+
+
+def unnamed_subject(sentence: Sentence, q_start: int, resolver: Resolver, context: str) -> Attribution | None:
+    """The unnamed voice a sentence opens on as the subject of a verb before the quote ("A man in
+    the back shouted", "the crowd roared back", "her office issued a statement saying"), else None."""
+    before = mask(sentence_text(sentence, sentence.start, q_start - 1))
+    lead = _SUBJECT_LEAD.match(before)
+    starts = [0, lead.end() if lead else 0, *(m.end() for m in _INNER_CLAUSE.finditer(before))]  # "..., when Ortiz protesters"
+    for start in list(starts):
+        if _LEAD_CLAUSE.match(before[start:]) or re.match(r"\s*[A-Z]\w*ing\b", before[start:]):
+            # "Even before Ortiz spoke on Tuesday night, his campaign sent": past the lead clause, at any comma
+            commas = list(re.finditer(r",[”\"’]?\s+", before[start:]))
+            for previous, m in zip([None, *commas], commas):
+                chunk = before[start + (previous.end() if previous else 0) : start + m.start()]
+                if not _NAME_ONLY.fullmatch(chunk.strip()):  # "..., Sen. Ana Ruiz (R-Tex.), a candidate who": hers
+                    starts.append(start + m.end())
+    for skip in dict.fromkeys(starts):
+        body = before[skip:]
+        body = body[len(_CLAUSE_ADVERBS.match(body).group(0)) :]
+        body = re.sub(r"^(?i:even|only|instead|meanwhile)\s+", "", body)
+        for word in list(re.finditer(r"\S+", body))[:9]:
+            if word.group(0)[-1:] in ",;:":
+                break  # a lead-in clause or an appositive: not a plain subject
+            if word.group(0).lower() in _NOT_HEAD or word.group(0).endswith("ly"):
+                continue  # "A man who lives": the verb of a relative clause; "A newly formed group": an adverb
+            if not _VERB_NEXT.match(body, word.end()):
+                continue
+            who = unnamed_voice(unmask(body[: word.end()]), resolver, context)
+            rest = body[word.end() :]
+            theirs = _SOMEONE_ELSES_WORDS.search(rest)
+            if theirs and not (SPEECH_VERB.search(rest, theirs.end()) or PARTICIPLE_CUE.search(rest, theirs.end())):
+                return None  # "a new group ran ads using her comments that "..."": the words are hers
+            if who is not None and not _CLAUSE_OPENER.search(rest.rstrip(" :,—-")):
+                return who  # not when a later clause has a subject of its own ("..., and then Ortiz continues:")
+    return None
+
+
+def last_voice(before: Sentence, own: Sentence, resolver: Resolver) -> ActorCandidate | None:
+    """Who the sentence just before an unattributed quote gives the floor to: the speaker of its
+    own quote, else the person it opens on as subject (in this paragraph or the one before)."""
+    if own.paragraph - before.paragraph > 1:
+        return None
+    spoken = resolver.spoken.get(before.start)
+    if spoken is not None or resolver.has_quote(before.start, before.end):
+        return spoken
+    cue = CLOSING_CUE.search(mask(before.text))
+    if cue:
+        # "Or maybe Lund, the consultant Ana Ruiz says. "..."": the cue that closed the sentence before
+        at = before.start + cue.start("speaker")
+        who = resolve(unmask(cue.group("speaker")), at, resolver.floor_of(at), resolver, before.text)
+        if who.actor is not None and who.actor.kind == ActorKind.PERSON:
+            return who.actor
+    return subject_of_sentence(before, before.end + 1, resolver)
+
+
+#: Conjunctions and adverbs before a clause's subject: "and then", "but also".
+_CLAUSE_ADVERBS = re.compile(r"(?:(?:and|but|then|also|later|now|so|yet)\s+)*", re.IGNORECASE)
+#: Where a clause with a subject of its own opens inside a sentence: "..., while Ortiz proposed".
+_CLAUSE_OPENER = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;|:)\s+")
+#: A sentence that is only a cue: "Ortiz said.", "the senator told reporters in an email on Monday."
+_CUE_ONLY = re.compile(rf"^(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b[^“”\"!?]{{0,200}}[.!?]?$")
+#: A signature line under a quoted paragraph: "- Ortiz.", "— Elena Voss".
+_SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?$")
+
+
+def cue_sentence(following: Sentence, own: Sentence, article: str) -> tuple[str | None, int]:
+    """The speaker a short cue sentence right after a quote names, in the same paragraph, or a
+    signature line under it ("- Ortiz.")."""
+    m = _CUE_ONLY.match(mask(following.text.strip()))
+    if following.paragraph != own.paragraph or not m or NOT_NOUN_PHRASE_START.match(m.group("speaker")):
+        line_start = article.rfind("\n", 0, following.start) + 1
+        m = _SIGNATURE.match(article[line_start : following.end].strip())
+        if not m or following.paragraph - own.paragraph > 1:
+            return None, -1
+        return m.group("speaker"), line_start + m.start("speaker")
+    return unmask(m.group("speaker")).strip(), following.start + (len(following.text) - len(following.text.lstrip()))
+
+
+def colon_lead_in(before: Sentence, own: Sentence, resolver: Resolver) -> tuple[str | None, int]:
+    """The speaker a sentence ending on a colon hands a quote in the next paragraph to: "As Joel
+    Roe of the Ledger observed:", "The Times confirmed it, reporting:", "Rep. Ana Lund:" read as if
+    the quote stood after the colon in that same sentence."""
+    if own.paragraph - before.paragraph > 1 or not before.text.rstrip().endswith(":") or resolver.has_quote(before.start, before.end):
+        return None, -1
+    return speaker_phrase(before, before.end + 1, before.end + 1, [])

@@ -1,0 +1,220 @@
+"""The words in a quote's own sentence that name its speaker, read from the sentence's shape alone.
+
+Attribution follows the shapes news writing uses: '"...," X said', '"...," said X, an analyst
+at Y', 'X said: "..."', 'X said the allies had "..."', 'according to X', and a pronoun
+("he noted") that points at the person last named before it. Whom the phrase stands for is
+``speaker_of_phrase``'s question: it needs the article's people, this needs only the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarise.grounding.actors import NAME
+from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.sentences import Sentence
+
+SPEECH = speech_verbs()
+#: Words between a speaker and the cue: "he has pointed out", "she later added", "she went on to say".
+AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently|(?:went|goes|go)\s+on\s+to|continued\s+to))*"
+#: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,".
+_AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose)\s[^,;“”\"]{1,100}))+,"
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME})?{AUXILIARIES}\s+(?-i:{SPEECH})\b",
+    re.IGNORECASE,
+)
+#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
+#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,.;:!?”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+)
+#: The agent of a passive report: "the shelling was described by villagers as "..."".
+_BY_AGENT = re.compile(
+    r"\b(?:described|called|labell?ed|termed|branded|characteri[sz]ed|denounced|hailed|dismissed)\s+by\s+"
+    r"(?P<speaker>[^,.;:!?“”\"]{1,80}?)\s+as\s*$",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
+_BEFORE = re.compile(rf"(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^;“”\"]{{1,140}},)?\s+{SPEECH}\b(?P<tail>[^“”\"]*)$")
+
+
+_ABBREVIATED = re.compile(
+    r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No|Rev|Fr|Msgr|Sens|Reps|Gens|Cpl|Pvt|"
+    r"Brig|Det|Insp|Supt|Amb|Atty|Hon|Ft|Mt)\.|\b(?:[A-Z]\.){2,}"
+    r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
+    r"|\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w. ]{0,12}\)"  # a party and state tag: "(D-Nev.)", "(R-S.C.)"
+)
+_MASK = "\u2024"  # one dot leader: same length as a full stop, so offsets hold
+
+
+def mask(text: str) -> str:
+    """Hide the full stops of abbreviations ("Col.", "U.S.") so they do not end a speaker's name."""
+    return _ABBREVIATED.sub(lambda m: m.group(0).replace(".", _MASK), text)
+
+
+def unmask(text: str) -> str:
+    return text.replace(_MASK, ".")
+
+
+def sentence_text(sentence: Sentence, start: int, end: int) -> str:
+    """The part of a sentence between two article offsets."""
+    return sentence.text[max(0, start - sentence.start) : max(0, end - sentence.start)]
+
+
+#: A speech verb as a participle after a comma: its subject is the sentence's own.
+PARTICIPLE_CUE = re.compile(r",\s+(?:saying|telling|adding|noting|asking|arguing|warning|insisting|writing|declaring|explaining|tweeting)\b")
+#: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
+#: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing").
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b)"
+    rf"(?:[A-Z][\w’'-]*\s+(?:(?i:{ROLE_NOUNS}|presidential|candidate|nominee|hopeful|front-?runner|campaign)s?\s+){{1,3}}(?=[A-Z]))?{NAME})(?=\s+[a-z])"
+)
+#: Words a speaker named after the quote never begins with: those are a clause that runs on
+#: from the quote ('"..." by using its grants to press the regions to ...').
+NOT_NOUN_PHRASE_START = re.compile(
+    r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
+    r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would|"
+    r"who|whom|whose|where)\b"
+    r"|[a-z]+ed\s+(?:by|in|at|on|to|for|with)\b"  # '"..." fostered by Ortiz and his allies, the groups say'
+)
+
+
+def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tuple[int, int]]) -> tuple[str | None, int]:
+    """The words that name the speaker in the quote's own sentence, and where they stand."""
+    after_stop = min([a for a, _ in others if a > q_end] + [sentence.end])
+    after = mask(sentence_text(sentence, q_end, after_stop))
+    found: tuple[str, int] | None = None
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+        m = pattern.match(after)
+        speaker = m.group("speaker").strip() if m else ""
+        if m and len(speaker.split()) <= _MAX_SPEAKER_WORDS and speaker.lower() not in _NOT_SPEAKERS and (
+            pattern is _AFTER_VERB_FIRST or not NOT_NOUN_PHRASE_START.match(speaker)
+        ):
+            found = (m.group("speaker"), q_end + m.start("speaker"))
+            appositive = m.groupdict().get("appositive")
+            if appositive and _DESCRIBED.match(speaker) and re.fullmatch(rf"{NAME}", unmask(appositive).strip()):
+                # '"...," his wife, Ana Lund, wrote': the name beside the description speaks
+                found = (appositive, q_end + m.start("appositive"))
+            break
+    if found is None:
+        m = _ACCORDING.search(after)
+        found = (m.group("speaker"), q_end + m.start("speaker")) if m else None
+    if found is None:
+        # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
+        m = CLOSING_CUE.search(after)
+        if m and not NOT_NOUN_PHRASE_START.match(m.group("speaker")) and len(m.group("speaker").split()) <= 6:
+            found = (m.group("speaker"), q_end + m.start("speaker"))
+    if found is None:
+        before_start = max([b for _, b in others if b < q_start] + [sentence.start])
+        before = mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
+        m = _ACCORDING.search(before) or _BY_AGENT.search(before) or _NAME_COLON.match(before) or _SAID_NAME.search(before)
+        if m and not _WHO_SHAPED.search(m.group("speaker")):
+            m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
+        found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
+        if found is None and PARTICIPLE_CUE.search(before):
+            # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
+            lead = _SENTENCE_SUBJECT.match(before)
+            found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
+    if found is None:
+        return None, -1
+    return unmask(found[0]).strip(), found[1]
+
+
+_MAX_SPEAKER_WORDS = 14
+#: A name and a colon before the quote, as headlines, round-ups and transcripts write it: "Gov. Lund: “...”",
+#: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”" (two names: the one nearest the quote).
+_NAME_COLON = re.compile(
+    rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?"
+    rf"(?:{NAME}(?:\s*\([^()]{{1,20}}\))?\s+(?:and|&)\s+(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?)?(?P<speaker>{NAME}|[A-Z][\w'’-]+)(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
+)
+#: The cue before its speaker and the quote: "But, said Ortiz, "..."", "Then, adds Lund, "..."".
+_SAID_NAME = re.compile(
+    rf"(?:^|,)\s*(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls)\s+"
+    rf"(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})\s*,\s*$"
+)
+#: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
+_DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s")
+#: A cue and then its named speaker closing the sentence: ", said Ana Ruiz, a pollster at Lund College."
+CLOSING_SAID = re.compile(
+    rf",\s+(?:{speech_verbs(strict=True)})\s+(?P<speaker>{NAME})(?:,\s[^,;“”\"]{{1,120}})?[.!?]?\s*$"
+)
+#: A cue that closes the sentence after a comma: ", Ortiz said.", ", she told reporters Monday."
+CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$")
+_NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
+#: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
+SPEECH_VERB = re.compile(rf"\b{speech_verbs(strict=True)}\b")
+_CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|after|before|because|when)\b)")
+_AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly))+$", re.IGNORECASE)
+
+
+def without_auxiliaries(text: str) -> str:
+    """A subject without the auxiliaries and adverbs that follow it: "She also" is "She"."""
+    return _AUXILIARY.sub("", " " + text.strip()).strip()
+
+
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
+
+
+#: A description that ends on its role noun, so that a name may stand beside it: "the state's attorney general".
+_ENDS_ON_ROLE = re.compile(rf"\b(?i:{ROLE_NOUNS})s?\s*$")
+#: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer".
+_APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
+
+
+#: A noun phrase a relative pronoun after it stands for: "a banner" of "a banner that read".
+_DESCRIBED_BEFORE = re.compile(r"\b(?i:an?|the|one|another)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+$")
+
+
+def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
+    """The subject of the speech verb nearest the quote: "China's ministry said Liu had warned
+    against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
+    for verb in reversed(list(SPEECH_VERB.finditer(before))):
+        head = before[: verb.start()]
+        if DETERMINER_BEFORE.search(head):
+            continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
+        if re.match(r"\s+by\b", before[verb.end() :]):
+            continue  # a passive ("his attacks were echoed by the campaign"): the agent after it is no subject
+        if verb.group(0).endswith("ing") and re.search(r",\s*$", head):
+            continue  # "Lund rejected the plan, saying ...": the participle's subject is the main clause's
+        who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+$", head)
+        if who:
+            return who.group("name"), offset + who.start("name")  # "from Ana Ruiz, who declared "..."": Ruiz
+        if re.search(r",\s*$", head):
+            # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
+            # "Tomas Ferreira, 22, of Braga, Port., said"
+            parts = head.rstrip().rstrip(",").split(",")
+            popped = 0
+            while len(parts) > 1 and (popped == 0 or _APPOSITIVE_PART.match(parts[-1].strip())):
+                last = parts.pop()
+                popped += 1
+            if popped == 1 and re.fullmatch(NAME, last.strip()) and _ENDS_ON_ROLE.search(parts[-1]):
+                # "Ohio's attorney general, Pam Roe, vowed": the name beside the description speaks
+                return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
+            head = ",".join(parts) + " "
+        clauses = list(_CLAUSE.finditer(head))
+        cut = clauses[-1].end() if clauses else 0
+        chain = len(clauses)
+        while chain and clauses[chain - 1].group(0) in ("who", "and"):
+            chain -= 1  # "a member who joined in May and who asked not to be named": back to the first "who"
+        if chain < len(clauses) and clauses[chain].group(0) == "who":
+            start = clauses[chain - 1].end() if chain else 0
+            if re.match(r"\s*(?i:an?|one|another|the|some|several|many)\s+[^,;]*$", head[start : clauses[chain].start()]):
+                # "a party official who asked not to be named said": the one the relative clause is about speaks
+                cut = start
+        if re.fullmatch(r"\s*[A-Z][a-z]+ing\s+to\s*", head[cut:]):
+            continue  # "Continuing to explain his view, Lund ...": a lead-in, not a subject
+        subject = re.sub(r"\s+to$", "", without_auxiliaries(head[cut:]))
+        described = _DESCRIBED_BEFORE.search(head[: clauses[-1].start()]) if clauses else None
+        if not subject and described and clauses[-1].group(0) in ("who", "that", "which"):
+            # "a banner that read", "met a man who said": the noun the relative pronoun stands for
+            return described.group(0).strip(), offset + described.start()
+        if re.search(rf"\s(?!\w+ing\b){SPEECH_VERB.pattern}\s+(?:that\s+)?(?i:he|she|they)\s*$", head):
+            continue  # "Police sources have said he told them "..."": the sources report it, they speak
+        if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
+            return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
+    return None
+
+
+#: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
+_WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")

@@ -1,0 +1,355 @@
+"""The article's people and who spoke where, so that a pronoun or a description finds its person.
+
+Political news names its speakers paragraphs before it quotes them, so "he" and "she" prefer
+the person a nearby sentence has speak or opens on as its subject over a name it merely
+mentions ("In describing Ortiz, Brennan said ..."). A clause's subject the actor list missed
+("Regarding the speech, Woods said") is found here too: it is such a person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from summarise.grounding.actors import ActorCandidate, NAME, find_actor_candidates, is_surname
+from summarise.grounding.cue_phrase import (
+    CLOSING_CUE,
+    CLOSING_SAID,
+    NOT_NOUN_PHRASE_START,
+    SPEECH_VERB,
+    mask,
+    sentence_text,
+    unmask,
+)
+from summarise.grounding.cues import speech_verbs
+from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.gender import compatible
+from summarise.grounding.names import is_first_name
+from summarise.grounding.sentences import Sentence
+from summarise.grounding.speakers import speakers_not_listed, unlisted_person
+from summarise.schemas import ActorKind
+
+#: How many sentences back a pronoun or an unattributed quote may look for its speaker.
+LOOKBACK_SENTENCES = 4
+
+
+#: Nouns for what a person is in politics that are no office ("Obama pollster Cornell Reyes", "the
+#: billionaire businessman"): title words before a name, as much as "senator" is.
+_PERSON_NOUNS = (
+    r"consultant|pollster|strategist|aide|surrogate|supporter|donor|rival|challenger|opponent|nominee|candidate|"
+    r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
+    r"delegate|columnist|anchor|moderator"
+)
+#: The words of a title or description before the name that ends it: "Vermont Sen. ",
+#: "Clinton campaign chairman ", "Former Arkansas Gov. ", "NBC’s ".
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:(?!(?:When|While|If|After|Before|Since|As|Because|Although|Though|Despite|Unlike|Like|In|On|At|For|"
+    r"From|With|By|During|Asked|Regarding|About)\b)[A-Z][\w.’'\u2024-]*|of|the|and|former|"
+    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
+)
+#: After the subject: an appositive (", who leads the race,", ", 54,") and then a verb in lower case.
+THEN_VERB = re.compile(
+    r"^(?:\s*\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w.\u2024 ]{0,12}\))?(?:(?:,[^,“”\"]{1,120}){1,3},)?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+|$)(?:of\s+)?)+)?\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
+    r"(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]{2,}"
+)
+#: The words between a name and a later one that make the first a modifier of the second:
+#: "Trump campaign chairman ", "Latino Polls researcher ".
+_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
+
+
+#: A preposition (and the title words after it) right before a name: "a delegate from ", "an aide to
+#: President " ("according to" names a source, who may speak on).
+_GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
+
+
+#: A sentence that opens on a definite description of a person and their verb ("The veteran actor
+#: discussed ...", "On Monday, the senator went further"): about someone named before it.
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^\s*(?:[A-Z][^,“”\"]{{0,50}},\s+)?(?:(?:But|And|Yet|So|Then|Later)\s+)?(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|actor|actress|host|star|singer|writer|pastor|preacher)"
+    r"\s+(?:(?:also|then|later|further|quickly|again)\s+)?(?:[a-z]+ed|[a-z]+s|took|went|said|told|wrote|spoke|made|gave|had)\b"
+)
+
+
+class Resolver:
+    """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
+
+    def __init__(self, article: str, sentences: list[Sentence]) -> None:
+        self.article = article
+        self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages, sorted
+        listed = find_actor_candidates(article)
+        self.actors = listed + speakers_not_listed(article, listed)
+        self.sentences = sentences
+        self.labels: list[tuple[str, ActorCandidate]] = sorted(
+            ((label, a) for a in self.actors for label in (a.name, *a.aliases)), key=lambda p: -len(p[0])
+        )
+        self.sentence_starts = [s.start for s in sentences]
+        # every mention in article order (ties: actor, then mention order), so that the mentions
+        # near a quote are a bisect away, not a walk over the whole article's for every quote
+        self.all_mentions = sorted(
+            ((m.start, a) for a in self.actors for m in a.mentions), key=lambda f: f[0]
+        )
+        self.mention_starts = [f[0] for f in self.all_mentions]
+        #: the person each sentence already gave a quote to, by the sentence's start: "Yet Ortiz is
+        #: a "realist," Brennan said. "..." he added" is Brennan speaking on, not Ortiz
+        self.spoken: dict[int, ActorCandidate] = {}
+
+    def named_in(self, phrase: str) -> tuple[ActorCandidate, str] | None:
+        """The actor a phrase names, and the label it goes by there: a person before any body
+        ("Inspector X of the Bureau"), and the most specific body ("China's Eastern Theater Command")."""
+        hits: list[tuple[int, int, ActorCandidate, str]] = []
+        for label, actor in self.labels:
+            if re.search(rf"(?<![\w]){re.escape(label)}(?![\w])", phrase):
+                hits.append((0 if actor.kind == ActorKind.PERSON else 1, -len(label), actor, label))
+        if not hits:
+            return None
+        _, _, actor, label = min(hits, key=lambda h: (h[0], h[1]))
+        return actor, label
+
+    def mentions(self, start: int, end: int, kinds: set[ActorKind]) -> list[tuple[int, ActorCandidate]]:
+        """Mentions between two offsets, leaving out those inside quotation marks: a name in
+        someone's words ("... the 'hawks' in Riga") is not who the next "it" points at."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end, lo)
+        return [(at, a) for at, a in self.all_mentions[lo:hi] if a.kind in kinds and not self.in_quotes(at)]
+
+    def in_quotes(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (offset, 1 << 30)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def subject_before(
+        self, offset: int, floor: int, pronoun: str = "", fits: Callable[[ActorCandidate], bool] | None = None
+    ) -> ActorCandidate | None:
+        """The person a "he" or "she" points at: the first person named in the nearest sentence
+        that names one the pronoun can stand for (the subject, not a person merely mentioned).
+        A sentence whose subject is the same pronoun ("He attacked the treaty signed by
+        President Obama, who he noted ...") names no one new: the search goes on before it. ``fits``
+        says whom a description can stand for ("the governor" is not the person titled "Sen.")."""
+
+        def agree(person: ActorCandidate) -> bool:
+            return compatible(person, pronoun, self.article) and (fits is None or fits(person))
+
+        lo = bisect.bisect_left(self.sentence_starts, floor)
+        hi = bisect.bisect_left(self.sentence_starts, offset, lo)
+        weak: ActorCandidate | None = None
+        for s in reversed(self.sentences[lo:hi]):
+            speaker = self.spoken.get(s.start) if s.end <= offset else None
+            if speaker is not None and not agree(speaker):
+                speaker = None
+            if pronoun and re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE):
+                if speaker is not None:
+                    return speaker
+                continue
+            if speaker is not None:
+                return speaker
+            voice = self.closing_voice(s, offset, pronoun, agree)
+            if voice is self.SAME_PRONOUN:
+                continue
+            if voice is not None:
+                return voice
+            end = min(s.end, offset)
+            people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if agree(a)]
+            if people and self.pronoun_first(s, pronoun, people[0][0]):
+                continue
+            if pronoun and _DESCRIBED_SUBJECT.match(mask(sentence_text(s, s.start, end))) and not self.subject_in(s.start, end):
+                continue  # "the singer praised the new stadium": she is whom "the singer" stands for
+            # the sentence's subject before anyone it merely mentions: "In describing Ortiz, Brennan said ..."
+            subject = next((a for at, a in people if self.is_subject(at, a, s.start, end)), None)
+            if subject is None:
+                # a clause opening on someone the actor list missed: "Regarding the speech, Woods said"
+                subject = next((p for p in self.unlisted_subjects(s, end) if agree(p)), None)
+            if subject is not None:
+                return subject
+            # a name after a preposition or in a possessive ("a delegate from New Jersey", "Obama's
+            # endorsement") is a weaker antecedent than the subject of a sentence before it
+            plain = [a for at, a in people if not self.governed(at, a)]
+            if plain:
+                return plain[0]
+            weak = weak or (people[0][1] if people else None)
+        return weak
+
+    #: what ``closing_voice`` answers for a sentence closed by the same pronoun: it names no one new
+    SAME_PRONOUN = ActorCandidate(name="", kind=ActorKind.PERSON)
+
+    def closing_voice(
+        self, sentence: Sentence, offset: int, pronoun: str, agree: Callable[[ActorCandidate], bool]
+    ) -> ActorCandidate | None:
+        """The person a sentence of reported speech closes on ("Ortiz won the crowd over, Lund
+        said."): the voice the next "he said" carries on, not the subject of what they reported.
+        ``SAME_PRONOUN`` when the cue is the pronoun itself ("..., he said."): look further back."""
+        if sentence.end > offset or self.has_quote(sentence.start, sentence.end):
+            return None
+        text = mask(sentence.text)
+        cue = CLOSING_CUE.search(text)
+        if cue is None or SPEECH_VERB.search(cue.group("speaker")) or NOT_NOUN_PHRASE_START.match(cue.group("speaker")):
+            # ", said the allies had warned him.": the cue is the sentence's own verb, not a closing one;
+            # ", said Ana Ruiz, a pollster.": the cue before its speaker
+            cue = CLOSING_SAID.search(text)
+        if cue is None:
+            return None
+        who = unmask(cue.group("speaker")).strip()
+        if pronoun and who.lower() == pronoun:
+            return self.SAME_PRONOUN
+        at = sentence.start + cue.start("speaker")
+        voiced = [a for _, a in self.mentions(at, at + len(cue.group("speaker")), {ActorKind.PERSON}) if agree(a)]
+        if voiced:
+            return voiced[0]
+        if re.fullmatch(NAME, who) and (" " in who or is_surname(who, self.article)):
+            person = unlisted_person(who, self.article)
+            return person if agree(person) else None
+        return None
+
+    def governed(self, at: int, person: ActorCandidate) -> bool:
+        """Whether a mention is the object of a preposition or a possessive, not a clause's subject."""
+        end = next((m.end for m in person.mentions if m.start == at), at)
+        possessive = re.match(r"['’]s\b", self.article[end : end + 2]) or (
+            self.article[end - 1 : end] == "s" and re.match(r"['’](?!\w)", self.article[end : end + 2])  # "Sanders’ plan"
+        )
+        return bool(_GOVERNED_BEFORE.search(self.article[max(0, at - 40) : at]) or possessive)
+
+    def unlisted_subjects(self, sentence: Sentence, end: int) -> list[ActorCandidate]:
+        """People the actor list missed who open a clause of the sentence (before ``end``) as its subject."""
+        text = sentence_text(sentence, sentence.start, end)
+        starts = [0, *(m.end() for m in re.finditer(r",\s+", text))]
+        found: list[ActorCandidate] = []
+        for person in (unlisted_subject(text[i:], self.article) for i in starts):
+            if person is not None:
+                # "Murphy" when the actor list has Chris Murphy without his bare surname: the listed
+                # people of that surname first, the one written in full last before it first of all
+                found += [*self.kin(person.name.split()[-1], sentence.start), person]
+        return found
+
+    def pronoun_first(self, sentence: Sentence, pronoun: str, first_person: int) -> bool:
+        """Whether the same pronoun stands in the sentence's main clause before the first person it
+        names: "It is not as if she had not backed Romney" is still about her (a lead-in clause,
+        "Saying he would stay, Ortiz ...", is not the main clause)."""
+        same = re.search(rf"\b{pronoun}\b", sentence.text, re.IGNORECASE) if pronoun else None
+        if not same or sentence.start + same.start() >= first_person or self.in_quotes(sentence.start + same.start()):
+            return False
+        if self.unlisted_subjects(sentence, sentence.start + same.start()):
+            return False  # "Ruiz said she does not think Berg ...": the pronoun is Ruiz, who speaks
+        return "," not in self.article[sentence.start + same.end() : first_person]
+
+    def is_subject(self, at: int, person: ActorCandidate, start: int, end: int) -> bool:
+        """Whether a mention opens its clause as the subject of a verb: only title words between
+        the clause's start (``start`` or the last comma) and the name, a verb after it, and no
+        name after the title words that follow it ("party campaign chairman Ivo Marsh said"
+        is Marsh's sentence)."""
+        clause = max(start, self.article.rfind(",", start, at) + 1)
+        label_end = next((m.end for m in person.mentions if m.start == at), at)
+        earlier = self.mentions(clause, at, {ActorKind.PERSON})
+        if earlier:
+            e_at, e_person = earlier[-1]
+            e_end = next((m.end for m in e_person.mentions if m.start == e_at), e_at)
+            if not _MODIFIER_WORDS.match(self.article[e_end:at].strip() + " "):
+                return False  # someone named before it in the clause is its subject, if anyone is
+        if not (_TITLE_WORDS.match(self.article[clause:at].lstrip()) and THEN_VERB.match(self.article[label_end:end])):
+            return False
+        later = self.mentions(label_end, min(end, label_end + 60), {ActorKind.PERSON})
+        return not (later and _MODIFIER_WORDS.match(self.article[label_end:later[0][0]].strip() + " "))
+
+    def subject_in(self, start: int, end: int) -> ActorCandidate | None:
+        """The person named first between two offsets when they are the subject of a verb there:
+        only title words before them ("Vermont Sen. ", "campaign chairman "), a verb in lower case
+        after them (past an appositive)."""
+        people = self.mentions(start, end, {ActorKind.PERSON})
+        if not people:
+            return None
+        at, person = people[0]
+        if not _TITLE_WORDS.match(self.article[start:at]):
+            return None
+        return person if self.is_subject(at, person, at, end) else None
+
+    def has_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.quoted, (start, 0))
+        return i < len(self.quoted) and self.quoted[i][0] < end
+
+    def floor_of(self, offset: int) -> int:
+        """Where a pronoun at ``offset`` stops looking back: ``LOOKBACK_SENTENCES`` sentences before its own."""
+        i = max(0, bisect.bisect_right(self.sentence_starts, offset) - 1 - LOOKBACK_SENTENCES)
+        return self.sentence_starts[i] if self.sentence_starts else 0
+
+    def last_before(self, offset: int, floor: int, kinds: set[ActorKind]) -> ActorCandidate | None:
+        found = self.mentions(floor, offset, kinds)
+        return found[-1][1] if found else None
+
+    def kin_written_last(self, person: ActorCandidate, label: str, at: int) -> ActorCandidate:
+        """Of the people a bare surname can be ("Cheney" of Liz and Dick Cheney, whichever the
+        actor list gave it to), the one the article wrote in full last before ``at``."""
+        if " " in label.strip():
+            return person
+        kin = self.kin(label, at)
+        return kin[0] if len(kin) > 1 and self.written_in_full(kin[0], label, at) >= 0 else person
+
+    def kin(self, surname: str, at: int) -> list[ActorCandidate]:
+        """The listed people whose names end on a surname, the one written in full last before ``at`` first."""
+        kin = [a for a in self.actors if a.kind == ActorKind.PERSON and a.name.split()[-1] == surname]
+        return sorted(kin, key=lambda a: -self.written_in_full(a, surname, at))
+
+    def written_in_full(self, person: ActorCandidate, surname: str, at: int) -> int:
+        """Where a person's last mention before ``at`` that is more than the bare surname starts (-1: none)."""
+        return max((m.start for m in person.mentions if m.start < at and self.article[m.start : m.end] != surname), default=-1)
+
+    def nearby(self, start: int, end: int) -> list[ActorCandidate]:
+        """People named between two offsets, nearest to ``end`` first."""
+        seen: dict[str, ActorCandidate] = {}
+        for _, actor in reversed(self.mentions(start, end, {ActorKind.PERSON})):
+            seen.setdefault(actor.name, actor)
+        return list(seen.values())
+
+
+#: Capitalised words that open a clause, not a name: "Last week", "Multiple outlets", "Asked about it".
+NOT_A_NAME = frozenset(
+    "One Last Multiple Asked Speaking Writing Later Earlier Then Now Other Another Several When While If In On At By For "
+    "From With As After Before Since During That This These Those There Here It Its The A An But And Or So Yet Still "
+    "What How Why Who Where Which Each Every All Any Some Many Most Such No Not Also Even Only Just Both Either "
+    "Neither Despite Although Though However Meanwhile Instead He She They We You I "
+    "About Almost Nearly Roughly Around Half Fewer More Over Under".split()
+)
+
+
+def unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
+    """A person the actor finder did not list, opening the clause as its subject: a surname the
+    article also writes after a first name or a title ("Vance has since withdrawn the remark"), or a
+    first and last name."""
+    # the name may follow its title words ("Deputy Whip Ana Ruiz"), its first word then a first name
+    titles = _CAPITALISED_RUN.match(clause)
+    starts = [0, *(t.start() for t in _CAPITALISED.finditer(clause, 0, titles.end()) if t.start() and is_first_name(t.group(1)))]
+    for start in starts:
+        m = _SUBJECT_NAME.match(clause, start)
+        if not m or m.group("name").split()[0] in NOT_A_NAME:
+            continue
+        tokens = m.group("name").split()
+        one = len(tokens) == 1 and (is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article))
+        if one or (len(tokens) > 1 and is_first_name(tokens[0])):
+            return unlisted_person(m.group("name"), article)
+    return None
+
+
+#: First names that are months too ("May said" is rarer than "in May").
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _goes_by_first_name(word: str, article: str) -> bool:
+    """Whether the article calls someone by a first name alone ("Bob said he took one call"), as
+    it does a source it keeps anonymous: a first name it never writes in lower case nor before a
+    surname, so that it is no word ("will") and no one's name in full ("Bob Lund"), and one it
+    has speak somewhere ("Bob said"), so that it is no place ("Orlando was on their minds")."""
+    if word in _MONTHS or not is_first_name(word):
+        return False
+    w = re.escape(word)
+    if re.search(rf"\b{w.lower()}\b|\b{w}\s+[A-Z]", article):
+        return False
+    return re.search(rf"\b{w}\s+(?:also\s+)?{SPEECH_VERB.pattern}|\b{speech_verbs(strict=True)}\s+{w}\b", article) is not None
+
+
+#: A name as a clause's subject: then a verb, past an appositive (", R-Ohio,", ", a delegate from Ohio,"), and
+#: not a preposition or a conjunction ("Ana Ruiz at the college, who ...").
+_SUBJECT_NAME = re.compile(
+    rf"(?P<name>{NAME})(?![\w'’-])(?=(?:,\s[^,“”\"]{{1,120}},){{0,2}}\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
+    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which)\b)[a-z]{{2,}})"
+)
+#: (a title's full stop may be masked: "Rep\u2024 Ana Ruiz")
+_CAPITALISED = re.compile(r"([A-Z][\w'’-]*)[.\u2024]?\s+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*[.\u2024]?\s+){0,5}")

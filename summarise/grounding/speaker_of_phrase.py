@@ -1,0 +1,375 @@
+"""Whom a speaker phrase stands for: the same words name a person, a body or no one, by the article.
+
+A pronoun is its antecedent, a name the actor it labels; a description ("the president", "the
+Times") is the person whose title it is, the outlet it names, or, when indefinite ("one
+campaign source"), nobody named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarise.grounding.actors import ActorCandidate, NAME, is_surname
+from summarise.grounding.cue_phrase import without_auxiliaries
+from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
+from summarise.grounding.names import is_first_name
+from summarise.grounding.resolver import NOT_A_NAME, Resolver
+from summarise.grounding.speakers import (
+    described_as,
+    introduced_unnamed,
+    may_be_described,
+    person_described,
+    profile,
+    speaker_type,
+    unlisted_person,
+)
+from summarise.schemas import ActorKind, SpeakerType
+
+_PRONOUNS = {"he": ActorKind.PERSON, "she": ActorKind.PERSON, "it": None, "they": None}
+_ANONYMOUS = re.compile(r"^(?:the|a|an|one)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}?[\w'’-]+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, as far as the article says: a name, or only a role ("a spokesperson")."""
+
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    type: SpeakerType = SpeakerType.OTHER
+    actor: ActorCandidate | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.name or self.role)
+
+
+NOBODY = Attribution()
+_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation)"
+
+
+def _state_in(phrase: str) -> str | None:
+    m = state_pattern().search(phrase)
+    state = state_of(m.group(0)) if m else None
+    return state.name if state else None
+
+
+def from_actor(actor: ActorCandidate, label: str, context: str, article: str) -> Attribution:
+    if actor.kind == ActorKind.PERSON:
+        described = profile(actor, article)
+        role = actor.role or (described.split(" | ")[0] if described else None)
+        return Attribution(actor.name, role, actor.affiliation, speaker_type(described, context), actor)
+    owner = _state_in(label) if actor.kind == ActorKind.STATE else None
+    body = re.sub(r"^.*?['’]s\s+", "", label) if owner else ""
+    if owner and body and GENERIC_BODY.match(body):
+        # "Pakistan's Foreign Office said": the office speaks, for its state
+        return Attribution(body, None, owner, SpeakerType.ORGANISATION, actor)
+    return Attribution(actor.name, actor.role, actor.affiliation, SpeakerType.ORGANISATION, actor)
+
+
+#: Words of time that open a clause and are never the speaker: "On Tuesday, the ministry said".
+_TIME_LEAD = re.compile(
+    r"^(?:(?:on|late|early|later|earlier|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|"
+    r"morning|afternoon|evening|night|week|month|year)(?:['’]s)?\b[\s,]*",
+    re.IGNORECASE,
+)
+#: A conjunction or a participle clause before the subject: "But he added", "Turning to the budget, Lind said".
+_LEAD = re.compile(
+    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as|while|whereas|although|though|because)\b\s*|"
+    r"\d{1,3}-year-old\s+|[A-Z]\w*ing\b[^,]{0,80},\s*|"
+    r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of the mayor, Lind said"
+    re.IGNORECASE,
+)
+#: Titles before a name the actor finder did not list: "Rep. Olive Brannagh Tunney".
+_TITLE_LEAD = re.compile(rf"^(?:(?:{TITLE}|(?:Rev|Fr|Msgr|Hon|Amb|Atty|Det|Insp|Supt)\.)[\s\u2024.]*)+")
+#: A name after a role and a preposition belongs to someone else: "an adviser to X", "a lawyer for X".
+_ROLE_OF = rf"\b(?i:{ROLE_NOUNS})s?\s+(?:to|for|of|at|with|from|under|close to)\s+(?:the\s+)?(?:both\s+)?"
+_ROLE_OF_ANOTHER = re.compile(rf"{_ROLE_OF}$")
+_ROLE_BEFORE_NAME = re.compile(rf"{_ROLE_OF}(?P<first>[A-Z][a-z]+)")
+#: A title and the name it stands before, the name ending the phrase: "Senate Majority Leader Oskar Brandvold".
+_TITLED_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS})\.?\s+(?P<name>{NAME})$")
+#: A person's name closing a phrase, its first word a first name: "Secretary of State John F. Berrigan".
+_FIRST_NAME_LAST = re.compile(r"(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})$")
+
+
+def _name_closing(phrase: str) -> re.Match[str] | None:
+    """The name closing a phrase, from its first name: "Trish Lund" of "City Public Advocate Trish
+    Lund", where the longest run of capitals ("Advocate Trish Lund") starts on a title."""
+    m = _FIRST_NAME_LAST.search(phrase)
+    if m and not is_first_name(m.group("first")):
+        shorter = _FIRST_NAME_LAST.search(phrase, m.end("first"))
+        return shorter if shorter and is_first_name(shorter.group("first")) else m
+    return m
+
+
+#: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
+_ISSUED = re.compile(
+    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
+    r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
+    r"order|ruling|study|survey|ad|advertisement|video)$",
+    re.IGNORECASE,
+)
+#: A description that places itself: "the authorities in Tskhinvali", "the envoy to Manila".
+_PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
+#: A subject pronoun opening a clause that runs on to its verb, or after an adverb ("Recently she"):
+#: the cue's speaker is the pronoun.
+_PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
+#: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
+_SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
+#: "the Times", "The Wall Street Journal": "the" and capitalised words only, a name.
+_PROPER_NAME = re.compile(r"^(?i:the)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})$")
+#: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
+_OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
+#: A first and last name, then where they write or work: "Joel Roe of the Daily Ledger", "Larry Roe on Hot Air".
+_NAME_AT_OUTLET = re.compile(r"^(?P<name>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|on|at|for|from|with)\s+(?:the\s+)?[A-Z]")
+#: "an official at the Baltic Fleet Command": a role and the body it speaks for.
+_ROLE_AT = re.compile(r"\b(?:at|of|for|from|with)\s+(?P<body>.+)$", re.IGNORECASE)
+
+
+def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, previous: Attribution = NOBODY) -> Attribution:
+    """Who a speaker phrase stands for: a pronoun's antecedent, a named actor, a person the
+    article describes so, the body an unnamed official speaks for, or a role alone."""
+    article = resolver.article
+    # a closing mark left at the phrase's start ('" she said' after a quote split by straight marks)
+    phrase = without_auxiliaries(_LEAD.sub("", _TIME_LEAD.sub("", phrase.strip().lstrip("\"“”‘’'").strip())))
+    if not phrase:
+        return NOBODY
+    issued = _ISSUED.match(phrase)
+    if issued:
+        owner = issued.group("owner")
+        phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
+    clause = _PRONOUN_CLAUSE.match(phrase.strip())
+    if clause:
+        phrase = clause.group("pronoun")  # "She went on to", "He criticized the plan": the pronoun speaks
+    bare = phrase.strip().lower()
+    if _SHARE.match(phrase.strip()):
+        return Attribution(None, phrase.strip(), None, speaker_type(phrase, context))  # "About three in 10 said"
+    described = unnamed_voice(phrase, resolver, context)
+    if described is not None:
+        return described
+    if bare in _PRONOUNS:
+        if _PRONOUNS[bare] is ActorKind.PERSON:
+            actor = resolver.subject_before(at, floor, bare)
+        elif previous.actor is not None and previous.actor.kind != ActorKind.PERSON and any(
+            a is previous.actor for _, a in resolver.mentions(floor, at, {previous.actor.kind})
+        ):
+            return previous  # "The ministry said ... . It added": the body that spoke last
+        else:
+            actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
+        return from_actor(actor, actor.name, context, article) if actor else NOBODY
+    named = resolver.named_in(phrase)
+    if named and named[0].kind == ActorKind.PERSON:
+        named = (resolver.kin_written_last(named[0], named[1], at), named[1])
+    writer = _NAME_AT_OUTLET.match(phrase)
+    listed_first = named is not None and named[0].kind == ActorKind.PERSON and phrase.startswith(named[1])
+    if writer and is_first_name(writer.group("first")) and not listed_first:
+        # "Joel Roe of the Daily Ledger", "Larry Roe on Hot Air": the writer speaks, not where they write
+        person = unlisted_person(writer.group("name"), article)
+        return from_actor(person, person.name, context, article)
+    # "an adviser to Alma Reyes" (a person's role), not "Secretary of State John Berrigan" (an office)
+    someone_elses = any(is_first_name(m.group("first")) for m in _ROLE_BEFORE_NAME.finditer(phrase))
+    if named and _ROLE_OF_ANOTHER.search(phrase[: phrase.find(named[1])]):
+        named = None  # "one longtime adviser to Alma Reyes": the adviser speaks, not Reyes
+    titled = _TITLED_NAME.search(phrase) or _name_closing(phrase)
+    if named and titled and titled.start() >= phrase.find(named[1]) + len(named[1]) and not someone_elses and (
+        titled.re is _TITLED_NAME or is_first_name(titled.group("first"))
+    ):
+        # "Latino Polls researcher Ana Ruiz", "party campaign chairman Ivo Marsh": the name that
+        # closes the phrase is the speaker, the names before it only say whose they are
+        closing = resolver.named_in(titled.group("name"))
+        person = closing[0] if closing and closing[0].kind == ActorKind.PERSON else unlisted_person(titled.group("name"), article)
+        return from_actor(person, person.name, context, article)
+    if named and named[0].kind == ActorKind.PERSON:
+        return from_actor(named[0], named[1], context, article)
+    before_body = named is not None and phrase.find(named[1]) < (titled.start() if titled else 0)
+    if titled and (not named or before_body) and not someone_elses and (titled.re is _TITLED_NAME or is_first_name(titled.group("first"))):
+        # "Senate Majority Leader Oskar Brandvold", "Secretary of State John F. Berrigan", "Harbour Watch Foundation president Thomas Fenwick"
+        person = unlisted_person(titled.group("name"), article)
+        return from_actor(person, person.name, context, article)
+    role = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    body = _ROLE_AT.search(role)
+    head = role[: body.start()] if body else role
+    if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
+        # a voice the article does not name here: "the country's defence minister", "a spokesperson"
+        person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
+        # "the ambassador to Manila" says who it is in full: someone new, not the person named before
+        complete = re.search(r"\s(?:to|of|for|at|in|from|with|on)\s", phrase)
+        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not complete and not introduced_unnamed(
+            phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
+        ):
+            person = resolver.subject_before(at, floor)  # "the veteran elaborates": the person named before
+        if person is not None:
+            return from_actor(person, person.name, context, article)
+        speaks_for = resolver.named_in(body.group("body")) if body else None
+        if speaks_for and speaks_for[0].kind != ActorKind.PERSON and not re.match(r"^(?:former|retired)\b", role, re.IGNORECASE):
+            actor = speaks_for[0]
+            return Attribution(actor.name, role, None, speaker_type(role, context), actor)
+        if named and re.search(rf"\b(?:known|identified(?: only)?|named|called)\s+as\s+{re.escape(named[1])}|named\s+{re.escape(named[1])}", phrase):
+            return from_actor(named[0], named[1], context, article)  # "the station chief known as Erik"
+        return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    if named:
+        return from_actor(named[0], named[1], context, article)
+    m = _ANONYMOUS.match(phrase)
+    if m and re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
+        noun = m.group("desc").split()[-1]
+        for label, actor in resolver.labels:
+            if actor.kind != ActorKind.PERSON and re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
+                return from_actor(actor, label, context, article)
+        actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
+        return from_actor(actor, actor.name, context, article) if actor else Attribution(None, role, None, SpeakerType.ORGANISATION)
+    proper = _PROPER_NAME.match(phrase)
+    if proper and not _runs_on(article, proper.group("name"), at):
+        # "the Times reported", "The Harbour Gazette said": a name the actor list leaves out (an
+        # outlet cited as a source) speaks for itself, not for the person named before it
+        return Attribution(proper.group("name"), None, None, SpeakerType.ORGANISATION)
+    if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
+        phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
+    ):
+        # "the presumptive nominee wrote in a post": a definite description is the person named before it,
+        # unless it says in full where it is from ("the authorities in Tskhinvali"): someone new
+        person = person_described(phrase, at, resolver.actors, article)
+        if person is None and not _PLACED.search(phrase):
+            # "the billionaire businessman", "the presumptive nominee": whom a title called so, else the subject before
+            person = described_as(phrase.split()[-1], at, resolver.actors, article) or resolver.subject_before(
+                at, floor, fits=lambda p: may_be_described(p, phrase, article)
+            )
+        if person is not None:
+            return from_actor(person, person.name, context, article)
+    if m:
+        return Attribution(None, role, None, speaker_type(role, context))
+    # one word in capitals, however it is cased inside ("VanderSloot"), or a name after its titles
+    name = re.fullmatch(r"[A-Z][\w'’-]+", phrase.strip()) or re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
+    if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME:
+        person = unlisted_person(name.group(0), article)
+        return from_actor(person, person.name, context, article)
+    return NOBODY
+
+
+#: Quantifiers that bring in people the story has not named: "a", "one", "several", "multiple".
+_INDEFINITE_LEAD = r"(?:a|an|one|another|some|several|multiple|many|numerous|two|three|four|five|other)"
+#: What may follow an unnamed person's head and still be about them: "one source who asked ...",
+#: "a Democrat familiar with the campaign", "Source close to the group".
+_UNNAMED_TAIL = re.compile(
+    r"\s+(?:who|whom|whose|familiar|close|speaking|involved|briefed|knowledgeable|aware|with\s+knowledge)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A word that can modify a head noun: not a conjunction, a pronoun or an article ("As the crowd").
+_MODIFIER = (
+    r"(?!(?i:as|when|while|after|before|if|because|since|though|although|until|once|where|the|a|an|and|but|or|"
+    r"he|she|it|they|we|i|you|his|her|its|their|that|this|then|so)\b)[\w'’.&/-]+"
+)
+#: Plural or collective heads: a group of people the story does not name one by one.
+_GROUP_HEADS = (
+    r"sources?|officials|protesters|protestors|supporters|demonstrators|prosecutors|investigators|critics|"
+    r"opponents|voters|residents|crowds?|attendees|others|lobbyists|audience|fans|activists|aides|advisers|advisors|staffers|"
+    r"lawmakers|delegates|observers|insiders|allies|donors|organi[sz]ers|employees|workers|agents|officers|"
+    r"members|hecklers?|onlookers|spectators|bystanders|loyalists|backers|surrogates|lawyers|attorneys|experts|"
+    r"analysts|economists|strategists|pollsters|researchers|scholars|people|Democrats|Republicans|reporters|"
+    r"respondents|groups|organi[sz]ations|questioners|callers|listeners|viewers|readers|commenters|those\s+(?:surveyed|polled|questioned|interviewed|asked)"
+)
+#: "Law enforcement sources", "Supporters of Ortiz", "Ortiz protesters", "the crowd": only plain
+#: words before the head, and at most a short "of ..." after it.
+_GROUP = re.compile(
+    rf"^(?i:the\s+|some\s+|many\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?i:{_GROUP_HEADS})(?:\s+(?:of|for|to)\s+[^,;]{{1,50}})?$"
+)
+#: Heads that stand in a relation to someone else: "his wife", "Ortiz's campaign manager", "the ad's narrator".
+_RELATION_HEADS = (
+    r"wife|husband|son|daughter|mother|father|brother|sister|family|friends?|lawyers?|attorneys?|counsel|"
+    r"spokes(?:man|woman|person)|aides?|advisers?|advisors?|manager|office|campaign|staff|narrator|"
+    r"secretary|chief of staff|team|camp|representatives?|allies|doctor|physician|colleagues?|neighbou?rs?|"
+    r"partner|boss|employer|staffers?|relatives?|cousin|nephew|niece|uncle|aunt|grandmother|grandfather"
+)
+_RELATION = re.compile(
+    rf"^(?P<owner>(?i:his|her)|(?:the\s+)?[^,;]{{1,50}}?['’]s?)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_RELATION_HEADS})$"
+)
+
+
+#: Owners whose "secretary" or "spokesman" holds an office rather than stands in a relation.
+_PLACE_NOUNS = r"(?:country|nation|state|region|city|province|island|kingdom|republic|territory|capital|town)"
+#: A description built on someone's name: "the Ortiz campaign", "the Ortiz supporter", "the Ortiz camp".
+_NAME_BUILT = re.compile(
+    r"^(?i:the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:campaign|camp|team|supporters?|aides?|advisers?|advisors?|staffers?|spokes(?:man|woman|person)|lawyers?|"
+    r"attorneys?|loyalists?|backers?|fans?|voters?|surrogates?|operatives?|strategists?|donors?|volunteers?)$"
+)
+
+
+#: A member of a party, never a surname after "a" or "one": "an Iowa Democrat", "one Ohio Republican".
+_PARTY_MEMBER = re.compile(r"(?:Democrat|Republican|Independent|Libertarian|Conservative|Liberal|Tory|Socialist)s?$")
+#: Someone the story counts without naming, standing alone: "another said", "read one", "others wrote".
+_BARE_INDEFINITE = re.compile(r"^(?i:(?:yet|still)\s+)?(?i:another|one|others)$")
+#: A share of a group that speaks: "About three in 10 said", "Two of his aides said", "Nearly half of those polled".
+_SHARE = re.compile(
+    r"^(?i:(?:about|almost|nearly|roughly|around|more\s+than|fewer\s+than|less\s+than|over|under|just|only|at\s+least)\s+)?"
+    r"(?:(?i:\d[\d,.]*\s*%?|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third|a\s+quarter|most|many|some|"
+    r"several|none|a\s+few|few|all|each|both|either|neither)\s+(?i:percent\s+)?(?i:in|out\s+of|of)\s+[^,;]*"
+    r"|(?i:\d[\d,.]*\s*(?:%|percent)|(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+)?(?:majority|plurality|minority)|"
+    r"two-thirds|three-quarters|a\s+third|a\s+quarter|half)(?:\s+of\s+\S.*)?)$"
+)
+#: A voice in an ad or a broadcast, which the story never names: "a voice over", "the narrator".
+_BROADCAST_VOICE = re.compile(
+    r"(?:^|\bwith\s+)(?i:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?i:voice(?:[- ]?over)?|voiceover|narrator|announcer)$"
+)
+#: A thing with words on it that speaks for no one in particular: "the website explains", "the poll
+#: found", "a sign in the crowd read". (A statement, report or release speaks for whoever issued it,
+#: and so does a document that names the body it belongs to: "the Harbour Trust website notes".)
+_DOCUMENT = re.compile(
+    r"^(?i:the|a|an|one|this|that|another)\s+(?:[\w'’-]+\s+){0,3}?(?i:web\s?site|site|web\s?page|poll|transcript|signs?|"
+    r"banner|placard|poster|caption|headline|slogan|hat|shirt|t-shirt|page|ad|advertisement|commercial|spot|mailer|"
+    r"flyer|flier|leaflet|pamphlet|brochure|billboard|card|clip|video|excerpts?|script|cable|piece|editorial|account)"
+    r"(?:\s+(?:on|in|from|at)\s+[^,;]{1,50})?$"
+)
+
+
+def unnamed_voice(phrase: str, resolver: Resolver, context: str) -> Attribution | None:
+    """A speaker phrase that brings in someone the story does not name, as a role with no name:
+    an indefinite description ("one campaign source who asked ...", "a man in the crowd"), a
+    group ("Law enforcement sources", "Supporters of Ortiz", "the crowd") or someone's relation
+    ("his wife", "Ortiz's campaign manager", "the ad's narrator"). A name inside such a phrase
+    says whose they are, not who speaks. None when the phrase names its speaker, or a body
+    speaks through it ("an official at the ministry", "the ministry's spokesman")."""
+    phrase = phrase.strip()
+    trimmed = _UNNAMED_TAIL.sub("", phrase)
+    document = _DOCUMENT.match(trimmed)
+    if document and (owner := resolver.named_in(trimmed)) is not None and owner[0].kind != ActorKind.PERSON:
+        return None  # "the Harbour Trust website notes": the body speaks through its website
+    if _BARE_INDEFINITE.match(trimmed) or _BROADCAST_VOICE.search(trimmed) or document:
+        return Attribution(None, re.sub(r"^(?i:with\s+)", "", phrase), None, speaker_type(phrase, context))
+    someone = _SOMEONE.match(trimmed) or re.match(rf"^(?i:{_INDEFINITE_LEAD})\s+(?P<desc>(?:{_MODIFIER}\s+){{0,5}}[\w'’-]+)$", trimmed)
+    last = someone.group("desc").split()[-1] if someone else ""
+    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)) and not _PARTY_MEMBER.match(last):
+        someone = None  # "A defensive Ortiz said": a name after its adjectives, not someone new
+    if last.lower() in _PRONOUNS or last.lower() in {"i", "we", "you", "his", "her", "their", "its", "our", "my", "your"}:
+        someone = None  # "a point she often makes": a clause, not a description
+    body = _ROLE_AT.search(someone.group("desc")) if someone else None
+    if body and body.group("body").split()[-1].islower() and re.search(r"[A-Z]", body.group("body")):
+        body = None  # "one Fund for Tomorrow ad": the preposition is inside a name, the head comes after it
+    if someone and body and resolver.named_in(body.group("body")) is None and not _TITLED_NAME.search(trimmed):
+        # "a spokeswoman for the harbour board" the article lists as no one: a role, not the person named before
+        desc = re.sub(rf"^(?i:{_INDEFINITE_LEAD})\s+", "", phrase)
+        return Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
+    if someone and not body and not _TITLED_NAME.search(trimmed):
+        # "one Marsh campaign source", "a Democratic staffer", "several senior aides": someone the
+        # story does not name, whatever names stand in the description
+        desc = re.sub(rf"^(?i:{_INDEFINITE_LEAD})\s+", "", phrase)
+        return Attribution(None, desc, _state_in(phrase), speaker_type(desc, context))
+    named = resolver.named_in(trimmed)
+    if named is not None and named[0].kind != ActorKind.PERSON:
+        return None  # "South Korean officials", "the ministry's spokesman": the body speaks
+    role = re.sub(r"^(?i:the|some|many)\s+", "", phrase)
+    if _GROUP.match(trimmed):
+        return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    relation = _RELATION.match(trimmed)
+    if relation and not re.search(rf"\b(?:{_ORG_NOUNS}|{_PLACE_NOUNS})['’]s?$", relation.group("owner"), re.IGNORECASE):
+        # not "the ministry's spokesman" or "the country's defence secretary": an office, not a relation
+        return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    if _NAME_BUILT.match(trimmed):
+        return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    return None
+
+
+def _runs_on(article: str, name: str, at: int) -> bool:
+    """Whether a name read from a phrase is cut from a longer one ("the Islamic" of "the Islamic State")."""
+    found = article.find(name, at)
+    return found >= 0 and re.match(r"\s+[A-Z]", article[found + len(name) :]) is not None
