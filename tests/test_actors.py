@@ -246,3 +246,36 @@ def test_a_models_salvaged_draft_over_the_cap_is_cut_not_failed() -> None:
     cap = Briefing.model_fields["actors"].metadata[0].max_length
     assert len(briefing.actors) == cap and len(cut) == 60 - cap
     assert people[-1] in {a.name for a in briefing.actors}  # the one who speaks stays
+
+
+def test_american_places_and_buildings_are_not_people() -> None:
+    article = (
+        "Senator Orla Pemberton rallied supporters in Fort Hadley on Monday and then flew to Cedar Rapids.\n\n"
+        "Later that week she met donors at Quillan Tower and at a dinner on Marsh Avenue, aides said.\n\n"
+        "Voters in swing-leaning New Jersey have heard her message before, she told reporters."
+    )
+    people = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+    assert people == {"Orla Pemberton"}
+
+
+def test_a_name_only_ever_after_in_is_a_town() -> None:
+    article = (
+        "The governor, Ruth Okafor, opened a clinic in Brennock Marsh on Friday.\n\n"
+        "Okafor said the clinic would serve farm workers from three counties."
+    )
+    people = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+    assert "Brennock Marsh" not in people
+    assert "Ruth Okafor" in people
+
+
+def test_a_person_titled_after_a_bodys_name_is_no_part_of_the_body() -> None:
+    article = "Lakeside Dockworkers Union Chairman Delia Vantongeren said on Monday that the strike would go on.\n"
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Delia Vantongeren") == ActorKind.PERSON
+    assert not any("Delia" in name for name, kind in found.items() if kind != ActorKind.PERSON)
+
+
+def test_a_party_before_a_name_is_no_part_of_it() -> None:
+    article = "The bill passed after a long night, and Democrat Wilma Ostrander said she was relieved.\n"
+    people = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+    assert people == {"Wilma Ostrander"}

@@ -1337,3 +1337,13 @@ def test_wondered_after_a_quote_names_its_speaker() -> None:
     q = _quote(article, "Will he run for governor")
     assert q.speaker is None
     assert q.speaker_role == "council staffer in the room"
+
+
+def test_jan_is_a_woman_in_english_news() -> None:
+    article = (
+        "Governor Jan Pelworth and the developer Tomas Vinter spoke after the vote on Tuesday.\n\n"
+        "Vinter thanked the council for its patience. "
+        "\"We fought hard for this water plan and the valley will be better for it,\" she said."
+    )
+    [quote] = find_quote_candidates(article)
+    assert quote.speaker == "Jan Pelworth"

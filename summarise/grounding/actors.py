@@ -23,6 +23,8 @@ from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
+    PLACE_HEADS,
+    PLACE_PREFIXES,
     PLACE_WORDS,
     ROLE_NOUNS,
     STATE_VOICES,
@@ -30,6 +32,7 @@ from summarise.grounding.gazetteer import (
     TITLE,
     state_of,
     state_pattern,
+    us_place_in,
 )
 from summarise.grounding.names import is_first_name
 from summarise.grounding.sentences import Sentence, body_end, split_sentences
@@ -168,6 +171,8 @@ def _is_person_name(name: str) -> bool:
         return False
     if any(t.rstrip(".") in _NOT_NAMES or t in _NOT_NAMES for t in tokens):
         return False
+    if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
+        return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
 
 
@@ -257,6 +262,12 @@ def _org_core(group: list[str]) -> list[str]:
         tokens = tokens[cut + 1 :]
         while tokens and tokens[0] in {"the", "The"}:
             tokens.pop(0)
+    # "Harbour Trust Chairman Ines Duarte": a title ends the body's name, and
+    # the person after it is no part of the body
+    for i in range(1, len(tokens) - 1):
+        if re.fullmatch(TITLE, tokens[i]) and _is_person_name(_drop_title(" ".join(tokens[i + 1 :]))):
+            tokens = tokens[:i]
+            break
     if tokens and tokens[-1] in DOCUMENT_WORDS:
         return []
     return tokens
@@ -392,7 +403,9 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
     # a run of two to four capitalised words inside a sentence, none of them a common word,
     # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
     for m in _NAME_RUN.finditer(text):
-        name = m.group("name")
+        name = _drop_title(m.group("name"))
+        if len(name.split()) < 2:
+            name = m.group("name")  # "Pope Francis": the one word left is no name of its own
         before = text[: m.start()].split()
         if before and (before[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "our"} or before[-1][:1].isupper()):
             continue
@@ -410,10 +423,14 @@ def _name_tail(name: str) -> str:
     return " ".join(tokens)
 
 
+#: A party before a name says whose side someone is on, as a title says their office: "Democrat Jo Lind".
+_PARTY_MEMBER = frozenset(["Democrat", "Democrats", "Republican", "Republicans", "GOP", "Independent", "Libertarian"])
+
+
 def _drop_title(name: str) -> str:
     """"Commodore Ramon Castillo" -> "Ramon Castillo": a title is a role, not part of the name."""
     tokens = name.split()
-    while len(tokens) > 1 and (re.fullmatch(TITLE, tokens[0]) or re.fullmatch(TITLE, tokens[0] + ".")):
+    while len(tokens) > 1 and (re.fullmatch(TITLE, tokens[0]) or re.fullmatch(TITLE, tokens[0] + ".") or tokens[0] in _PARTY_MEMBER):
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -540,7 +557,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     for candidate in found:
         # "into Japan's exclusive economic zone" names where something happened, not someone acting
         candidate.mentions = [m for m in candidate.mentions if not _PLACE_OF.match(article, m.end)]
-    found = [c for c in found if c.mentions]
+    found = [c for c in found if c.mentions and not (c.kind == ActorKind.PERSON and _only_a_place(c, article))]
     for candidate in found:
         _name_as_written(candidate, article)
     # an outlet cited as a source ("told the Daily Courier") and a person seen only in a caption are no actors
@@ -579,7 +596,7 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
         text = _blank(_QUOTED, sentence.text)
         for m in _ONE_WORD_SUBJECT.finditer(text):
             word = m.group("name")
-            if word in taken or word in _STARTERS or word in _NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word):
+            if word in taken or word in _STARTERS or word in _NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word) or us_place_in(word):
                 continue
             if _lowercase_elsewhere(word, article) or word.split("-")[-1] in _NOT_NAMES:
                 continue
@@ -724,6 +741,19 @@ def _agent_before(tokens: list[str], whole: bool) -> bool | None:
             return True  # where someone travels to is part of what happened
         return t.lower() not in _NOT_AGENT
     return True if whole else None
+
+
+#: Words before a name that make it where something happens: "a rally in Little Rock".
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|throughout)\s+$")
+
+
+def _only_a_place(candidate: ActorCandidate, article: str) -> bool:
+    """A "person" the story only ever writes after "in" or "near" ("flew home to a rally in
+    Little Rock") is a town the finder did not know: someone is seldom only ever *in* a story."""
+    return all(
+        _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start) and not re.match(r"['’]s\b", article[m.end : m.end + 2])
+        for m in candidate.mentions
+    )
 
 
 def _name_as_written(candidate: ActorCandidate, article: str) -> None:

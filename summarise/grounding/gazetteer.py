@@ -314,3 +314,28 @@ def state_pattern() -> re.Pattern[str]:
     words = {w for s in STATES for w in (s.name, *s.aliases, *s.demonyms)}
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+#: The states of the United States, from pycountry's subdivision table: written capitalised and
+#: often two words long ("New Hampshire voters", "swing-leaning New Jersey"), they read like a
+#: person's name to a finder that only sees the letters. Those that are also people's names
+#: ("Georgia", "Virginia", "Washington") are left out: a lone one may be a person.
+US_STATES = frozenset(
+    s.name for s in pycountry.subdivisions.get(country_code="US") if s.type == "State"
+) - {"Georgia", "Virginia", "Washington", "Carolina"}
+#: First words that make a capitalised run a place: "Fort Pierce", "Mount Vernon", "San Jose", "Las Vegas".
+PLACE_PREFIXES = frozenset(["Fort", "Ft.", "Mount", "Mt.", "San", "Santa", "Los", "Las", "Lake", "Cape", "New", "Port", "Palm", "Point"])
+#: Last words that make a capitalised run a place or a building, never a person: "Richland County",
+#: "Park Avenue", "Trump Tower". Words that are surnames too ("Hill", "Hall", "Park", "Lane") are not here.
+PLACE_HEADS = frozenset(
+    ["County", "Avenue", "Boulevard", "Road", "Beach", "Bridge", "Rapids", "Springs", "Heights", "Falls", "Tower", "Towers",
+     "Plaza", "Hotel", "Building", "Village", "Township", "Parish", "Stadium", "Arena", "Casino", "Resort", "Palace", "Canyon",
+     "Creek", "Station", "Mall", "Museum", "Cathedral", "Capitol", "Ranch", "Estate", "Gardens", "Theater", "Theatre"]
+)
+
+
+def us_place_in(name: str) -> bool:
+    """Whether a capitalised run names or holds an American state ("New Jersey",
+    "Democratic-leaning New Jersey")."""
+    tokens = name.split()
+    return any(" ".join(tokens[i:j]) in US_STATES for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1))

@@ -21,11 +21,22 @@ class Gender(str, Enum):
     UNKNOWN = "unknown"
 
 
+#: Where the news we read is written: a name one gender there and the other on the continent
+#: ("Jan", "Jean" are men in Europe and women in America) is no witness either way.
+_ENGLISH_SPEAKING = ("usa", "great_britain")
+_LEANS = {"male": Gender.MALE, "mostly_male": Gender.MALE, "female": Gender.FEMALE, "mostly_female": Gender.FEMALE}
+
+
 @lru_cache(maxsize=4096)
 def by_first_name(first: str) -> Gender:
-    """The gender the name list gives a first name, UNKNOWN when it is not a first name it is sure of."""
-    answer = _detector().get_gender(first)
-    return {"male": Gender.MALE, "female": Gender.FEMALE}.get(answer, Gender.UNKNOWN)
+    """The gender the name list gives a first name, UNKNOWN when it is not a first name it is sure
+    of, or when English-speaking countries lean the other way."""
+    answer = {"male": Gender.MALE, "female": Gender.FEMALE}.get(_detector().get_gender(first), Gender.UNKNOWN)
+    if answer is not Gender.UNKNOWN and any(
+        _LEANS.get(_detector().get_gender(first, country), answer) is not answer for country in _ENGLISH_SPEAKING
+    ):
+        return Gender.UNKNOWN
+    return answer
 
 
 @lru_cache(maxsize=4096)
