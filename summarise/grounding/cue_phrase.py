@@ -36,7 +36,6 @@ _BY_AGENT = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
-_BEFORE = re.compile(rf"(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s[^;“”\"]{{1,140}},)?\s+{SPEECH}\b(?P<tail>[^“”\"]*)$")
 
 
 _ABBREVIATED = re.compile(
