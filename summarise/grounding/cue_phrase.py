@@ -13,7 +13,7 @@ import re
 from summarise.grounding.actors import NAME
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
-from summarise.grounding.sentences import Sentence
+from summarise.grounding.sentences import TITLE_ABBREVIATIONS, Sentence
 
 SPEECH = speech_verbs()
 #: Words between a speaker and the cue: "he has pointed out", "she later added", "she went on to say".
@@ -38,9 +38,10 @@ _BY_AGENT = re.compile(
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
 
 
+#: Short forms whose full stop is part of a name: the titles, suffixes and ranks.
+_MASKED = TITLE_ABBREVIATIONS | {"jr", "sr", "no", "cpl", "pvt", "brig", "insp", "ft", "mt"}
 _ABBREVIATED = re.compile(
-    r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St|Jr|Sr|No|Rev|Fr|Msgr|Sens|Reps|Gens|Cpl|Pvt|"
-    r"Brig|Det|Insp|Supt|Amb|Atty|Hon|Ft|Mt)\.|\b(?:[A-Z]\.){2,}"
+    rf"\b(?:{'|'.join(sorted((w.capitalize() for w in _MASKED), key=lambda w: (-len(w), w)))})\.|\b(?:[A-Z]\.){{2,}}"
     r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
     r"|\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w. ]{0,12}\)"  # a party and state tag: "(D-Nev.)", "(R-S.C.)"
 )

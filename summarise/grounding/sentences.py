@@ -15,11 +15,14 @@ from functools import lru_cache
 
 from summarise.grounding.dates import DATELINE
 
-#: Abbreviations that always lead on to what follows (a title before a name, "i.e."): never an end.
-_LEADING_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st", "no", "vs", "i.e", "e.g", "approx", "est", "dept",
+#: Titles written short before a name ("Sen.", "Rev.", "Det."): the one list of them, which the
+#: speaker finder masks too, so that a title's full stop neither ends a sentence nor a name.
+TITLE_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st",
      "rev", "fr", "msgr", "sens", "reps", "gens", "det", "supt", "atty", "amb", "hon"]
 )
+#: Abbreviations that always lead on to what follows (a title before a name, "i.e."): never an end.
+_LEADING_ABBREVIATIONS = TITLE_ABBREVIATIONS | {"no", "vs", "i.e", "e.g", "approx", "est", "dept"}
 #: Abbreviations that may close a sentence ("sanctions by the U.S.") but mostly modify the name
 #: after them ("U.S. Navy"): an end only before a word that opens sentences, never names.
 _NAME_ABBREVIATIONS = frozenset(
