@@ -280,11 +280,20 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
          [("President Jos\u00c3\u00a9 Ram\u00c3\u00adrez", "no wall")], ["Jos\u00c3\u00a9 Ram\u00c3\u00adrez"]),
         ('President Jose\u0301 Nun\u0303ez said "no wall".',
          [("President Jose\u0301 Nun\u0303ez", "no wall")], ["Jose\u0301 Nun\u0303ez"]),
+        ('A Tide reporter Isaac Moss wrote "the ferry is late".',
+         [("A Tide reporter Isaac Moss", "the ferry is late")], ["Isaac Moss"]),
+        ('A retired teacher named Ana Lund said "we stay".',
+         [("A retired teacher named Ana Lund", "we stay")], ["Ana Lund"]),
+        ('Former secretary of state Ruth Calder said "no deal".',
+         [("Former secretary of state Ruth Calder", "no deal")], ["Ruth Calder"]),
+        ('The head of the Ferry League, Ina Bell, said "we sail".',
+         [("The head of the Ferry League, Ina Bell,", "we sail")], ["Ina Bell"]),
     ],
     ids=["apposition-after-that", "reflexive", "adjective-before-name", "outlet-noun", "capital-particle",
          "occupation-title", "name-before-second-name", "lower-case-title-of",
          "cue-only-source", "cue-only-source-clause", "according-to-only", "twice-decoded-letters",
-         "combining-accents"],
+         "combining-accents", "role-before-name", "named-after-role", "title-of-lower-case-words",
+         "head-of-a-body-then-name"],
 )
 def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
     assert _speakers(text, attributed) == expected

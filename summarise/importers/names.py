@@ -158,9 +158,21 @@ def _stands_free(tokens: list[Token], start: int) -> bool:
     if RELATIVE_WORDS.intersection(t.text.lower() for t in tokens[comma + 1 : start] if t.is_word):
         return False
     before = [t.text.lower() for t in tokens[comma + 1 : start] if t.is_word]
-    if before and (before[0] in INDEFINITE or (comma >= 0 and before[0] in DEFINITE)):
+    # "a Tide reporter Ina Bell", "a retired teacher named Ina Bell": the name is the role's own
+    named_role = bool(before) and (before[-1] in ("named", "called") or before[-1].capitalize() in TITLES)
+    if before and (before[0] in INDEFINITE or (comma >= 0 and before[0] in DEFINITE)) and not named_role:
         return False
-    title_of = len(before) >= 2 and before[-1] == "of" and tokens[start - 2].text.capitalize() in TITLES
+    # "secretary of state Ina Bell", "director of communications Ina Bell": the "of" of a title
+    # (lower-case words only after the "of": "leader of the League, Ina Bell" is Ina Bell's description)
+    between = [t.text for t in tokens[comma + 1 : start] if t.is_word]
+    title_of = any(
+        word == "of"
+        and i
+        and before[i - 1].capitalize() in TITLES
+        and len(before) - i <= 3
+        and all(w.islower() and w not in DEFINITE | INDEFINITE for w in between[i + 1 :])
+        for i, word in enumerate(before)
+    )
     return title_of or not PREPOSITIONS.intersection(before)
 
 
