@@ -20,14 +20,18 @@ SPEECH = speech_verbs()
 AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently|(?:went|goes|go)\s+on\s+to|continued\s+to))*"
 #: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,".
 _AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose)\s[^,;“”\"]{1,100}))+,"
+#: A participle and its agent are no cue ('"..." riders added by the committee'); a means is ("said by telephone").
+_NOT_PASSIVE = r"(?!\s+by\s+(?!(?:tele)?phone|e-?mail|text|letter|video|fax|mail|satellite|radio|cable|wire|way)\b)"
+#: A relative clause the writer left without its closing comma: ", who chairs the fund said".
+_WHO_UNCLOSED = rf",\s(?:who|whose)\s[^,;“”\"]{{1,100}}?(?=\s+(?-i:{speech_verbs(strict=True)})\b)"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME})?{AUXILIARIES}\s+(?-i:{SPEECH})\b",
+    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH})\b{_NOT_PASSIVE}",
     re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
 #: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(
@@ -43,6 +47,7 @@ _MASKED = TITLE_ABBREVIATIONS | {"jr", "sr", "no", "cpl", "pvt", "brig", "insp",
 _ABBREVIATED = re.compile(
     rf"\b(?:{'|'.join(sorted((w.capitalize() for w in _MASKED), key=lambda w: (-len(w), w)))})\.|\b(?:[A-Z]\.){{2,}}"
     r"|\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])"  # a middle initial: "George W. Bush", "Harry M. Reid"
+    r"|(?<![\w.])[A-Z]\.(?= [A-Z][a-z])"  # a leading initial: "J. Gerald Hobart"
     r"|\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w. ]{0,12}\)"  # a party and state tag: "(D-Nev.)", "(R-S.C.)"
 )
 _MASK = "\u2024"  # one dot leader: same length as a full stop, so offsets hold
@@ -73,8 +78,9 @@ _SENTENCE_SUBJECT = re.compile(
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
 #: from the quote ('"..." by using its grants to press the regions to ...').
 NOT_NOUN_PHRASE_START = re.compile(
+    r"(?!Will\s+[A-Z])"  # a first name, not the modal: "Will Estrada, the party chairman, said"
     r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
-    r"then|not|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would|"
+    r"then|not|of|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would|"
     r"who|whom|whose|where)\b"
     r"|[a-z]+ed\s+(?:by|in|at|on|to|for|with)\b"  # '"..." fostered by Ortiz and his allies, the groups say'
 )
@@ -84,27 +90,7 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
     """The words that name the speaker in the quote's own sentence, and where they stand."""
     after_stop = min([a for a, _ in others if a > q_end] + [sentence.end])
     after = mask(sentence_text(sentence, q_end, after_stop))
-    found: tuple[str, int] | None = None
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
-        m = pattern.match(after)
-        speaker = m.group("speaker").strip() if m else ""
-        if m and len(speaker.split()) <= _MAX_SPEAKER_WORDS and speaker.lower() not in _NOT_SPEAKERS and (
-            pattern is _AFTER_VERB_FIRST or not NOT_NOUN_PHRASE_START.match(speaker)
-        ):
-            found = (m.group("speaker"), q_end + m.start("speaker"))
-            appositive = m.groupdict().get("appositive")
-            if appositive and _DESCRIBED.match(speaker) and re.fullmatch(rf"{NAME}", unmask(appositive).strip()):
-                # '"...," his wife, Ana Lund, wrote': the name beside the description speaks
-                found = (appositive, q_end + m.start("appositive"))
-            break
-    if found is None:
-        m = _ACCORDING.search(after)
-        found = (m.group("speaker"), q_end + m.start("speaker")) if m else None
-    if found is None:
-        # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
-        m = CLOSING_CUE.search(after)
-        if m and not NOT_NOUN_PHRASE_START.match(m.group("speaker")) and len(m.group("speaker").split()) <= 6:
-            found = (m.group("speaker"), q_end + m.start("speaker"))
+    found = _cue_after(after, q_end)
     if found is None:
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
@@ -116,12 +102,107 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
             # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
             lead = _SENTENCE_SUBJECT.match(before)
             found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
+    if found is None and after_stop < sentence.end:
+        # '... found "no ties," apart from the two knowing each other "slightly," said the director.':
+        # one cue after the sentence's last quote gives the words of every quote before it
+        next_end = min(b for a, b in others if a == after_stop)
+        tail = sentence_text(sentence, next_end, sentence.end)
+        if not re.search(r"[“”\"]", tail[1:]):
+            found = _cue_after(mask(tail), next_end)
     if found is None:
         return None, -1
     return unmask(found[0]).strip(), found[1]
 
 
 _MAX_SPEAKER_WORDS = 14
+
+
+def _cue_after(after: str, offset: int) -> tuple[str, int] | None:
+    """The speaker a cue after the quote names: '"...," said X', '"...," X said', '"...," and ..., X said.'
+    (``after`` masked, standing at article offset ``offset``)."""
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+        m = pattern.match(after)
+        speaker = m.group("speaker").strip() if m else ""
+        if pattern is _AFTER_VERB_FIRST:
+            speaker = "" if _PRONOUN_CLAUSE.match(speaker) else _speaker_alone(speaker)
+        if m and speaker and len(speaker.split()) <= _MAX_SPEAKER_WORDS and speaker.lower() not in _NOT_SPEAKERS and (
+            pattern is _AFTER_VERB_FIRST or not (NOT_NOUN_PHRASE_START.match(speaker) or _ENDS_OPEN.search(speaker))
+        ):
+            return _name_beside(after, m, offset)
+    m = _ACCORDING.search(after)
+    if m:
+        return m.group("speaker"), offset + m.start("speaker")
+    # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
+    m = CLOSING_CUE.search(after)
+    if m and not (NOT_NOUN_PHRASE_START.match(m.group("speaker")) or _ENDS_OPEN.search(m.group("speaker").strip())) and len(
+        m.group("speaker").split()
+    ) <= 6:
+        return m.group("speaker"), offset + m.start("speaker")
+    # '"..." that meet the rules, Interior Department senior trial counsel Ann Lund wrote.': a long title, then the name
+    m = _CLOSING_TITLED_NAME.search(after)
+    if m and not NOT_NOUN_PHRASE_START.match(m.group("speaker")):
+        return m.group("speaker"), offset + m.start("speaker")
+    # '"...," unlike in the races before, when the parties did it, says Dana Roe, a pollster.'
+    m = _CLOSING_VERB_FIRST.search(after)
+    cue = _AFTER_VERB_FIRST.match(after[m.start() :]) if m else None
+    speaker = _speaker_alone(cue.group("speaker").strip()) if m and cue else ""
+    if m and cue and _CLOSING_SPEAKER.match(speaker) and len(speaker.split()) <= 8:
+        return _name_beside(after[m.start() :], cue, offset + m.start())
+    return None
+
+
+def _name_beside(after: str, m: re.Match[str], offset: int) -> tuple[str, int]:
+    """The speaker a cue pattern matched, or the name set beside it when it is a description:
+    '"...," his wife, Ana Lund, wrote', '"...," said the party's campaign manager, Rob Kale, who ...'."""
+    speaker = m.group("speaker")
+    if "appositive" not in m.re.groupindex:
+        speaker = _speaker_alone(speaker)  # a cue verb first: its speaker runs on to the comma
+    if not (_DESCRIBED.match(speaker) or _ENDS_ON_ROLE.search(speaker)):
+        return speaker, offset + m.start("speaker")
+    appositive = m.groupdict().get("appositive")
+    if appositive:
+        name = re.fullmatch(rf"\s*{_ROLE_BEFORE_NAME}(?P<name>{NAME})\s*", unmask(appositive))
+        at = m.start("appositive")
+    else:
+        name = _NAME_BESIDE.match(unmask(after), m.end("speaker"))
+        at = 0
+    if name is None:
+        return speaker, offset + m.start("speaker")
+    return name.group("name"), offset + at + name.start("name")
+
+
+#: A subject never ends on a preposition or a determiner: '"..." spat grew after Lund refused to say', '"..." attacks
+#: on the secretary of state', '..., the most of any state' (a verb in the infinitive, a noun shaped like a cue verb).
+_ENDS_OPEN = re.compile(r"\s(?i:to|of|for|in|on|at|by|with|from|about|the|a|an|any|every|each)$")
+#: What follows a speaker named after its cue verb and is no part of them: a clause, then a party tag.
+_RUNS_ON = re.compile(
+    r"\s+(?:when|while|after|before|who|whom|which|because|since|if|until|adding|saying|noting|as\s+(?:he|she|they|it|the|a|an|his|her))\b.*",
+    re.DOTALL,
+)
+#: A clause of its own after a cue verb, not its speaker: '"liberals" said they would vote for the Greens'.
+_PRONOUN_CLAUSE = re.compile(r"(?i:he|she|they|it|we|i|you)\s+\w")
+_PARTY_TAG = re.compile(r"\s*\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)\s*$")
+
+
+def _speaker_alone(speaker: str) -> str:
+    """The speaker a cue verb names, without what runs on after them: '"...," said Sen. Ana Lund
+    (D-Ore.) when asked about it'."""
+    return _PARTY_TAG.sub("", _RUNS_ON.sub("", speaker))
+
+
+#: Role words that may stand before the name set beside a description: "his rival, actress Ana Lund".
+_ROLE_BEFORE_NAME = rf"(?:(?:former|then|(?i:{ROLE_NOUNS})|actress|actor|singer|comedian|host|economist|pastor|rabbi)s?\s+){{0,3}}"
+#: The name set beside a description after its cue verb: '..., said the firm's chief, Ann Lee, on Monday'.
+_NAME_BESIDE = re.compile(rf",\s+{_ROLE_BEFORE_NAME}(?P<name>{NAME})(?=\s*,|[.!?]?\s*$|\s+(?:on|in|at|during)\b)")
+#: A closing cue whose speaker is a long run of title words ending on a name (too long for ``CLOSING_CUE``).
+_CLOSING_TITLED_NAME = re.compile(
+    rf",\s+(?P<speaker>(?:(?!(?:by|from|to|with|that|which|who|whom|when|where|and|or|but|is|was|were|are|has|had|if)\s)"
+    rf"[\w.\u2024’'-]+\s+){{1,9}}{NAME}){AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$"
+)
+#: A cue verb and its speaker closing the sentence, maybe with appositives: ", says Dana Roe, a pollster at Lund College."
+_CLOSING_VERB_FIRST = re.compile(rf",\s+(?={speech_verbs(strict=True)}\s+[^,;“”\"]+(?:,\s[^,;“”\"]+){{0,3}}[.!?]?\s*$)")
+#: How a speaker named after a closing cue verb begins: a capital, or a determiner of a description.
+_CLOSING_SPEAKER = re.compile(r"[A-Z]|(?i:the|a|an|his|her|their|its|our)\s")
 #: A name and a colon before the quote, as headlines, round-ups and transcripts write it: "Gov. Lund: “...”",
 #: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”" (two names: the one nearest the quote).
 _NAME_COLON = re.compile(
@@ -134,7 +215,7 @@ _SAID_NAME = re.compile(
     rf"(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})\s*,\s*$"
 )
 #: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
-_DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s")
+_DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s|[A-Z][\w.\u2024-]*(?:['’]s|s['’])\s")
 #: A cue and then its named speaker closing the sentence: ", said Ana Ruiz, a pollster at Lund College."
 CLOSING_SAID = re.compile(
     rf",\s+(?:{speech_verbs(strict=True)})\s+(?P<speaker>{NAME})(?:,\s[^,;“”\"]{{1,120}})?[.!?]?\s*$"

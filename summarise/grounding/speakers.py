@@ -150,6 +150,18 @@ def _title_before(article: str, at: int) -> tuple[int, str]:
     return (before.rfind(words[0]) + window if words else at), text
 
 
+#: A description set before a name with a comma: "Greenland's minister for foreign affairs, Naja Lynge".
+_SET_BEFORE = re.compile(r"(?:^|[\n.;:!?“”\",])\s*(?:(?:said|says|wrote|writes|added|adds)\s+)?(?P<text>[^\n.;:!?“”\",]{3,100}),\s*$")
+_DETERMINED = re.compile(r"(?i:the|his|her|their|its|our)\s|[A-Z][\w-]*(?:['’]s|s['’])\s")
+
+
+def _set_before(article: str, at: int) -> tuple[int, str]:
+    m = _SET_BEFORE.search(article, max(0, at - 160), at)
+    if m is None or not _DETERMINED.match(m.group("text")):
+        return at, ""
+    return m.start("text"), m.group("text").strip()
+
+
 def _appositive_after(article: str, end: int) -> tuple[int, str]:
     m = _APPOSITIVE.match(_ABBREVIATION.sub(lambda a: a.group(0)[:-1] + " ", article[end : end + 200]))
     if not m:
@@ -182,6 +194,8 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
     found = []
     for start, end in mentions:
         title_start, title = _title_before(article, start)
+        if not title:
+            title_start, title = _set_before(article, start)  # "the party's campaign manager, Rob Kale"
         stop, appositive = _appositive_after(article, end)
         for a, b, text in ((title_start, start, title), (end, stop, appositive)):
             if text and (_ROLE.search(text) or _THINK_TANK.search(text)):
