@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.actors import NAME, ActorCandidate
 from summarise.grounding.cue_phrase import (
     AUXILIARIES,
     CLOSING_CUE,
@@ -17,6 +17,7 @@ from summarise.grounding.cue_phrase import (
     PARTICIPLE_CUE,
     SPEECH,
     SPEECH_VERB,
+    TITLE_BEFORE_NAME,
     mask,
     sentence_text,
     speaker_phrase,
@@ -28,8 +29,12 @@ from summarise.grounding.speaker_of_phrase import Attribution, resolve, unnamed_
 from summarise.schemas import ActorKind
 
 #: What may stand before a sentence's subject: a time or place clause ("On Monday, ", "In a
-#: statement Thursday, ") or a conjunction.
-_SUBJECT_LEAD = re.compile(r"^\s*(?:[A-Z][^,“”\"]{0,50},\s+)?(?:(?:But|And|Yet|So|Still|Meanwhile|Then|Now|Later)\s+)?")
+#: statement Thursday, "), a longer one that opens on a subordinator ("As the race turned to the
+#: South, "), or a conjunction.
+_SUBJECT_LEAD = re.compile(
+    r"^\s*(?:(?:(?:As|After|Before|When|While|Since|Although|Though|Because|With|Following|During)\s[^,“”\"]{0,120}|[A-Z][^,“”\"]{0,50}),\s+)?"
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|Then|Now|Later)\s+)?"
+)
 
 
 def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver) -> ActorCandidate | None:
@@ -51,11 +56,18 @@ def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver) ->
             if THEN_VERB.match(body[pronoun.end() :]):
                 return resolver.subject_before(offset, resolver.floor_of(offset), pronoun.group(1).lower())
             continue
+        titled = _TITLED_SUBJECT.match(body)
+        people = resolver.mentions(offset + titled.start("name"), offset + titled.end("name"), {ActorKind.PERSON}) if titled else []
+        if people:
+            return people[-1][1]  # "Republican presidential hopeful Ana Lund is asking": the name closes the subject
         person = resolver.subject_in(offset, q_start) or unlisted_subject(body, resolver.article)
         if person is not None:
             return person
     return None
 
+
+#: A subject whose title runs to lower-case words before the name: "Republican presidential front-runner Ana Lund".
+_TITLED_SUBJECT = re.compile(rf"{TITLE_BEFORE_NAME}(?P<name>{NAME})(?=\s+[a-z])")
 
 #: A word after a subject that reads as its verb: a past or present tense ("yelled", "chants"),
 #: a common irregular past, or an auxiliary; never a noun that runs the description on.

@@ -2,7 +2,9 @@
 
 Attribution follows the shapes news writing uses: '"...," X said', '"...," said X, an analyst
 at Y', 'X said: "..."', 'X said the allies had "..."', 'according to X', and a pronoun
-("he noted") that points at the person last named before it. Whom the phrase stands for is
+("he noted") that points at the person last named before it. Before the quote, a verb of naming
+is attribution too ('X called the plan "..."', 'what X calls "..."'), and so is a clause of its
+own inside the sentence ('..., with X calling it "..."', '..., X said, that "..."'). Whom the phrase stands for is
 ``speaker_of_phrase``'s question: it needs the article's people, this needs only the sentence.
 """
 
@@ -39,6 +41,13 @@ _BY_AGENT = re.compile(
     r"(?P<speaker>[^,.;:!?“”\"]{1,80}?)\s+as\s*$",
     re.IGNORECASE,
 )
+#: A verb of judging whose object stands before its subject: "in a way Ana Lund slammed as "..."", "what
+#: Ortiz described as "..."" (the subject right before the verb; "was described by X as" is ``_BY_AGENT``'s).
+_JUDGED_AS = re.compile(
+    rf"(?<![Bb]y )(?<![\w’'.\u2024-])(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})\s+(?:has\s+|had\s+|once\s+|repeatedly\s+)?"
+    r"(?:described|slammed|dismissed|derided|mocked|branded|labell?ed|characteri[sz]ed|denounced|criticized|"
+    r"blasted|hailed|praised|touted|referred\s+to)\s+as\s*$"
+)
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
 
 
@@ -67,14 +76,37 @@ def sentence_text(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[max(0, start - sentence.start) : max(0, end - sentence.start)]
 
 
-#: A speech verb as a participle after a comma: its subject is the sentence's own.
-PARTICIPLE_CUE = re.compile(r",\s+(?:saying|telling|adding|noting|asking|arguing|warning|insisting|writing|declaring|explaining|tweeting)\b")
-#: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
-#: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing").
-_SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[A-Z][^,]{{0,40}},\s+)?(?P<subject>(?:he|she|they|it)\b|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An)\b)"
-    rf"(?:[A-Z][\w’'-]*\s+(?:(?i:{ROLE_NOUNS}|presidential|candidate|nominee|hopeful|front-?runner|campaign)s?\s+){{1,3}}(?=[A-Z]))?{NAME})(?=\s+[a-z])"
+#: Speech verbs as participles, and the verbs of naming ("calling the plan "..."", "dubbing it").
+_PARTICIPLES = (
+    r"(?:saying|telling|adding|noting|asking|arguing|warning|insisting|writing|declaring|explaining|tweeting|"
+    r"calling|dubbing|describing|labell?ing|branding|accusing|claiming|predicting|vowing|urging|testifying|chiding|"
+    r"replying|responding|recalling|stating|announcing|promising|pledging|admitting|conceding|complaining|lamenting|"
+    r"boasting|proclaiming|quipping|joking|stressing|cautioning|remarking|mocking|praising)"
 )
+#: A speech verb as a participle after a comma: its subject is the sentence's own.
+PARTICIPLE_CUE = re.compile(rf",\s+{_PARTICIPLES}\b")
+#: Title words before a name, lower-case ones too: "Republican presidential front-runner ", "Vermont Sen. ".
+TITLE_BEFORE_NAME = (
+    rf"(?:[A-Z][\w’'-]*\s+){{1,2}}(?:(?i:{ROLE_NOUNS}|presidential|candidate|nominee|hopeful|front-?runner|campaign)s?\s+){{1,3}}"
+)
+#: An office with its "of" before a name: "Former Secretary of State ", "Minister of the Interior ".
+_OFFICE_OF = r"(?:[A-Z][\w’'\u2024-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,2}"
+#: A place a lead-in names with its state or country: "in Salem, Oregon", "in Lyon, France".
+_CITY_STATE = r"(?:,\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?(?=,))?"
+#: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
+#: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing"); a lead-in
+#: that opens on a preposition may run longer ("After wins in five wards on Tuesday night, Lund ...").
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked)\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}),\s+)?"
+    rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?P<subject>(?:he|she|they|it)\b"
+    # a description that ends on its role: "His chief aide doubled down, saying"
+    rf"|(?:The|His|Her|Its|Their)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|aide|strategist|staffer)s?(?=\s+[a-z])"
+    rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b)"
+    rf"(?:(?:{TITLE_BEFORE_NAME}|{_OFFICE_OF})(?=[A-Z]))?{NAME})"
+    r"(?=(?:\s*\((?:[A-Z]|Ind|Dem|Rep)[\w.\u2024-]{0,12}\))?(?:,\s(?:an?|the|who|\d)\b[^,“”\"]{0,80},)?\s+(?!of\b)[a-z])"
+)
+#: A relative clause the participle runs on from: "rallying for Ana Lund, who worked the crowd, praising "..."".
+_RELATIVE_THEN_PARTICIPLE = re.compile(rf"(?P<subject>{NAME}),\s+who\s[^,;“”\"]{{1,150}},\s+{_PARTICIPLES}\b[^,;“”\"]*[,:]?\s*$")
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
 #: from the quote ('"..." by using its grants to press the regions to ...').
 NOT_NOUN_PHRASE_START = re.compile(
@@ -94,13 +126,22 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
     if found is None:
         before_start = max([b for _, b in others if b < q_start] + [sentence.start])
         before = mask(sentence_text(sentence, before_start, q_start - 1))  # q_start is past the opening mark
-        m = _ACCORDING.search(before) or _BY_AGENT.search(before) or _NAME_COLON.match(before) or _SAID_NAME.search(before)
+        m = (
+            _ACCORDING.search(before)
+            or _BY_AGENT.search(before)
+            or _JUDGED_AS.search(before)
+            or _NAME_COLON.match(before)
+            or _SAID_NAME.search(before)
+            or _ABSOLUTE_PARTICIPLE.search(before)
+            or _PARENTHETICAL_CUE.search(before)
+            or _PARENTHETICAL_SAID.search(before)
+        )
         if m and not _WHO_SHAPED.search(m.group("speaker")):
             m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
         found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
         if found is None and PARTICIPLE_CUE.search(before):
             # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
-            lead = _SENTENCE_SUBJECT.match(before)
+            lead = _RELATIVE_THEN_PARTICIPLE.search(before) or _SENTENCE_SUBJECT.match(before)
             found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
     if found is None and after_stop < sentence.end:
         # '... found "no ties," apart from the two knowing each other "slightly," said the director.':
@@ -209,10 +250,28 @@ _NAME_COLON = re.compile(
     rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?"
     rf"(?:{NAME}(?:\s*\([^()]{{1,20}}\))?\s+(?:and|&)\s+(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?)?(?P<speaker>{NAME}|[A-Z][\w'’-]+)(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
 )
-#: The cue before its speaker and the quote: "But, said Ortiz, "..."", "Then, adds Lund, "..."".
+#: The cue before its speaker and the quote: "But, said Ortiz, "..."", "Then, adds Lund, "..."",
+#: "Said Ana Lund, who grew up on the street, "..."" (who the speaker is may stand between).
 _SAID_NAME = re.compile(
-    rf"(?:^|,)\s*(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls)\s+"
-    rf"(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})\s*,\s*$"
+    rf"(?:^|,)\s*(?i:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls)\s+"
+    rf"(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME})(?:\s*,\s*(?:who|an?|the)\s[^,“”\"]{{1,120}})?\s*,\s*$"
+)
+#: A cue set off by commas inside the clause of the quote: "He believes, he said, that "..."", "The board, Ruiz
+#: said, called it "..."": whoever the clause is about, the words are given by the one who said them.
+_PARENTHETICAL_CUE = re.compile(
+    rf",\s+(?P<speaker>{NAME}|(?i:he|she))\s+(?:{speech_verbs(strict=True)})(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s*,\s+(?!(?:and|but)\b)[^,;“”\"]*$"
+)
+#: The same with the verb first: "The trouble, says Ana Lund, a historian at Y, is that she was "..."".
+_PARENTHETICAL_SAID = re.compile(
+    rf",\s+(?:{speech_verbs(strict=True)})\s+(?P<speaker>{NAME})(?:,\s+[^,;“”\"]{{1,100}})?,\s+(?!(?:and|but)\b)[^,;“”\"]*$"
+)
+#: A name and a participle that stand as a clause of their own, in the clause of the quote: "Critics
+#: answered, with Ana Lund tweeting that it was a "..."", "..., Ortiz saying he was "..." and Lund calling it
+#: a "..."": the named noun speaks, not the sentence's subject.
+_ABSOLUTE_PARTICIPLE = re.compile(
+    rf"(?:\bwith|,|\band|\s[-–—])\s+(?P<speaker>(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}{NAME}|the\s+[A-Z][\w.’'\u2024-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.’'\u2024-]*){{0,5}})"
+    rf"\s+(?:also\s+)?{_PARTICIPLES}\b"
+    r"(?:\s[^“”\",;:]{0,80})?[,:]?\s*$"
 )
 #: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
 _DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s|[A-Z][\w.\u2024-]*(?:['’]s|s['’])\s")
@@ -225,8 +284,34 @@ CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIAR
 _NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})
 #: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
 SPEECH_VERB = re.compile(rf"\b{speech_verbs(strict=True)}\b")
-_CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|after|before|because|when)\b)")
-_AUXILIARY = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly))+$", re.IGNORECASE)
+#: Verbs whose subject gives the words quoted after them, though they report no speech: the verbs of
+#: naming ("Ortiz called the plan "..."", "what Lund calls "..."") and sworn words ("Ruiz testified that").
+_NAMING = r"(?:call|calls|called|dub|dubs|dubbed)"
+_QUOTING_VERB = re.compile(
+    rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)|testif(?:y|ies|ied))\b"
+)
+#: A naming verb with its object before it, the subject between: "what Lund called", "the plan, which Ortiz calls".
+_RELATIVE_OBJECT = re.compile(r"\b(?:what|which|that|whom)\s+[^,;]*\S\s*$")
+_CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|what|after|before|because|when)\b)")
+#: A comma inside a person's home ("Ana Lund of Salem, Oregon"): no clause ends there ("in Iowa, Lund said" is a lead-in).
+_PLACE_COMMA_BEFORE = re.compile(r"\b(?:of|from)\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?$")
+_PLACE_COMMA_AFTER = re.compile(r"\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?\s*$")
+#: A name that opens the clause with its role after a comma that no second comma closes: "Ana Lund,
+#: president and CEO of the Lund Group said" (the "and" inside the role starts no clause).
+_NAME_AND_ROLE = re.compile(
+    rf"^\s*(?:(?:But|And|Yet|So|Meanwhile|Then)\s+)?(?P<name>{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{ROLE_NOUNS})s?\b[^,;“”\"]*$"
+)
+#: What opens a lead-in before the subject: "Of Carson, Lund said" (a bare name after it is the subject).
+_LEAD_IN = re.compile(r"(?:Of|On|In|At|For|About|As|With|From|To|After|Before|Asked)\b")
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly|recently|"
+    r"reportedly|publicly|privately|quickly|earlier|already|even|initially|finally|immediately|famously|flatly|"
+    r"openly|sincerely|really|still|personally|subsequently|"
+    # and when: "Ana Lund last week said", "the ministry less than two weeks ago said"
+    r"(?:last|this|next)\s+(?:week|month|year|night|spring|summer|fall|autumn|winter)|(?:on\s+)?[A-Z][a-z]+day|yesterday|"
+    r"(?:(?:less|more)\s+than\s+|about\s+|some\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago))+$",
+    re.IGNORECASE,
+)
 
 
 def without_auxiliaries(text: str) -> str:
@@ -250,30 +335,63 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?i:an?|the|one|another)\s+(?:[\w'’-]+\s+){
 def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     """The subject of the speech verb nearest the quote: "China's ministry said Liu had warned
     against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
-    for verb in reversed(list(SPEECH_VERB.finditer(before))):
+    for verb in reversed(list(_QUOTING_VERB.finditer(before))):
         head = before[: verb.start()]
         if DETERMINER_BEFORE.search(head):
             continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
+        if re.fullmatch(_NAMING, verb.group(0)) and (
+            re.search(r"(?:\b(?:is|are|was|were|be|been|being|to)\s+|-)$", head)
+            or ((verb.group(0) in ("call", "dub") or not before[verb.end() :].strip()) and not _RELATIVE_OBJECT.search(head))
+        ):
+            # a name or a noun, not a quote: "a ferry called "Pride"", "the so-called "deal"", "it is called",
+            # "refused to call it", "a conference call"
+            continue
+        if re.fullmatch(r"(?:go|goes|went)\s+on", verb.group(0)) and not re.match(r"\s+to\b|[\s,:]*$", before[verb.end() :]):
+            continue  # "once the Senate goes on recess", "went on the attack": no speech, unless "went on to say"
         if re.match(r"\s+by\b", before[verb.end() :]):
             continue  # a passive ("his attacks were echoed by the campaign"): the agent after it is no subject
         if verb.group(0).endswith("ing") and re.search(r",\s*$", head):
             continue  # "Lund rejected the plan, saying ...": the participle's subject is the main clause's
-        who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+$", head)
+        aside = re.search(r"\s[-–—]{1,2}\s+(?P<inner>[^-–—“”\"]{1,150}?)\s+[-–—]{1,2}\s*$", head)
+        if aside:
+            # "A former candidate -- Ana Lund, who lost in 2008 -- said": the name the dashes set off speaks
+            inner = re.match(rf"(?P<name>{NAME})(?:,|$)", aside.group("inner"))
+            if inner:
+                return inner.group("name"), offset + aside.start("inner")
+            head = head[: aside.start()] + " "
+        who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+(?:(?:has|had|have|also|later|then|once)\s+)*$", head)
         if who:
             return who.group("name"), offset + who.start("name")  # "from Ana Ruiz, who declared "..."": Ruiz
+        trimmed = re.sub(r"(?:\s+[a-z]+ly)+\s*$", "", without_auxiliaries(head))
+        if re.search(r",\s*$", trimmed):
+            head = trimmed + " "  # "Ana Ruiz, an aide, later testified", ", subsequently said": the adverb is no subject
         if re.search(r",\s*$", head):
             # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
             # "Tomas Ferreira, 22, of Braga, Port., said"
             parts = head.rstrip().rstrip(",").split(",")
             popped = 0
-            while len(parts) > 1 and (popped == 0 or _APPOSITIVE_PART.match(parts[-1].strip())):
+            while len(parts) > 1 and (
+                popped == 0
+                or (
+                    _APPOSITIVE_PART.match(parts[-1].strip())
+                    and not (re.fullmatch(NAME, parts[-1].strip()) and _LEAD_IN.match(parts[-2].strip()))
+                )
+            ):
                 last = parts.pop()
-                popped += 1
-            if popped == 1 and re.fullmatch(NAME, last.strip()) and _ENDS_ON_ROLE.search(parts[-1]):
-                # "Ohio's attorney general, Pam Roe, vowed": the name beside the description speaks
+                popped += 1  # (not the name after a lead-in: "Of Carson, Levine, who backs Ruiz, said")
+            if popped == 1 and re.fullmatch(NAME, last.strip()) and (_ENDS_ON_ROLE.search(parts[-1]) or _DESCRIBED.match(parts[-1].strip())):
+                # "Ohio's attorney general, Pam Roe, vowed", "The head of the league, Pam Roe, warned":
+                # the name beside the description speaks
                 return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
             head = ",".join(parts) + " "
-        clauses = list(_CLAUSE.finditer(head))
+        named = _NAME_AND_ROLE.match(head)
+        if named:
+            return named.group("name"), offset + named.start("name")  # "Ana Lund, president and CEO of X stated"
+        clauses = [
+            c
+            for c in _CLAUSE.finditer(head)
+            if not (c.group(0) == "," and _PLACE_COMMA_BEFORE.search(head, 0, c.start()) and _PLACE_COMMA_AFTER.match(head, c.end()))
+        ]
         cut = clauses[-1].end() if clauses else 0
         chain = len(clauses)
         while chain and clauses[chain - 1].group(0) in ("who", "and"):
@@ -285,15 +403,21 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
                 cut = start
         if re.fullmatch(r"\s*[A-Z][a-z]+ing\s+to\s*", head[cut:]):
             continue  # "Continuing to explain his view, Lund ...": a lead-in, not a subject
-        subject = re.sub(r"\s+to$", "", without_auxiliaries(head[cut:]))
+        lead = len(head[cut:]) - len(head[cut:].lstrip())
+        lead += len(re.match(r"(?i:as\s+)?", head[cut + lead :]).group(0))  # "as Ana Lund put it": Lund
+        subject = re.sub(r"\s+to$", "", without_auxiliaries(head[cut + lead :]))
         described = _DESCRIBED_BEFORE.search(head[: clauses[-1].start()]) if clauses else None
         if not subject and described and clauses[-1].group(0) in ("who", "that", "which"):
             # "a banner that read", "met a man who said": the noun the relative pronoun stands for
             return described.group(0).strip(), offset + described.start()
-        if re.search(rf"\s(?!\w+ing\b){SPEECH_VERB.pattern}\s+(?:that\s+)?(?i:he|she|they)\s*$", head):
+        if re.search(rf"\s(?!\w+ing\b){SPEECH_VERB.pattern}\s+(?:that\s+)?(?i:he|she|they)\s*$", without_auxiliaries(head)):
             continue  # "Police sources have said he told them "..."": the sources report it, they speak
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
-            return subject, offset + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
+            at = offset + cut + lead
+            epithet = re.fullmatch(rf"(?i:an?|the)\s+[a-z][\w-]*\s+(?P<name>{NAME})", subject)
+            if epithet:
+                return epithet.group("name"), at + epithet.start("name")  # "A defensive Ortiz said": Ortiz
+            return subject, at
     return None
 
 

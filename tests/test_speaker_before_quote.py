@@ -1,0 +1,352 @@
+"""Quotes whose speaker is named before the quote, in the shapes political reporting uses.
+
+Every article here is invented; each case is a habit of news writing in which the words before
+the quote (the cue, or the speaker and a verb) say who speaks, and the rules once found no one or
+someone else named nearby.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.grounding import find_quote_candidates
+from summarise.schemas import SpeakerType
+
+
+def _speaker(article: str, start: str) -> str | None:
+    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
+    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
+    return found[0].speaker
+
+
+_NAMED_BEFORE = [
+    pytest.param(
+        "Mayor Rosa Quell sent the budget plan to the council on Monday.\n\n"
+        "Councillors who back the plan were annoyed, with Sen. Tom Hardwick calling it a \u201cshopping list.\u201d\n",
+        "shopping list",
+        "Tom Hardwick",
+        id="with-X-calling",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell sent the budget plan to the council on Monday.\n\n"
+        "Critics were quick to answer, with Mia Lorden tweeting that it was a \"failure\" for the mayor.\n",
+        "failure",
+        "Mia Lorden",
+        id="with-X-tweeting",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell and Ivo Brandt met on Monday, and both men issued a statement after it, "
+        "Brandt saying he was \u201cvery hopeful\u201d and Quell calling it a \u201cgood start.\u201d\n",
+        "good start",
+        "Rosa Quell",
+        id="X-calling-after-and",
+    ),
+    pytest.param(
+        "Rosa Quell ran the school board for years.\n\n"
+        "One of the board's senior officers, Paul Nessing, later testified in one of the suits that "
+        "\"none of the teachers were picked by him.\"\n",
+        "none of the teachers",
+        "Paul Nessing",
+        id="appositive-name-then-adverb-and-verb",
+    ),
+    pytest.param(
+        "Rosa Quell and Ivo Brandt argued over the school budget.\n\n"
+        "A third way would be what Brandt called a \"let every school grow\" plan.\n",
+        "let every school grow",
+        "Ivo Brandt",
+        id="what-X-called",
+    ),
+    pytest.param(
+        "Rosa Quell opened the market on Friday.\n\n"
+        "Harbour chief Dave Gorringe called the new hall \u201cthe best fish market on the coast.\u201d\n",
+        "the best fish market",
+        "Dave Gorringe",
+        id="X-called-it",
+    ),
+    pytest.param(
+        "Rosa Quell and Ivo Brandt argued over the harbour.\n\n"
+        "Quell found an ally in Dan Pellew, who called the plan \"a gift to the developers.\"\n",
+        "a gift to the developers",
+        "Dan Pellew",
+        id="X-who-called",
+    ),
+    pytest.param(
+        "Rosa Quell took questions after her speech.\n\n"
+        "Then came another post about the flood, and then one in which she took credit for \"seeing it coming.\" "
+        "And then Ivo Brandt went fully on the attack, saying, \"Will the mayor finally admit it?\"\n",
+        "Will the mayor finally",
+        "Ivo Brandt",
+        id="and-then-X-saying",
+    ),
+    pytest.param(
+        "Rosa Quell spoke to the grocers on Friday.\n\n"
+        "After sweeping wins in five council wards on Tuesday night, Ivo Brandt mocked the mayor's record, "
+        "saying she lacked \"a plan for the harbour.\"\n",
+        "a plan for the harbour",
+        "Ivo Brandt",
+        id="long-lead-in-then-X-saying",
+    ),
+    pytest.param(
+        "Dora Pikeman runs the new museum. Mayor Rosa Quell opened it on Sunday and spoke for an hour.\n\n"
+        "Then, said Pikeman, a neighbour of the mayor for years, \u201cWe were all so proud of her.\u201d\n",
+        "We were all so proud",
+        "Dora Pikeman",
+        id="said-X-and-who-they-are",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start", "speaker"), _NAMED_BEFORE)
+def test_the_speaker_named_before_the_quote_speaks(article: str, start: str, speaker: str) -> None:
+    assert _speaker(article, start) == speaker
+
+
+def test_a_thing_called_by_a_name_is_not_its_speaker() -> None:
+    article = (
+        "Rosa Quell opened the harbour on Friday.\n\n"
+        "The council's new boat, a ferry called \"Harbour Pride,\" will run twice a day, Quell said.\n"
+    )
+    found = [q for q in find_quote_candidates(article) if q.text.startswith("Harbour Pride")]
+    assert all(q.speaker != "ferry" for q in found)
+
+
+def test_a_cue_set_off_by_commas_before_the_quote_names_the_speaker() -> None:
+    article = (
+        "Rosa Quell lost the vote on Monday.\n\n"
+        "The harbour board, Ivo Brandt said, had called the plan \u201ca waste of good money.\u201d\n"
+    )
+    assert _speaker(article, "a waste of good money") == "Ivo Brandt"
+
+
+def test_a_noun_call_is_no_verb_of_naming() -> None:
+    article = (
+        "Ivo Brandt and Rosa Quell are running for mayor.\n\n"
+        "Shortly after Brandt\u2019s conference call ended, the Quell team sent out a note saying Brandt owes "
+        "\u201cthe town an apology for the harbour vote.\u201d\n"
+    )
+    assert _speaker(article, "the town an apology") != "Ivo Brandt"
+
+
+def test_a_subject_with_a_place_and_a_title_speaks_through_calling() -> None:
+    article = (
+        "Ivo Brandt won the ward on Tuesday.\n\n"
+        "Former Lakeland governor Ed Rinaldo (D), a Quell supporter, praised Brandt for the win, calling it "
+        "\"a real feat\" for a newcomer.\n"
+    )
+    assert _speaker(article, "a real feat") == "Ed Rinaldo"
+
+
+def test_a_long_lead_in_clause_before_the_subject_is_not_the_subject() -> None:
+    article = (
+        "Mayor Rosa Quell met the dock workers on Monday with Ivo Brandt.\n\n"
+        "As the race has turned to the wards along the river with their older voters, Quell has increasingly "
+        "decried the state of \u201cthe river walls\u201d and pushed her plan to fix them.\n"
+    )
+    assert _speaker(article, "the river walls") == "Rosa Quell"
+
+
+def test_a_lead_in_with_a_city_and_state_is_not_the_subject() -> None:
+    article = (
+        "Rosa Quell leads the polls, ahead of Ivo Brandt.\n\n"
+        "Speaking at a town hall in Salem, Lakeshire, Brandt went after Quell, calling her \u201ca total bore.\u201d\n"
+    )
+    assert _speaker(article, "a total bore") == "Ivo Brandt"
+
+
+def test_a_subject_titled_in_lower_case_words_speaks_in_its_own_sentence() -> None:
+    article = (
+        "Voters in the Lakeshire Republican primary go to the polls on Saturday.\n\n"
+        "Republican presidential front-runner Dan Pellew is asking whether the mayor would have gone to the "
+        "service \u201cif it were held in a mosque.\u201d\n"
+    )
+    assert _speaker(article, "if it were held") == "Dan Pellew"
+
+
+_NAMED_BEFORE_WITH_HIS_CLAUSE = [
+    pytest.param(
+        "Mayor Rosa Quell is running again.\n\n"
+        "Former Secretary of Harbours Ivo Brandt recently urged voters to back Quell, saying, \u201cShe kept the harbour open.\u201d\n",
+        "She kept the harbour open",
+        "Ivo Brandt",
+        id="adverb-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell is running again, against Dan Pellew.\n\n"
+        "Tina Hollis of Salem, Lakeshire says she really thinks Pellew can win if he keeps \u201cknocking on doors.\u201d\n",
+        "knocking on doors",
+        "Tina Hollis",
+        id="name-of-city-and-state",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell opened the harbour talks on Monday.\n\n"
+        "The head of the Boat Owners League, Ivo Brandt, warned that such a toll would be \"a blow to every fisherman.\"\n",
+        "a blow to every fisherman",
+        "Ivo Brandt",
+        id="description-comma-name-comma",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell and Dan Pellew debated on Monday.\n\n"
+        "Of Pellew, Brandt, who has given money to Quell, said, \u201cHe is not ready for the job.\u201d "
+        "Ivo Brandt runs the harbour board.\n",
+        "He is not ready",
+        "Ivo Brandt",
+        id="lead-in-then-name-then-who",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell is in her second term.\n\n"
+        "The puzzle of the mayor, says Ivo Brandt, a historian at Lakeshire College, is that she was "
+        "\"one of the most powerful people in town\" for years.\n",
+        "one of the most powerful",
+        "Ivo Brandt",
+        id="says-X-set-off-by-commas",
+    ),
+    pytest.param(
+        "Reporters pressed the mayor on the flood for an hour.\n\n"
+        "A defensive Brandt said his critics \"seem to think the river listens to speeches.\"\n",
+        "seem to think the river",
+        "Brandt",
+        id="an-epithet-before-the-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start", "speaker"), _NAMED_BEFORE_WITH_HIS_CLAUSE)
+def test_the_subject_of_the_verb_before_the_quote_speaks(article: str, start: str, speaker: str) -> None:
+    assert _speaker(article, start) == speaker
+
+
+def test_a_lead_in_that_ends_on_a_place_is_not_part_of_the_subject() -> None:
+    article = (
+        "Mayor Rosa Quell was booed at the breakfast.\n\n"
+        "Soon after the breakfast in Salem, Brandt wrote to his 20,000 followers, \u201cIt is time for her to go,\u201d "
+        "and shared a link. Ivo Brandt runs the harbour board.\n"
+    )
+    assert _speaker(article, "It is time for her to go") == "Ivo Brandt"
+
+
+def test_the_description_set_before_a_name_types_its_speaker() -> None:
+    article = (
+        "The rebels gave a different account.\n\n"
+        "The spokesman for its defence ministry, Omar Sadiq Rahimi, said in a post that the army had "
+        "\u201cgiven a firm response\u201d.\n"
+    )
+    [quote] = find_quote_candidates(article)
+    assert (quote.speaker, quote.speaker_type) == ("Omar Sadiq Rahimi", SpeakerType.OFFICIAL)
+
+
+_MORE_SHAPES = [
+    pytest.param(
+        "Mayor Rosa Quell has long had friends in the Red Cross.\n\n"
+        "Dock workers were among her first supporters, with the Red Cross calling her "
+        "\u201cthe champion of working crews\u201d at a rally.\n",
+        "the champion of working crews",
+        "Red Cross",
+        id="with-the-body-calling",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell and Ivo Brandt met on Monday. Soon after it was over, both issued a statement "
+        "\u2013 Brandt saying he was \u201cvery hopeful\u201d and Quell calling it a \u201cgood start.\u201d\n",
+        "very hopeful",
+        "Ivo Brandt",
+        id="dash-X-saying",
+    ),
+    pytest.param(
+        "Ivo Brandt met Mayor Rosa Quell on Monday.\n\n"
+        "By contrast, Sen. Dan Pellew said that once the Senate goes on recess, \u201cI will help wherever I can.\u201d\n",
+        "I will help wherever",
+        "Dan Pellew",
+        id="goes-on-recess-is-no-cue",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell spoke on Sunday about the flood.\n\n"
+        "A former council candidate -- Ivo Brandt, who lost the 2019 race to Quell -- said the mayor "
+        "\"offered no change to her plan.\"\n",
+        "offered no change",
+        "Ivo Brandt",
+        id="name-set-off-by-dashes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start", "speaker"), _MORE_SHAPES)
+def test_more_shapes_that_name_the_speaker_before_the_quote(article: str, start: str, speaker: str) -> None:
+    assert _speaker(article, start) == speaker
+
+
+_WHEN_AND_HOW_BETWEEN = [
+    pytest.param(
+        "Rosa Quell ran the school board for years.\n\n"
+        "One of the board's senior officers, Paul Nessing, subsequently testified in one of the suits that "
+        "\"none of the teachers were picked by him.\"\n",
+        "none of the teachers",
+        "Paul Nessing",
+        id="any-adverb-after-the-appositive",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell was asked about the leak on Monday.\n\n"
+        "Senator Dana Wexford (D-Lakeshire) last week said Quell was not the source of any "
+        "\"secret\" papers.\n",
+        "secret",
+        "Dana Wexford",
+        id="last-week-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Mayor Rosa Quell was asked about the leak on Monday.\n\n"
+        "The Harbour Board less than two weeks ago said for the first time that \u201csecret\u201d papers had gone "
+        "through the mayor\u2019s office.\n",
+        "secret",
+        "Harbour Board",
+        id="some-time-ago-between-subject-and-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start", "speaker"), _WHEN_AND_HOW_BETWEEN)
+def test_words_of_when_and_how_between_subject_and_verb_are_not_the_subject(article: str, start: str, speaker: str) -> None:
+    assert _speaker(article, start) == speaker
+
+
+def test_a_description_opening_the_sentence_speaks_through_its_participle() -> None:
+    article = (
+        "Mayor Rosa Quell was ready to hit back at Ivo Brandt.\n\n"
+        "His chief aide doubled down on attacks on Quell's record, saying she was good \"on paper\" only.\n"
+    )
+    [quote] = find_quote_candidates(article)
+    assert quote.speaker is None
+    assert "aide" in (quote.speaker_role or "")
+
+
+def test_the_subject_right_before_a_verb_of_judging_speaks() -> None:
+    article = (
+        "Mayor Rosa Quell answered questions about the harbour deal for an hour.\n\n"
+        "After months of handling the deal in a way Harbour Inspector Ivo Brandt slammed as \u201cextremely careless,\u201d "
+        "Quell has settled on an apology she is likely to repeat.\n"
+    )
+    assert _speaker(article, "extremely careless") == "Ivo Brandt"
+
+
+def test_a_name_with_a_role_that_no_comma_closes_speaks() -> None:
+    article = (
+        "Lakeshire raised its minimum wage on Monday, and Mayor Rosa Quell backed it.\n\n"
+        "Ivo Brandt, president and CEO of Lakeshire Harbour Traders stated, \u201cIt is not a political problem, "
+        "it is a sum.\u201d\n"
+    )
+    assert _speaker(article, "It is not a political problem") == "Ivo Brandt"
+
+
+def test_a_subject_chiding_someone_speaks() -> None:
+    article = (
+        "Senator Ivo Brandt questioned the former mayor at the hearing.\n\n"
+        "Former Secretary of Harbours Rosa Quell famously clashed with Brandt during the hearing, chiding him, \u201cWhat difference does it make now?\u201d "
+        "when asked about the flood that killed four people, including Harbour Master Dan Pellew.\n"
+    )
+    assert _speaker(article, "What difference does it make") == "Rosa Quell"
+
+
+def test_a_participle_after_a_relative_clause_is_the_relative_clauses_subject() -> None:
+    article = (
+        "Senator Ivo Brandt toured the valley on Sunday.\n\n"
+        "The senator was rallying for a retired teacher named Dan Pellew, who is running for the council and who "
+        "worked the crowd, praising \"Ivo's honesty and hard work\" as he went.\n"
+    )
+    assert _speaker(article, "Ivo's honesty") == "Dan Pellew"
