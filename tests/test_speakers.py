@@ -475,6 +475,118 @@ def test_an_unattributed_quote_after_a_sentence_about_someone_else_is_theirs() -
     assert q.speaker == "Luis Ortiz"
 
 
+def test_a_sentence_reporting_what_someone_else_said_is_not_the_cue_of_the_quote_before_it() -> None:
+    article = (
+        "\u201cIt was a grim night for the town,\u201d Mayor Ines Rook told reporters outside the depot in Halden. "
+        "\u201cThis is what the fight has come to. It has no place in a local race.\u201d "
+        "Councillor Pavel Dunn said he would have sacked the volunteer.\n"
+    )
+    q = _quote(article, "This is what the fight")
+    assert q.speaker == "Ines Rook"
+
+
+def test_a_short_cue_sentence_after_a_quote_still_names_its_speaker() -> None:
+    article = (
+        "\u201cThe ferry runs all winter,\u201d Mayor Ines Rook told reporters on the quay. "
+        "\u201cNot this winter, it doesn't.\u201d Pavel Dunn said.\n"
+    )
+    q = _quote(article, "Not this winter")
+    assert q.speaker == "Pavel Dunn"
+
+
+def test_a_quote_in_a_new_paragraph_that_names_someone_else_does_not_run_on_from_the_last_speaker() -> None:
+    article = (
+        "\u201cThe ferry will run all winter,\u201d said Tomas Brenn, a dock foreman.\n\n"
+        "The harbour board bid for the regatta hoping to shed what Vera Sollie called \u201ca decade of neglect.\u201d\n"
+    )
+    q = _quote(article, "a decade of neglect")
+    assert q.speaker == "Vera Sollie"
+
+
+def test_a_quote_that_points_back_with_a_pronoun_still_runs_on_from_the_last_speaker() -> None:
+    article = (
+        "\u201cThe ferry will run all winter,\u201d said Tomas Brenn, a dock foreman.\n\n"
+        "He added that the board owed Vera Sollie \u201ca great deal of thanks.\u201d\n"
+    )
+    q = _quote(article, "a great deal of thanks")
+    assert q.speaker == "Tomas Brenn"
+
+
+def test_a_quote_with_no_speaker_nearby_goes_to_the_person_its_own_sentence_names_not_the_one_before() -> None:
+    article = (
+        "Host Anton Vik will interview several guests on the morning programme.\n\n"
+        "The station hopes the show can shed what Lena Moe called \u201cthe dullest hour on the dial.\u201d\n"
+    )
+    q = _quote(article, "the dullest hour")
+    assert q.speaker == "Lena Moe"
+
+
+def test_a_person_named_after_a_preposition_is_not_the_speaker_of_a_quote_their_sentence_gives_another() -> None:
+    article = (
+        "Host Anton Vik will interview several guests on the morning programme.\n\n"
+        "For Anton Vik, the show is the cure for what Lena Moe called \u201cthe dullest hour on the dial.\u201d\n"
+    )
+    q = _quote(article, "the dullest hour")
+    assert q.speaker == "Lena Moe"
+
+
+def test_words_a_person_owns_in_the_sentence_are_theirs() -> None:
+    article = (
+        "Mayor Luis Ortiz opened the new pier in May.\n\n"
+        "Rents keep rising. It is the lasting pull of Ortiz's \u201cevery pier stays open\u201d pledge that keeps the ferries full.\n"
+    )
+    q = _quote(article, "every pier stays open")
+    assert q.speaker == "Luis Ortiz"
+
+
+def test_a_he_or_they_after_someone_else_is_named_does_not_point_back_at_the_last_speaker() -> None:
+    article = (
+        "\u201cThe ferry will run all winter,\u201d said Tomas Brenn, a dock foreman.\n\n"
+        "Former Mayor Vera Sollie (Lab.), a rival of the council, praised the crews for what they had done, "
+        "calling it \u201ca small miracle.\u201d\n"
+    )
+    q = _quote(article, "a small miracle")
+    assert q.speaker == "Vera Sollie"
+
+
+def test_a_quote_in_a_sentence_about_no_one_is_not_given_to_a_person_from_an_earlier_paragraph() -> None:
+    article = (
+        "Mayor Luis Ortiz opened the pier in May.\n\n"
+        "The weather is another matter.\n\n"
+        "The brochure's \u201ccheapest ferry in the north\u201d line came from the tourist board.\n"
+    )
+    q = _quote(article, "cheapest ferry in the north")
+    assert q.speaker is None
+
+
+def test_a_quote_in_a_sentence_that_says_he_may_still_be_the_person_named_paragraphs_before() -> None:
+    article = (
+        "Mayor Luis Ortiz opened the pier in May.\n\n"
+        "The weather is another matter.\n\n"
+        "When he came back to the quay, he called the ferry \u201cthe cheapest in the north.\u201d\n"
+    )
+    q = _quote(article, "the cheapest in the north")
+    assert q.speaker == "Luis Ortiz"
+
+
+def test_the_unattributed_answer_to_a_question_put_in_an_interview_is_not_the_askers() -> None:
+    article = (
+        "\u201cThe pier will open in May,\u201d Mayor Luis Ortiz told the radio host Anna Berg on Tuesday.\n\n"
+        "\u201cWill the ferries run all winter, then?\u201d Berg asked.\n\n"
+        "\u201cEvery day, unless the sea itself freezes over.\u201d\n"
+    )
+    assert _quote(article, "Will the ferries").speaker == "Anna Berg"
+    assert _quote(article, "Every day, unless").speaker == "Luis Ortiz"
+
+
+def test_a_question_a_speaker_asks_and_answers_in_the_same_paragraph_stays_theirs() -> None:
+    article = (
+        "\u201cThe pier will open in May,\u201d Mayor Luis Ortiz told the radio host Anna Berg on Tuesday.\n\n"
+        "\u201cWill the ferries run all winter?\u201d Berg asked. \u201cThe crews say they will not.\u201d\n"
+    )
+    assert _quote(article, "The crews say").speaker == "Anna Berg"
+
+
 def test_a_signature_line_under_a_quoted_paragraph_names_its_speaker() -> None:
     article = (
         "The claims of the week, checked.\n\n"
@@ -484,6 +596,18 @@ def test_a_signature_line_under_a_quoted_paragraph_names_its_speaker() -> None:
     )
     q = _quote(article, "I wrote the harbour law")
     assert q.speaker == "Luis Ortiz"
+
+
+def test_a_signature_line_with_a_place_or_an_occasion_after_the_name_names_its_speaker() -> None:
+    article = (
+        "Overheard this week.\n\n"
+        "\u201cThe pier will pay for itself within ten years, and then some.\u201d\n\n"
+        "- Ana Ruiz, Halden.\n\n"
+        "\u201cNobody asked the ferry crews about any of it.\u201d\n\n"
+        "-Mayor Luis Ortiz, speaking after the vote.\n"
+    )
+    assert _quote(article, "The pier will pay").speaker == "Ana Ruiz"
+    assert _quote(article, "Nobody asked the ferry").speaker == "Luis Ortiz"
 
 
 def test_a_surname_is_its_persons_even_when_a_company_carries_it() -> None:

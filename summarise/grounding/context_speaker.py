@@ -2,7 +2,9 @@
 
 A quote inside what someone did ("Ortiz mocked the plan as "..."") is its subject's; an
 unattributed quote after a sentence about someone is theirs; a short cue sentence after the
-quote ("Ortiz said.") or a lead-in ending on a colon before it names its speaker too.
+quote ("Ortiz said.") or a lead-in ending on a colon before it names its speaker too. Whether an
+unattributed quote runs on from the last speaker, whom its own sentence names instead, and whether
+it answers a question the last speaker put are read here as well.
 """
 
 from __future__ import annotations
@@ -160,15 +162,23 @@ _CLAUSE_ADVERBS = re.compile(r"(?:(?:and|but|then|also|later|now|so|yet)\s+)*", 
 #: Where a clause with a subject of its own opens inside a sentence: "..., while Ortiz proposed".
 _CLAUSE_OPENER = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;|:)\s+")
 #: A sentence that is only a cue: "Ortiz said.", "the senator told reporters in an email on Monday."
-_CUE_ONLY = re.compile(rf"^(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b[^“”\"!?]{{0,200}}[.!?]?$")
-#: A signature line under a quoted paragraph: "- Ortiz.", "— Elena Voss".
-_SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?$")
+_CUE_ONLY = re.compile(rf"^(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b(?P<tail>[^“”\"!?]{{0,200}})[.!?]?$")
+#: What follows the verb of a sentence that reports speech of its own rather than closing a quote:
+#: a clause with a subject ("... said he would have fired the aide", "... said that the count was wrong").
+_REPORTED_CLAUSE = re.compile(r"^\s+(?:that\b|(?:he|she|they|it|we|i|there)\s+(?!\w+ly\b)[a-z]+)", re.IGNORECASE)
+#: A signature line under a quoted paragraph: "- Ortiz.", "— Elena Voss", "- Ana Ruiz, Halden.",
+#: "-Mayor Ortiz, speaking after the vote."
+_SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^“”\"]{1,80})?\.?$")
 
 
-def cue_sentence(following: Sentence, own: Sentence, article: str) -> tuple[str | None, int]:
+def cue_sentence(following: Sentence, own: Sentence, article: str, speaker_goes_on: bool = False) -> tuple[str | None, int]:
     """The speaker a short cue sentence right after a quote names, in the same paragraph, or a
-    signature line under it ("- Ortiz.")."""
+    signature line under it ("- Ortiz."). When the quote runs on from a speaker just quoted
+    (``speaker_goes_on``), a sentence that reports someone's words in a clause of its own ("Lund
+    said he would have fired the aide.") is the next item of news, not the quote's cue."""
     m = _CUE_ONLY.match(mask(following.text.strip()))
+    if m and speaker_goes_on and _REPORTED_CLAUSE.match(m.group("tail")):
+        m = None
     if following.paragraph != own.paragraph or not m or NOT_NOUN_PHRASE_START.match(m.group("speaker")):
         line_start = article.rfind("\n", 0, following.start) + 1
         m = _SIGNATURE.match(article[line_start : following.end].strip())
@@ -185,3 +195,61 @@ def colon_lead_in(before: Sentence, own: Sentence, resolver: Resolver) -> tuple[
     if own.paragraph - before.paragraph > 1 or not before.text.rstrip().endswith(":") or resolver.has_quote(before.start, before.end):
         return None, -1
     return speaker_phrase(before, before.end + 1, before.end + 1, [])
+
+
+#: A word in the sentence before a quote that points back at someone already named: "his", "she".
+_POINTS_BACK = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.IGNORECASE)
+
+
+def runs_on(last: ActorCandidate | None, sentence: Sentence, q_start: int, resolver: Resolver) -> bool:
+    """Whether a quote with no cue of its own is the last speaker going on. A quote that opens its
+    sentence is; one inside a sentence of the reporter's own is when that sentence names no one,
+    names them, or says "he" or "his" before naming anyone else: after Ortiz spoke, "The board
+    hoped to shed what Lund called "..."" is not Ortiz's, "He thanked Lund for "..."" is."""
+    before = sentence_text(sentence, sentence.start, q_start - 1)
+    if not before.strip():
+        return True
+    people = resolver.mentions(sentence.start, q_start, {ActorKind.PERSON})
+    if last is not None and any(person is last or person.name.split()[-1] == last.name.split()[-1] for _, person in people):
+        return True
+    # a "he" after someone else is named is theirs: "Rendell praised Sanders for what he did, calling it "...""
+    pronoun = _POINTS_BACK.search(mask(before))
+    return not people or bool(pronoun and sentence.start + pronoun.start() < people[0][0])
+
+
+def named_before(sentence: Sentence, q_start: int, q_end: int, resolver: Resolver) -> ActorCandidate | None:
+    """The person a quote's own sentence names first before it, past those named only as the
+    object of a preposition or as an owner ("Lund's plan", "an aide to Lund"): "..., in a clip
+    that Ortiz called "..."" is Ortiz's however close another person was named before it. The
+    owner of words the quote calls theirs ("Ortiz's "every pier stays open" pledge") is its
+    speaker; the owner of a thing it only describes ("Ortiz's "long and dull" speech") is not."""
+    owned = _SAID_THING.match(resolver.article, q_end + 1)
+    for at, person in resolver.mentions(sentence.start, q_start, {ActorKind.PERSON}):
+        end = next((m.end for m in person.mentions if m.start == at), at)
+        if owned and _OWNER.fullmatch(resolver.article[end : q_start - 1]) or not resolver.governed(at, person):
+            return person
+    return None
+
+
+#: What stands between an owner's name and the words they own: "Ortiz's "...".
+_OWNER = re.compile(r"['’]s?\s*")
+#: A noun for something said, right after a quote: "... "every pier stays open" pledge".
+_SAID_THING = re.compile(
+    r"\s*(?:promise|pledge|vow|remark|comment|line|slogan|claim|warning|boast|quip|question|mantra|motto|"
+    r"catchphrase|refrain|words|phrase|statement|declaration|insult|taunt|jibe|tweet)s?\b"
+)
+
+
+def about_no_one(sentence: Sentence, unquoted: str, resolver: Resolver) -> bool:
+    """Whether a sentence, outside its quotes (``unquoted``), names no person and says no "he" or "his"."""
+    return not resolver.mentions(sentence.start, sentence.end, {ActorKind.PERSON}) and not _POINTS_BACK.search(unquoted)
+
+
+#: A verb that puts a question to someone: "the host asked", "asks Berg".
+_ASKING = re.compile(r"\bask(?:s|ed)\b", re.IGNORECASE)
+
+
+def puts_question(words: str, unquoted: str) -> bool:
+    """Whether quoted words are a question that their sentence (outside its quotes, ``unquoted``)
+    says was asked: in an interview the unattributed paragraph after it is the answer, someone else's."""
+    return words.rstrip(" ,.\"”’'").endswith("?") and bool(_ASKING.search(unquoted))

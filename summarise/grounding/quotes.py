@@ -4,7 +4,8 @@ The flow lives here; each step it takes has a module of its own: which quoted wo
 (``quote_spans``), the phrase in the quote's sentence that names its speaker (``cue_phrase``),
 whom that phrase stands for (``speaker_of_phrase``, over the article's people in ``resolver``),
 and the speaker the context gives when the sentence names none (``context_speaker``). A quote
-with no attribution of its own that follows another quote continues the same speaker.
+with no attribution of its own that follows another quote continues the same speaker, unless its
+sentence names someone else or it answers a question that speaker put.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarise.grounding.context_speaker import (
+    about_no_one,
     colon_lead_in,
     cue_sentence,
     last_voice,
+    named_before,
+    puts_question,
+    runs_on,
     subject_of_sentence,
     unnamed_subject,
 )
@@ -82,6 +87,9 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
             resolver.quoted.append((s.start + a, s.start + b))
     previous = NOBODY
+    # who spoke before the last speaker (the one a question of theirs is put to), and whether the last
+    # speaker's quote was such a question
+    answerer, answerer_paragraph, asked = NOBODY, -1, False
     previous_paragraph = -1
     for index, s in enumerate(sentences):
         prior = sentences[index - 1].text if index else ""
@@ -97,11 +105,15 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             if not is_statement(words, mark, s.text[: max(0, a - 1)], rest, s.text[b:]):
                 continue
             start, end = s.start + a + lo, s.start + a + hi
+            opens_sentence = not s.text[: max(0, a - 1)].strip()
             others = _neighbours(by_paragraph[s.paragraph], (s.start + a, s.start + b))
             phrase, at = speaker_phrase(s, s.start + a, s.start + b, others)
+            via_next = False  # whether the cue is the short sentence after the quote ("Berg asked.")
             if phrase is None and not _rest_after(s, s.start + b).strip(" .,!?”\"’") and index + 1 < len(sentences):
                 # '“... missing!” Ortiz said.': a mark inside the quote ended the sentence before its cue
-                phrase, at = cue_sentence(sentences[index + 1], s, article)
+                goes_on = previous.known and previous_paragraph == s.paragraph and opens_sentence
+                phrase, at = cue_sentence(sentences[index + 1], s, article, goes_on)
+                via_next = phrase is not None
             if phrase is None and index and not s.text[: max(0, a - 1)].strip():
                 phrase, at = colon_lead_in(sentences[index - 1], s, resolver)
             context = f"{prior} {s.text}"
@@ -123,18 +135,34 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 own_subject = last_voice(before, s, resolver) if unnamed is None else None
             if unnamed is not None:
                 who = unnamed
+            elif phrase is None and asked and opens_sentence and s.paragraph - previous_paragraph == 1 and (
+                own_subject is None or own_subject is previous.actor
+            ):
+                # ""Will it run all winter?" Berg asked. / "Every day."": the answer is not Berg's but the
+                # voice she asked, who spoke before her
+                who = answerer
             elif own_subject is not None:
                 # "Ortiz, who trails in the polls, mocked the plan as "..."": the sentence's subject speaks
                 # (the last speaker again keeps the role and type read where they were introduced)
                 who = previous if previous.actor is own_subject else from_actor(own_subject, own_subject.name, context, article)
-            elif phrase is None and previous.known and s.paragraph - previous_paragraph <= 1:
+            elif phrase is None and previous.known and s.paragraph - previous_paragraph <= 1 and runs_on(
+                previous.actor, s, s.start + a, resolver
+            ):
                 who = previous  # a quote that runs on from the last one, unattributed: the same voice
             elif phrase is None and SPEECH_VERB.search(rest):
                 # "Halvorsen used a speech to accuse China of "..."": the sentence's own subject
-                own = resolver.mentions(s.start, start, {ActorKind.PERSON})
-                who = from_actor(own[0][1], own[0][1].name, context, article) if own else NOBODY
+                named = named_before(s, s.start + a, s.start + b, resolver)
+                who = from_actor(named, named.name, context, article) if named else NOBODY
             elif phrase is None:
-                near = resolver.nearby(floor, s.start)
+                # "... what Gilbert called "a perception problem."": the person the quote's own sentence names first
+                named = named_before(s, s.start + a, s.start + b, resolver)
+                # else the person named last before it, in its paragraph or the one before; only in its own
+                # paragraph for a quote inside a sentence of the reporter's that names no one and says no
+                # "he" ("The "90 to 95 percent" figure came from ..."): more often no one's words at all
+                back = 0 if not opens_sentence and about_no_one(s, rest, resolver) else 1
+                lookback = sentences[max(0, index - LOOKBACK_SENTENCES) : index + 1]
+                reach = max(floor, next(t.start for t in lookback if t.paragraph >= s.paragraph - back))
+                near = [named] if named is not None else resolver.nearby(reach, s.start)
                 who = from_actor(near[0], near[0].name, context, article) if near else NOBODY
             if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and (
                 lost_pronoun == "it" or not compatible(who.actor, lost_pronoun, article)
@@ -156,7 +184,11 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 )
             )
             if who.known:
+                if who.name != previous.name:
+                    answerer, answerer_paragraph = previous, previous_paragraph
                 previous, previous_paragraph = who, s.paragraph
+                cue = sentences[index + 1].text if via_next and index + 1 < len(sentences) else ""
+                asked = s.paragraph - answerer_paragraph <= 1 and answerer.known and puts_question(words, f"{rest} {cue}")
             if who.actor is not None and who.actor.kind == ActorKind.PERSON:
                 resolver.spoken[s.start] = who.actor
     return tuple(quotes)
