@@ -41,7 +41,9 @@ from summarise.schemas import ActorKind, Span
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|abu|van|von|de|der|den|da|di|du|le|la)"
 _UP = "A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ"
 _LOW = "a-zß-öø-ÿ\u0100-\u017f"
-_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]'[{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+|{_PARTICLE}-[{_UP}][{_LOW}]+)"
+#: A surname may carry a capital inside after its particle: "LeVell", "DeSoto", "MacNab", "DiNapoli".
+_INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo)"
+_TOKEN = rf"(?:{_INNER_CAPITAL}[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]'[{_UP}][{_LOW}]+|{_PARTICLE}-[{_UP}][{_LOW}]+)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[A-Z]\.|{_PARTICLE}\s+{_TOKEN})){{0,3}}"
 _CAP = r"(?:[A-Z][\w'’.&-]*[\w.]|[A-Z])"
 _CONNECTOR = r"(?:of|for|and|on|de|the)"
@@ -119,7 +121,7 @@ _PLACE_OF = re.compile(
 )
 #: Capitalised words that start a sentence and never a name.
 _STARTERS = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "According", "Unlike", "Separately", "Also", "But", "And", "When", "While", "If", "Even", "Still", "Yet", "Then", "Now", "Once", "Today", "Yesterday"]
+    ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "According", "Unlike", "Separately", "Also", "But", "And", "When", "While", "If", "Even", "Still", "Yet", "Then", "Now", "Once", "Today", "Yesterday", "Later", "Earlier", "Instead", "Afterward", "Afterwards"]
 )
 #: Capitalised phrases ending in these name documents, not bodies ("Convention on the Law of the Sea").
 DOCUMENT_WORDS = frozenset(["Convention", "Treaty", "Agreement", "Pact", "Act", "Resolution", "Resolutions", "Charter", "Declaration", "Accord", "Accords", "Protocol"])
@@ -165,15 +167,51 @@ _NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | ORGANISATION_WORDS | MILITARY_WORDS
 
 
 def _is_person_name(name: str) -> bool:
-    """Two to four name-like words, none a month, a place word, a body's word or a state."""
+    """Two to four name-like words, none a month, a place word, a body's word or a state, and no
+    group of people ("Latinos", "Muslim Americans", "House Democrats")."""
     tokens = name.split()
-    if not 1 <= len(tokens) <= _MAX_NAME_TOKENS:
+    if not 1 <= len(tokens) <= _MAX_NAME_TOKENS or is_group_name(name):
         return False
     if any(t.rstrip(".") in _NOT_NAMES or t in _NOT_NAMES for t in tokens):
         return False
     if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
         return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
+
+
+#: Plural nouns for a people, a faith, a party or a generation: a group, never one person's name.
+_GROUP_NOUNS = frozenset(
+    "Latinos Latinas Latinx Hispanics Americans Democrats Republicans Independents Libertarians Conservatives Liberals "
+    "Progressives Evangelicals Christians Catholics Protestants Muslims Jews Mormons Millennials Boomers Veterans "
+    "Immigrants Blacks Whites Asians Arabs Africans Europeans Natives Indians Tories Socialists Greens".split()
+)
+
+
+def is_group_name(name: str) -> bool:
+    """Whether a capitalised name stands for a group of people: its last word a plural people or
+    party ("Latinos", "Muslim Americans", "House Democrats") or a state's demonym made plural
+    ("Filipinos", "Syrians")."""
+    last = name.split()[-1] if name.split() else ""
+    return last in _GROUP_NOUNS or (last.endswith("s") and last[:-1] in _demonyms())
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d for state in STATES for d in state.demonyms)
+
+
+def reads_as_a_name(name: str, article: str) -> bool:
+    """Whether capitalised words read as a person's name though none is a first name the list knows
+    ("Nguyen Thi Lan", "Aye Myint Su"): name-like words, none a common word the article also
+    writes in lower case."""
+    tokens = name.split()
+    return (
+        _is_person_name(name)
+        and not any(
+            _lowercase_elsewhere(t, article) or t in _PARTY_MEMBER or re.fullmatch(TITLE, t) or re.search(r"(?:ic|ive|ial|ous|ern)$", t)
+            for t in tokens
+        )
+    )
 
 
 def _lowercase_elsewhere(token: str, article: str) -> bool:
@@ -387,7 +425,7 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             aff = _DESCRIBED_AFF.search(desc)
             collector.add(name, ActorKind.PERSON, role=desc.strip(), affiliation=aff.group("aff") if aff else None)
     for m in _WHO_CLAUSE.finditer(text):
-        name = _drop_title(m.group("name"))
+        name = _name_tail(_drop_title(m.group("name")))  # "Meanwhile Lia Vance, who ..."
         if len(name.split()) >= 2 and _is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     for m in _PERSON_BY_TITLE.finditer(text) if _TITLE_WORD.search(text) else ():
@@ -397,9 +435,9 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             affiliation = _role_owner(m.group("owner")) or (of.group("aff") if of else None)
             collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
     for m in _PERSON_BY_SPEECH.finditer(text):
-        name = m.group("name") or m.group("name2")
-        if name and len(name.split()) >= 2 and _is_person_name(_drop_title(name)):
-            collector.add(_drop_title(name), ActorKind.PERSON)
+        name = without_sentence_words(_drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
+        if name and len(name.split()) >= 2 and _is_person_name(name):
+            collector.add(name, ActorKind.PERSON)
     # a run of two to four capitalised words inside a sentence, none of them a common word,
     # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
     for m in _NAME_RUN.finditer(text):
@@ -413,6 +451,15 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             continue
         if _is_person_name(name) and not any(_lowercase_elsewhere(t, article) for t in name.split()):
             collector.add(name, ActorKind.PERSON)
+
+
+def without_sentence_words(name: str) -> str:
+    """"Later Kowal" -> "Kowal": a word that opens sentences ("Later", "Meanwhile") is no part of a
+    name after it, however short the name left."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0] in _STARTERS:
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def _name_tail(name: str) -> str:
@@ -606,14 +653,17 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
                 collector.add(word, ActorKind.PERSON if is_surname(word, article) else ActorKind.ORGANISATION)
 
 
-#: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega".
-_PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof)\.?"
+#: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega", "Pres. Obama".
+_PERSONAL_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof|Pres|Sec|Rev)\.?|President|Senator|Governor|Congressman|Congresswoman|Secretary|Pastor)"
+#: A nickname in quotation marks between a first name and a surname: John “Tig” Brennan.
+_NICKNAME = r"(?:\s+[“\"][A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[”\"])?"
 
 
 def is_surname(word: str, article: str) -> bool:
-    """A one-word name that the article also writes after a first name or a personal title
-    ("Donald Brennan", "Mr. Brennan") is someone's surname, not a group's name."""
-    before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+))\s+{re.escape(word)}(?![\w'’-])", article)
+    """A one-word name that the article also writes after a first name (a nickname may stand
+    between) or a personal title ("Donald Brennan", "Mr. Brennan", "John “Tig” Brennan") is
+    someone's surname, not a group's name."""
+    before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME})\s+{re.escape(word)}(?![\w'’-])", article)
     return any(first == "" or is_first_name(first) for first in before)
 
 

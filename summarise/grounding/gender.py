@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.gazetteer import NOT_NAME_WORDS
 from summarise.grounding.names import Gender, by_first_name
 
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
@@ -36,6 +37,8 @@ _GENDERED_ROLE = re.compile(
 #: spokesman Josh Ferro" the spokesman is the name after, not Clinton.
 _ROLE_BEFORE = re.compile(rf"{_GENDERED_ROLE.pattern},?\s+(?:[A-Z]\.\s+)?$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(rf"^,\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_GENDERED_ROLE.pattern}", re.IGNORECASE)
+#: A possessive mention ("Sanders’ campaign manager said she") is not the subject the pronoun follows.
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")
 #: How far after a mention the next pronoun still most likely points back at it.
 _PRONOUN_REACH = 160
 
@@ -64,7 +67,8 @@ def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> G
         if role and not (len(name.split()) > 1 and by_first_name(name.split()[0]) is Gender.FEMALE):
             return Gender.MALE  # "spokesman" stands for women too: not against a woman's first name
         after = _NEXT_PRONOUN.search(article, end, min(len(article), end + _PRONOUN_REACH))
-        if after and not _another_name_between(article, end, after.start()):
+        subject = not _inside_quotation(article, start) and not _POSSESSIVE.match(article, end)
+        if after and subject and not _another_name_between(article, end, after.start()):
             votes[Gender.MALE if after.group(1).lower() == "he" else Gender.FEMALE] += 1
     # a surname alone ("Clinton", "Carter") says nothing of a gender, though it is someone's first
     # name too: the first names the article writes before it do, when they agree
@@ -75,9 +79,21 @@ def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> G
 
 
 def _another_name_between(article: str, start: int, end: int) -> bool:
-    """A capitalised word between a mention and a pronoun (not one opening a sentence) may be
-    what the pronoun points at."""
-    return re.search(r"(?<![.!?“\"]\s)(?<!\n)\b[A-Z][a-z]+", article[start:end]) is not None
+    """A capitalised word between a mention and a pronoun may be what the pronoun points at: one
+    inside a sentence, or one opening a sentence that is no sentence word ("Clinton has said she",
+    not "But she" or "Asked about it, she")."""
+    for word in re.finditer(r"\b[A-Z][a-z]+", article[start:end]):
+        opens = re.search(r"(?:[.!?“\"]\s|\n)$", article[max(start, start + word.start() - 2) : start + word.start()])
+        if not opens or (word.group() not in NOT_NAME_WORDS and not re.search(r"(?:ed|ing|ly)$", word.group())):
+            return True
+    return False
+
+
+def _inside_quotation(article: str, at: int) -> bool:
+    """Whether a mention stands inside someone's quoted words: the "she said" after '"... Sanders is
+    wrong," she said' is the speaker's, not the named man's."""
+    paragraph = article[article.rfind("\n", 0, at) + 1 : at]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def _by_first_names_before(surname: str, article: str) -> Gender:
@@ -85,6 +101,7 @@ def _by_first_names_before(surname: str, article: str) -> Gender:
     "Bill Clinton" disagree: unknown)."""
     found = {
         by_first_name(m.group(1))
-        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", article)
+        # not a compound before it ("One Sanders-backed group"): no first name stands there
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b(?!-)", article)
     } - {Gender.UNKNOWN}
     return found.pop() if len(found) == 1 else Gender.UNKNOWN

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from summarise.grounding.actors import ActorCandidate, NAME, find_actor_candidates, is_surname
+from summarise.grounding.actors import ActorCandidate, NAME, find_actor_candidates, is_group_name, is_surname, reads_as_a_name
 from summarise.grounding.cue_phrase import (
     CLOSING_CUE,
     CLOSING_SAID,
@@ -48,11 +48,18 @@ _TITLE_WORDS = re.compile(
     r"From|With|By|During|Asked|Regarding|About)\b)[A-Z][\w.’'\u2024-]*|of|the|and|former|"
     rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
 )
-#: After the subject: an appositive (", who leads the race,", ", 54,") and then a verb in lower case.
+#: After the subject: a contraction ("'s been"), an appositive (", who leads the race,", ", 54,", " — her
+#: old chief of staff —"), where they are from (" of Dayton, Ohio,") and then a verb in lower case.
 THEN_VERB = re.compile(
-    r"^(?:\s*\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w.\u2024 ]{0,12}\))?(?:(?:,[^,“”\"]{1,120}){1,3},)?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+|$)(?:of\s+)?)+)?\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
+    r"^(?:['’](?:s|ll|d|ve)(?=\s+(?:been|not|also|never|already|just|still|long|got|gotten|going|done)\b))?"
+    r"(?:\s*\((?:[A-Z]|Ind|Dem|Rep)-[A-Z][\w.\u2024 ]{0,12}\))?(?:\s+[—–]\s+[^—–“”\"]{1,120}?\s+[—–](?=\s))?(?:(?:,[^,“”\"]{1,120}){1,3},)?"
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'.\u2024-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\u2024-]*)*(?:,\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?,)?)?"
+    r"\s*(?:(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]+\s+){0,2}?"
     r"(?!(?:and|or|of|in|on|at|for|to|with|from|by|the|a|an)\b)[a-z]{2,}"
 )
+#: After a name set beside the subject ("The head of the League, Jonah Gould, warned"): its closing
+#: comma and then the verb.
+_APPOSED_THEN_VERB = re.compile(r"^,\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|took|made|went|says|adds|tells)\b")
 #: The words between a name and a later one that make the first a modifier of the second:
 #: "Trump campaign chairman ", "Latino Polls researcher ".
 _MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
@@ -62,6 +69,18 @@ _MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{
 #: President " ("according to" names a source, who may speak on).
 _GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
 
+
+#: "'s" as a possessive, not a contraction before a participle or an article ("Christie's been", "Ruiz's a").
+_POSSESSIVE_S = r"['’]s\b(?!\s+(?:been|not|also|never|already|just|still|got|gotten|going|done|a|an|the)\b)"
+
+#: A participle clause opening the sentence right before the pronoun that is its subject: "Asked
+#: about the race, she replied", "Pressed on whether Ortiz would win, he said" (no first name: "Ted, ").
+_PARTICIPLE_LEAD = re.compile(r"^\s*(?!(?:Ted|Fred|Jared|Reed|Ned|Sterling|King|Ming|Irving|Manning|Fleming|Harding)\b)[A-Z][a-z]{2,}(?:ed|ing)\b[^“”\".;:]*,\s*$")
+
+#: A sentence that reaches the pronoun cue right after a closing mark: what stands before the
+#: cue is the pronoun's own words, quoted or paraphrased ('Choosing between Ortiz and Lund is a
+#: "false choice," she said').
+_QUOTED_THEN_CUE = re.compile(r"^.*[”\"][,.!?]?\s*$", re.DOTALL)
 
 #: A sentence that opens on a definite description of a person and their verb ("The veteran actor
 #: discussed ...", "On Monday, the senator went further"): about someone named before it.
@@ -135,11 +154,22 @@ class Resolver:
         weak: ActorCandidate | None = None
         for s in reversed(self.sentences[lo:hi]):
             speaker = self.spoken.get(s.start) if s.end <= offset else None
-            if speaker is not None and not agree(speaker):
+            if speaker is not None and (not agree(speaker) or self.someone_else_subject(s, speaker, agree)):
                 speaker = None
-            if pronoun and re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE):
+            end = min(s.end, offset)
+            if pronoun and (
+                re.match(rf"(?:[“\"]?\w+[,”\"]*\s+)?{pronoun}\b", s.text, re.IGNORECASE)
+                or self.pronoun_speaks_inside(s, end, pronoun)
+            ):
                 if speaker is not None:
                     return speaker
+                continue
+            if pronoun and s.end > offset and (
+                _PARTICIPLE_LEAD.match(sentence_text(s, s.start, offset)) or self.said_before_cue(s, offset)
+            ):
+                # "Asked whether Ortiz would win, she replied": whoever the lead-in names, she is not them;
+                # '"It won't last" -- that Ortiz is weak -- "at all," he says': a name before the
+                # cue is in what he says
                 continue
             if speaker is not None:
                 return speaker
@@ -148,7 +178,6 @@ class Resolver:
                 continue
             if voice is not None:
                 return voice
-            end = min(s.end, offset)
             people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if agree(a)]
             if people and self.pronoun_first(s, pronoun, people[0][0]):
                 continue
@@ -200,10 +229,51 @@ class Resolver:
             return person if agree(person) else None
         return None
 
+    def said_before_cue(self, sentence: Sentence, offset: int) -> bool:
+        """Whether all the sentence says before a pronoun cue is the pronoun's own words: a quotation
+        opens it, or one closes right before the cue and no one named there is the subject
+        ("Fiorina tossed "cold water on it," she wrote" is Fiorina's sentence)."""
+        text = sentence_text(sentence, sentence.start, offset)
+        if not _QUOTED_THEN_CUE.match(text):
+            return False
+        mark = re.search(r"[“\"]", text)
+        if mark is None or not text[: mark.start()].strip():
+            return True
+        before = sentence.start + mark.start()  # the sentence's own words, before the quotation
+        named = self.mentions(sentence.start, before, {ActorKind.PERSON})
+        if any(self.is_subject(at, a, sentence.start, before) for at, a in named):
+            return False
+        return not self.unlisted_subjects(sentence, before)
+
+    def someone_else_subject(self, sentence: Sentence, speaker: ActorCandidate, agree: Callable[[ActorCandidate], bool]) -> bool:
+        """Whether the sentence's subject is another person than the one its quoted words were given
+        to: "Trump went after Bush, calling him "a stiff"" is still Trump's sentence, whoever the
+        words were given to, while in "Yet Ortiz is a "realist," Lund said" Lund is a subject too."""
+        named = self.mentions(sentence.start, sentence.end, {ActorKind.PERSON})
+        for at, a in named:
+            end = next((m.end for m in a.mentions if m.start == at), at)
+            said_after = re.match(rf"\s+(?:also\s+)?{SPEECH_VERB.pattern}", self.article[end : end + 40])
+            said_before = re.search(rf"{SPEECH_VERB.pattern}\s+$", self.article[max(0, at - 30) : at])
+            if a.name == speaker.name and (said_after or said_before):
+                return False  # '..., Lund said': the sentence's voice, whoever opens it
+        subjects = [a for at, a in named if self.is_subject(at, a, sentence.start, sentence.end)]
+        return bool(subjects) and all(a.name != speaker.name for a in subjects) and any(agree(a) for a in subjects)
+
+    def pronoun_speaks_inside(self, sentence: Sentence, end: int, pronoun: str) -> bool:
+        """Whether the pronoun is the voice of a sentence before anyone it names: "What hurt most, she
+        said, was a question put to Ortiz" is hers, and Ortiz is only in what she said."""
+        text = sentence_text(sentence, sentence.start, end)
+        cue = re.search(rf",\s+{pronoun}\s+(?:{SPEECH_VERB.pattern}|recalled|remembered)\s*,", text, re.IGNORECASE)
+        if cue is None:
+            return False
+        named = self.mentions(sentence.start, end, {ActorKind.PERSON})
+        return not named or named[0][0] > sentence.start + cue.start()
+
     def governed(self, at: int, person: ActorCandidate) -> bool:
         """Whether a mention is the object of a preposition or a possessive, not a clause's subject."""
         end = next((m.end for m in person.mentions if m.start == at), at)
-        possessive = re.match(r"['’]s\b", self.article[end : end + 2]) or (
+        # "Christie's been making the case": a contraction, no possessive
+        possessive = re.match(_POSSESSIVE_S, self.article[end : end + 12]) or (
             self.article[end - 1 : end] == "s" and re.match(r"['’](?!\w)", self.article[end : end + 2])  # "Sanders’ plan"
         )
         return bool(_GOVERNED_BEFORE.search(self.article[max(0, at - 40) : at]) or possessive)
@@ -224,8 +294,10 @@ class Resolver:
         """Whether the same pronoun stands in the sentence's main clause before the first person it
         names: "It is not as if she had not backed Romney" is still about her (a lead-in clause,
         "Saying he would stay, Ortiz ...", is not the main clause)."""
-        same = re.search(rf"\b{pronoun}\b", sentence.text, re.IGNORECASE) if pronoun else None
-        if not same or sentence.start + same.start() >= first_person or self.in_quotes(sentence.start + same.start()):
+        # the last time the pronoun stands before that person: "... was new to her, and she doubts Ortiz can"
+        before = sentence_text(sentence, sentence.start, first_person)
+        same = next((m for m in reversed(list(re.finditer(rf"\b{pronoun}\b", before, re.IGNORECASE)))), None) if pronoun else None
+        if not same or self.in_quotes(sentence.start + same.start()):
             return False
         if self.unlisted_subjects(sentence, sentence.start + same.start()):
             return False  # "Ruiz said she does not think Berg ...": the pronoun is Ruiz, who speaks
@@ -244,7 +316,8 @@ class Resolver:
             e_end = next((m.end for m in e_person.mentions if m.start == e_at), e_at)
             if not _MODIFIER_WORDS.match(self.article[e_end:at].strip() + " "):
                 return False  # someone named before it in the clause is its subject, if anyone is
-        if not (_TITLE_WORDS.match(self.article[clause:at].lstrip()) and THEN_VERB.match(self.article[label_end:end])):
+        apposed = clause > start and not self.article[clause:at].strip() and _APPOSED_THEN_VERB.match(self.article[label_end:end])
+        if not (_TITLE_WORDS.match(self.article[clause:at].lstrip()) and (THEN_VERB.match(self.article[label_end:end]) or apposed)):
             return False
         later = self.mentions(label_end, min(end, label_end + 60), {ActorKind.PERSON})
         return not (later and _MODIFIER_WORDS.match(self.article[label_end:later[0][0]].strip() + " "))
@@ -315,14 +388,19 @@ def unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
     first and last name."""
     # the name may follow its title words ("Deputy Whip Ana Ruiz"), its first word then a first name
     titles = _CAPITALISED_RUN.match(clause)
+    adverb = _SENTENCE_ADVERB.match(clause)
     starts = [0, *(t.start() for t in _CAPITALISED.finditer(clause, 0, titles.end()) if t.start() and is_first_name(t.group(1)))]
-    for start in starts:
+    for start in sorted({*starts, *([adverb.end()] if adverb else [])}):
         m = _SUBJECT_NAME.match(clause, start)
-        if not m or m.group("name").split()[0] in NOT_A_NAME:
+        if not m or m.group("name").split()[0] in NOT_A_NAME or is_group_name(m.group("name")):
             continue
         tokens = m.group("name").split()
-        one = len(tokens) == 1 and (is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article))
-        if one or (len(tokens) > 1 and is_first_name(tokens[0])):
+        # "Zendaria, who won the top award, spoke": "who" is said of a person, known by one name
+        who = re.match(r",\s+who\b", clause[m.end("name") :]) is not None
+        one = len(tokens) == 1 and (is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article) or who)
+        # a name the first-name list does not know, family name first: "Nguyen Thi Lan, a farmer, lost ..."
+        unknown_first = start == 0 and _SET_OFF.match(clause, m.end("name")) and reads_as_a_name(m.group("name"), article)
+        if one or (len(tokens) > 1 and (is_first_name(tokens[0]) or unknown_first)):
             return unlisted_person(m.group("name"), article)
     return None
 
@@ -347,9 +425,17 @@ def _goes_by_first_name(word: str, article: str) -> bool:
 #: A name as a clause's subject: then a verb, past an appositive (", R-Ohio,", ", a delegate from Ohio,"), and
 #: not a preposition or a conjunction ("Ana Ruiz at the college, who ...").
 _SUBJECT_NAME = re.compile(
-    rf"(?P<name>{NAME})(?![\w'’-])(?=(?:,\s[^,“”\"]{{1,120}},){{0,2}}\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
-    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which)\b)[a-z]{{2,}})"
+    rf"(?P<name>{NAME})(?![\w'’-])(?=(?:(?:,\s[^,“”\"]{{1,120}}){{1,3}},)?(?:\s+(?:of|from)\s+[A-Z][\w.\u2024-]*(?:\s+[A-Z][\w.\u2024-]*)*,(?:\s+[A-Z][\w.\u2024]*,)?)?"
+    rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
+    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which|campaign|{_PERSON_NOUNS}|{ROLE_NOUNS})s?\b)[a-z]{{2,}}"
+    # "The head of the League, Jonah Gould, warned": a name set beside the subject, then its verb
+    r"|,\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|wrote|spoke)\b)"
 )
+#: After a name the list of first names does not know: an appositive or a verb in the past, as
+#: a name's are ("Nguyen Thi Lan, a farmer,", "Aye Myint Su said"), not a title's next word.
+_SET_OFF = re.compile(r",\s|\s+(?:[a-z]+ed|said|told|says|wrote|spoke)\b")
+#: Words that open a sentence before its subject: "Meanwhile Zendaria, who won ...".
+_SENTENCE_ADVERB = re.compile(r"(?:(?:Meanwhile|However|Still|Instead|Later|Earlier|Then|Now|Also|But|And|Yet|So|Separately)\s+)+")
 #: (a title's full stop may be masked: "Rep\u2024 Ana Ruiz")
 _CAPITALISED = re.compile(r"([A-Z][\w'’-]*)[.\u2024]?\s+")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*[.\u2024]?\s+){0,5}")

@@ -19,7 +19,7 @@ from summarise.grounding.dates import DATELINE
 #: speaker finder masks too, so that a title's full stop neither ends a sentence nor a name.
 TITLE_ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "st",
-     "rev", "fr", "msgr", "sens", "reps", "gens", "det", "supt", "atty", "amb", "hon"]
+     "rev", "fr", "msgr", "sens", "reps", "govs", "gens", "det", "supt", "atty", "amb", "hon"]
 )
 #: Abbreviations that always lead on to what follows (a title before a name, "i.e."): never an end.
 _LEADING_ABBREVIATIONS = TITLE_ABBREVIATIONS | {"no", "vs", "i.e", "e.g", "approx", "est", "dept"}

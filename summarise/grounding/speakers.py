@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from summarise.grounding.actors import NAME, ActorCandidate
+from summarise.grounding.actors import NAME, ActorCandidate, is_group_name, reads_as_a_name, without_sentence_words
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import (
@@ -25,6 +25,7 @@ from summarise.grounding.gazetteer import (
     ROLE_TYPES,
     THINK_TANK_WORDS,
     state_of,
+    us_place_in,
 )
 from summarise.schemas import ActorKind, MatchStatus, Span, SpeakerType
 
@@ -58,9 +59,11 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     known = {label for a in listed for label in (a.name, *a.aliases)}
     found: dict[str, ActorCandidate] = {}
     for m in _speaking_name().finditer(article):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        name = without_sentence_words(m.group("a") or m.group("b") or m.group("c") or m.group("d"))  # not "Later Sandor said"
         tokens = name.split()
         if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
+            continue
+        if is_group_name(name) or us_place_in(name):  # "many more Latinos said", "Dayton, Ohio, said"
             continue
         if len(tokens) == 1 and _only_opens_sentences(name, article):
             continue  # "Instead, the senator is ...": a word capitalised only where a sentence opens
@@ -115,7 +118,7 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
     tokens = name.split()
     # "Staff Ana Brill" of "Deputy Chief of Staff Ana Brill": the name starts at its first name
     first = next((i for i, t in enumerate(tokens[:-1]) if is_first_name(t)), 0)
-    if first and not is_first_name(tokens[0]):
+    if first and not is_first_name(tokens[0]) and not reads_as_a_name(name, article):  # not "Nguyen Thi Lan"
         name, tokens = " ".join(tokens[first:]), tokens[first:]
     best = name
     for full in re.finditer(rf"\b((?:(?:[A-Z][\w'’-]+|[A-Z]\.)\s+){{1,3}}){re.escape(name)}\b", article):
