@@ -418,6 +418,72 @@ def test_a_cue_sentence_after_a_quote_ended_by_an_exclamation_mark() -> None:
     assert q.speaker is not None and "Ortiz" in q.speaker
 
 
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "Pavel Dunn asked, pointing at the breakwater.",
+        "Rep. Pavel Dunn, R-Ore., said of the plan.",
+        "Dunn, the harbour master, said on Monday.",
+        "Dunn asked as the tide came in, calling the plan \u201ca gamble.\u201d",
+        "asked Pavel Dunn, a harbour pilot for 30 years.",
+    ],
+)
+def test_a_cue_sentence_that_runs_on_after_a_question_or_an_exclamation_names_its_speaker(cue: str) -> None:
+    article = (
+        "Ines Rook, the mayor, wants a new seawall built before the winter storms.\n\n"
+        f"\u201cWill the old wall hold another winter? Nobody knows!\u201d {cue}\n"
+    )
+    q = _quote(article, "Will the old wall hold")
+    assert q.speaker is not None and "Dunn" in q.speaker
+
+
+@pytest.mark.parametrize(
+    "quote_and_cue",
+    [
+        "\u201cThat plan would sink the whole port,\u201d Dunn scoffed.",
+        "\u201cThat plan would sink the whole port,\u201d Pavel Dunn, the harbour master, laughed on Monday.",
+        "\u201cWould that plan sink the whole port?\u201d Dunn repeated.",
+        "\u201cThat plan would sink the whole port,\u201d Dunn muttered as he left the hall.",
+    ],
+)
+def test_a_verb_of_manner_right_after_the_quote_is_its_cue(quote_and_cue: str) -> None:
+    article = (
+        "Ines Rook, the mayor, wants a new seawall built before the winter storms.\n\n"
+        "Pavel Dunn, the harbour master, listened from the back of the hall.\n\n"
+        f"Rook spoke for an hour. {quote_and_cue}\n"
+    )
+    q = _quote(article, "")
+    assert "plan" in q.text and q.speaker == "Pavel Dunn"
+
+
+def test_a_sentence_that_only_laughs_after_an_exclamation_is_a_reaction_not_a_cue() -> None:
+    article = (
+        "\u201cThe seawall will be finished by the spring,\u201d Mayor Ines Rook told the crowd on the quay. "
+        "\u201cAnd the council will pay for every last stone of it!\u201d The crowd laughed.\n"
+    )
+    q = _quote(article, "And the council will pay")
+    assert q.speaker == "Ines Rook"
+
+
+def test_the_sentence_after_a_quote_inside_the_reporters_own_sentence_is_not_its_cue() -> None:
+    article = (
+        "Ines Rook, the mayor, wants a new seawall built before the winter storms.\n\n"
+        "Pavel Dunn, the harbour master, has cheered dock workers on with lines like "
+        "\u201cthe port will stay open as long as I hold the keys.\u201d Rook has also announced a plan of her own.\n"
+    )
+    q = _quote(article, "the port will stay open")
+    assert q.speaker == "Pavel Dunn"
+
+
+def test_a_new_sentence_after_a_question_that_reports_speech_is_not_its_cue() -> None:
+    article = (
+        "\u201cThe seawall will hold,\u201d Mayor Ines Rook told reporters on the quay. "
+        "\u201cWho would pay for a new one?\u201d Councillor Pavel Dunn, the treasurer, said he would put the question to a vote.\n"
+    )
+    q = _quote(article, "Who would pay")
+    assert q.speaker == "Ines Rook"
+
+
 def test_a_cue_that_closes_the_sentence_after_another_clause() -> None:
     article = (
         "Nora Dahl runs the bookings office at the ferry port, and Luis Ortiz runs the ferries.\n\n"

@@ -21,6 +21,7 @@ from summarise.grounding.cue_phrase import (
     SPEECH_VERB,
     TITLE_BEFORE_NAME,
     mask,
+    opening_cue,
     sentence_text,
     speaker_phrase,
     unmask,
@@ -171,14 +172,39 @@ _REPORTED_CLAUSE = re.compile(r"^\s+(?:that\b|(?:he|she|they|it|we|i|there)\s+(?
 _SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^“”\"]{1,80})?\.?$")
 
 
-def cue_sentence(following: Sentence, own: Sentence, article: str, speaker_goes_on: bool = False) -> tuple[str | None, int]:
+#: A sentence of its own that only laughs or sighs is a reaction to the quote ("The crowd laughed."), not its cue.
+_REACTION = re.compile(r"\b(?:laughed|chuckled|sighed|groaned)$")
+#: A sentence that opens on a speech verb: after a quote the splitter cut, a lead-in ("Asked about it, ..."), not a cue.
+_OPENS_ON_VERB = re.compile(rf"\s*(?i:{SPEECH})\b")
+
+
+def cue_sentence(
+    following: Sentence, own: Sentence, article: str, speaker_goes_on: bool = False, cut_by_its_mark: bool = False
+) -> tuple[str | None, int]:
     """The speaker a short cue sentence right after a quote names, in the same paragraph, or a
     signature line under it ("- Ortiz."). When the quote runs on from a speaker just quoted
     (``speaker_goes_on``), a sentence that reports someone's words in a clause of its own ("Lund
-    said he would have fired the aide.") is the next item of news, not the quote's cue."""
-    m = _CUE_ONLY.match(mask(following.text.strip()))
+    said he would have fired the aide.") is the next item of news, not the quote's cue.
+
+    A quote whose own question or exclamation mark ended the sentence (``cut_by_its_mark``) had no
+    comma to end on, so the sentence after it is its cue however it runs on, as it would be after
+    a comma: '"Will it hold?" Rep. Ana Lund, R-Ore., asked, pointing at the dam.'"""
+    masked = mask(following.text)
+    m = _CUE_ONLY.match(masked.strip())
     if m and speaker_goes_on and _REPORTED_CLAUSE.match(m.group("tail")):
         m = None
+    if (
+        cut_by_its_mark
+        and following.paragraph == own.paragraph
+        and (not m or NOT_NOUN_PHRASE_START.match(m.group("speaker")))
+        and not _OPENS_ON_VERB.match(masked)  # "Asked about the dam, Lund said she ...": a lead-in, no cue
+    ):
+        cue = opening_cue(masked, following.start)
+        verb_end = cue[2] - following.start if cue is not None else 0
+        if cue is not None and not (
+            (speaker_goes_on and _REPORTED_CLAUSE.match(masked[verb_end:])) or _REACTION.search(masked[:verb_end])
+        ):
+            return unmask(cue[0]).strip(), cue[1]
     if following.paragraph != own.paragraph or not m or NOT_NOUN_PHRASE_START.match(m.group("speaker")):
         line_start = article.rfind("\n", 0, following.start) + 1
         m = _SIGNATURE.match(article[line_start : following.end].strip())

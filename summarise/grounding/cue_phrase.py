@@ -26,8 +26,14 @@ _AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'�
 _NOT_PASSIVE = r"(?!\s+by\s+(?!(?:tele)?phone|e-?mail|text|letter|video|fax|mail|satellite|radio|cable|wire|way)\b)"
 #: A relative clause the writer left without its closing comma: ", who chairs the fund said".
 _WHO_UNCLOSED = rf",\s(?:who|whose)\s[^,;“”\"]{{1,100}}?(?=\s+(?-i:{speech_verbs(strict=True)})\b)"
+#: Verbs of the manner of speaking, which report speech only when they stand right after the quote
+#: with their subject: '"...," Ortiz scoffed.', '"...?" Lund repeated.' ("Lund laughed at the plan" quotes no one).
+_MANNER_OF_SAYING = (
+    r"(?:repeated|scoffed|laughed|chuckled|sighed|groaned|snapped|muttered|whispered|bellowed|hollered|cried(?:\s+out)?|"
+    r"sneered|interjected|pleaded|deadpanned|gushed|fumed|marvell?ed|texted|e-?mailed)"
+)
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH})\b{_NOT_PASSIVE}",
+    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOT_PASSIVE}",
     re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
@@ -158,9 +164,10 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
 _MAX_SPEAKER_WORDS = 14
 
 
-def _cue_after(after: str, offset: int) -> tuple[str, int] | None:
-    """The speaker a cue after the quote names: '"...," said X', '"...," X said', '"...," and ..., X said.'
-    (``after`` masked, standing at article offset ``offset``)."""
+def opening_cue(after: str, offset: int) -> tuple[str, int, int] | None:
+    """The speaker a cue standing right after the quote names ('"...," said X', '"...," X, an aide,
+    said of it'), and where the cue's verb (or, verb first, its speaker) ends: what follows may run
+    on as it likes. ``after`` is masked and stands at article offset ``offset``."""
     for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
         m = pattern.match(after)
         speaker = m.group("speaker").strip() if m else ""
@@ -169,7 +176,16 @@ def _cue_after(after: str, offset: int) -> tuple[str, int] | None:
         if m and speaker and len(speaker.split()) <= _MAX_SPEAKER_WORDS and speaker.lower() not in _NOT_SPEAKERS and (
             pattern is _AFTER_VERB_FIRST or not (NOT_NOUN_PHRASE_START.match(speaker) or _ENDS_OPEN.search(speaker))
         ):
-            return _name_beside(after, m, offset)
+            return (*_name_beside(after, m, offset), offset + m.end())
+    return None
+
+
+def _cue_after(after: str, offset: int) -> tuple[str, int] | None:
+    """The speaker a cue after the quote names: '"...," said X', '"...," X said', '"...," and ..., X said.'
+    (``after`` masked, standing at article offset ``offset``)."""
+    opening = opening_cue(after, offset)
+    if opening is not None:
+        return opening[:2]
     m = _ACCORDING.search(after)
     if m:
         return m.group("speaker"), offset + m.start("speaker")

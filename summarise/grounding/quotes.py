@@ -109,10 +109,13 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             others = _neighbours(by_paragraph[s.paragraph], (s.start + a, s.start + b))
             phrase, at = speaker_phrase(s, s.start + a, s.start + b, others)
             via_next = False  # whether the cue is the short sentence after the quote ("Berg asked.")
-            if phrase is None and not _rest_after(s, s.start + b).strip(" .,!?”\"’") and index + 1 < len(sentences):
-                # '“... missing!” Ortiz said.': a mark inside the quote ended the sentence before its cue
+            stands_alone = opens_sentence or s.text[: max(0, a - 1)].rstrip().endswith(":")
+            if phrase is None and stands_alone and not _rest_after(s, s.start + b).strip(" .,!?”\"’") and index + 1 < len(sentences):
+                # '“... missing!” Ortiz said.': a mark inside the quote ended the sentence before its cue (not
+                # for a quote inside the reporter's own sentence: "... with lines like "...". Lund has also said")
                 goes_on = previous.known and previous_paragraph == s.paragraph and opens_sentence
-                phrase, at = cue_sentence(sentences[index + 1], s, article, goes_on)
+                cut_by_its_mark = opens_sentence and words.rstrip(" \"”’'").endswith(("?", "!"))
+                phrase, at = cue_sentence(sentences[index + 1], s, article, goes_on, cut_by_its_mark)
                 via_next = phrase is not None
             if phrase is None and index and not s.text[: max(0, a - 1)].strip():
                 phrase, at = colon_lead_in(sentences[index - 1], s, resolver)
