@@ -206,3 +206,95 @@ def test_the_subject_before_a_quote_closed_by_she_wrote_is_still_her() -> None:
         "But Greta Sorel, who had joined the firm a year earlier, tossed “cold water on the idea at once,” she wrote in her memoir.\n"
     )
     assert _quote(article, "cold water").speaker == "Greta Sorel"
+
+
+def test_a_surname_that_only_opens_sentences_takes_the_next_he() -> None:
+    article = (
+        "Candidates were asked to pick the winner of the big game on Sunday.\n\n"
+        "Senator Ted Marsh went with the odds, pointing out that the favourite would win.\n\n"
+        "Orvell openly admitted that his pick was politically motivated. “With an eye to March,” he said.\n\n"
+        "Brask dodged the question, and didn't make a choice. “I will predict the winner,” he said.\n"
+    )
+    assert _quote(article, "With an eye").speaker == "Orvell"
+    assert _quote(article, "I will predict").speaker == "Brask"
+
+
+def test_a_place_named_like_a_person_is_no_antecedent() -> None:
+    article = (
+        "Senator Ted Marsh spoke in Hartford on Tuesday about school safety.\n\n"
+        "Sandy Hook wasn't just a tragedy for the town, it changed the country. “We have to act now,” he added.\n"
+    )
+    assert _quote(article, "We have to act").speaker == "Ted Marsh"
+
+
+def test_a_document_speaks_for_whoever_sent_it_not_a_country_named_before() -> None:
+    article = (
+        "Norway has pledged more aid to the region, and talks would go on, officials said on Monday.\n\n"
+        "Senator Ted Marsh's campaign wrote to supporters on Friday. The message said the vote was “critical for our future.”\n\n"
+        "Later, Mayor Ana Pell sent an email to residents. The email called the news “a relief for everyone.”\n"
+    )
+    assert _quote(article, "critical for").speaker is None
+    assert _quote(article, "a relief").speaker == "Ana Pell"
+
+
+def test_a_surname_after_two_particles_is_one_name() -> None:
+    article = (
+        "Leaders met in the capital on Monday to discuss the floods.\n\n"
+        "Commission President Ursula von der Leyen said the union would help. “We stand with you,” von der Leyen said.\n"
+    )
+    assert "Ursula von der Leyen" in _people(article)
+    assert _quote(article, "We stand with").speaker == "Ursula von der Leyen"
+
+
+def test_a_party_description_is_not_a_mayor_named_just_before() -> None:
+    article = (
+        "Mayor Ana Pell of Riverton shut down the city's watch unit last spring, saying it had done little good.\n\n"
+        "“We need it back, and we need it back this morning,” the Republican presidential candidate said on a radio show.\n"
+    )
+    assert _quote(article, "We need it back").speaker != "Ana Pell"
+
+
+def test_a_party_description_reaches_the_candidate_it_was_given_to() -> None:
+    article = (
+        "Republican presidential candidate Dale Orwin called on Thursday for the watch unit to return.\n\n"
+        "Mayor Ana Pell of Riverton shut down the unit last spring, saying it had done little good.\n\n"
+        "“We need it back, and we need it back this morning,” the Republican presidential candidate said on a radio show.\n"
+    )
+    assert _quote(article, "We need it back").speaker == "Dale Orwin"
+
+
+def test_a_title_after_the_same_is_no_person_but_the_late_someone_is() -> None:
+    article = (
+        "At 29, Mara Lind still lives in her childhood bedroom, its walls covered with the same Wild Kate, "
+        "50 Rooms and Justin Lake posters from her teens.\n\n"
+        "“Who wants to live at home at 29?” she said.\n\n"
+        "The school was founded by the late Ana Ruiz.\n"
+    )
+    people = _people(article)
+    assert "Wild Kate" not in people
+    assert "Ana Ruiz" in people
+
+
+def test_a_role_word_in_capitals_is_no_part_of_the_speakers_name() -> None:
+    article = (
+        "The council voted 5-2 on Tuesday to close the pool.\n\n"
+        "“It was the right call,” said Councilwoman Ruth MacNab. MacNab added that the pool would reopen in May.\n"
+    )
+    assert _quote(article, "It was the right").speaker == "Ruth MacNab"
+    assert "Councilwoman Ruth MacNab" not in _people(article)
+
+
+def test_a_state_before_a_role_word_is_no_part_of_the_name() -> None:
+    article = (
+        "The caucus met on Monday to discuss the rules.\n\n"
+        "New York Congressman Pete Kane spoke to reporters afterwards. “It was not what we were told,” Kane said.\n"
+    )
+    assert _quote(article, "It was not what").speaker == "Pete Kane"
+
+
+def test_the_last_word_of_a_state_is_no_speaker() -> None:
+    article = (
+        "The caucus met on Monday to discuss the rules.\n\n"
+        "Caucus Chairman J.R. Tolland of North Carolina said he was “outraged” by the plan.\n"
+    )
+    assert _quote(article, "outraged").speaker != "Carolina"

@@ -44,7 +44,7 @@ _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 #: A surname may carry a capital inside after its particle: "LeVell", "DeSoto", "MacNab", "DiNapoli".
 _INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo)"
 _TOKEN = rf"(?:{_INNER_CAPITAL}[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]'[{_UP}][{_LOW}]+|{_PARTICLE}-[{_UP}][{_LOW}]+)"
-NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[A-Z]\.|{_PARTICLE}\s+{_TOKEN})){{0,3}}"
+NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[A-Z]\.|(?:{_PARTICLE}\s+){{1,2}}{_TOKEN})){{0,3}}"
 _CAP = r"(?:[A-Z][\w'’.&-]*[\w.]|[A-Z])"
 _CONNECTOR = r"(?:of|for|and|on|de|the)"
 _PHRASE = re.compile(rf"{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})*(?:\s+\([A-Z]{{2,8}}\))?")
@@ -303,7 +303,7 @@ def _org_core(group: list[str]) -> list[str]:
     # "Harbour Trust Chairman Ines Duarte": a title ends the body's name, and
     # the person after it is no part of the body
     for i in range(1, len(tokens) - 1):
-        if re.fullmatch(TITLE, tokens[i]) and _is_person_name(_drop_title(" ".join(tokens[i + 1 :]))):
+        if re.fullmatch(TITLE, tokens[i]) and _is_person_name(drop_title(" ".join(tokens[i + 1 :]))):
             tokens = tokens[:i]
             break
     if tokens and tokens[-1] in DOCUMENT_WORDS:
@@ -410,38 +410,38 @@ def _title_role(title: str) -> str:
 def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
     text = sentence.text
     for m in _APPOSITIVE.finditer(text):
-        name = _drop_title(m.group("name"))
+        name = drop_title(m.group("name"))
         if _is_person_name(name):
             aff = m.group("aff")
             collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=_AFF_PLACE.sub("", aff.strip()) if aff else None)
     for m in _ROLE_FIRST.finditer(text):
-        name = _drop_title(m.group("name"))
+        name = drop_title(m.group("name"))
         if _is_person_name(name) and m.group("name")[:1].isupper():
             collector.add(name, ActorKind.PERSON, role=m.group("role").strip())
     for m in _DESCRIBED.finditer(text):
-        name = _name_tail(_drop_title(m.group("name")))
+        name = _name_tail(drop_title(m.group("name")))
         desc = m.group("desc")
         if len(name.split()) >= 2 and _is_person_name(name) and re.search(r"\b[a-z]{3,}", desc):
             aff = _DESCRIBED_AFF.search(desc)
             collector.add(name, ActorKind.PERSON, role=desc.strip(), affiliation=aff.group("aff") if aff else None)
     for m in _WHO_CLAUSE.finditer(text):
-        name = _name_tail(_drop_title(m.group("name")))  # "Meanwhile Lia Vance, who ..."
+        name = _name_tail(drop_title(m.group("name")))  # "Meanwhile Lia Vance, who ..."
         if len(name.split()) >= 2 and _is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     for m in _PERSON_BY_TITLE.finditer(text) if _TITLE_WORD.search(text) else ():
-        name = _drop_title(m.group("name"))
+        name = drop_title(m.group("name"))
         if _is_person_name(name):
             of = re.match(r"\s+of\s+(?:the\s+)?(?P<aff>[A-Z][^,;()]{2,90}?)(?=\s*[,.;]|\s+(?:said|told|says)\b)", text[m.end() :])
             affiliation = _role_owner(m.group("owner")) or (of.group("aff") if of else None)
             collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
     for m in _PERSON_BY_SPEECH.finditer(text):
-        name = without_sentence_words(_drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
+        name = without_sentence_words(drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
         if name and len(name.split()) >= 2 and _is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     # a run of two to four capitalised words inside a sentence, none of them a common word,
     # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
     for m in _NAME_RUN.finditer(text):
-        name = _drop_title(m.group("name"))
+        name = drop_title(m.group("name"))
         if len(name.split()) < 2:
             name = m.group("name")  # "Pope Francis": the one word left is no name of its own
         before = text[: m.start()].split()
@@ -474,12 +474,27 @@ def _name_tail(name: str) -> str:
 _PARTY_MEMBER = frozenset(["Democrat", "Democrats", "Republican", "Republicans", "GOP", "Independent", "Libertarian"])
 
 
-def _drop_title(name: str) -> str:
-    """"Commodore Ramon Castillo" -> "Ramon Castillo": a title is a role, not part of the name."""
+def drop_title(name: str) -> str:
+    """"Commodore Ramon Castillo" -> "Ramon Castillo", "Councilwoman Ruth Nash" -> "Ruth Nash": a
+    title is a role, not part of the name."""
     tokens = name.split()
-    while len(tokens) > 1 and (re.fullmatch(TITLE, tokens[0]) or re.fullmatch(TITLE, tokens[0] + ".") or tokens[0] in _PARTY_MEMBER):
+    # "York Congressman Pete Kane" of "New York Congressman Pete Kane": the name starts after the role word
+    role = next((i for i in range(1, len(tokens) - 1) if _ROLE_WORD.fullmatch(tokens[i]) and is_first_name(tokens[i + 1])), None)
+    if role is not None:
+        tokens = tokens[role + 1 :]
+    while len(tokens) > 1 and (
+        re.fullmatch(TITLE, tokens[0])
+        or re.fullmatch(TITLE, tokens[0] + ".")
+        or tokens[0] in _PARTY_MEMBER
+        or (_ROLE_WORD.fullmatch(tokens[0]) and is_first_name(tokens[1]))
+    ):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+#: A role word in capitals before a first name that no title list has: "Councilwoman Ruth Nash",
+#: "Assemblyman Ted Vo" ("Said Ana Lund": the speech verb that opens a sentence after its quote).
+_ROLE_WORD = re.compile(r"(?:Council|Assembly|Congress|Alder|Chair|Spokes|Select|Business|Anchor)(?:wo)?(?:man|person)|Said|Says|Added|Asked")
 
 
 def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[str]:
@@ -659,6 +674,24 @@ _PERSONAL_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof|Pres
 _NICKNAME = r"(?:\s+[“\"][A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[”\"])?"
 
 
+#: What an event is, or what happens at a place: "a tragedy", "the shooting", "massacre".
+_EVENT_NOUN = r"(?:tragedy|massacre|shootings?|bombings?|disaster|killings|rampage|victims|shooter|school|elementary)"
+#: A place or an event in a name's shape: "in Sandy Hook", "the Sandy Hook shooting", "at Fort Ord".
+_PLACE_USE = r"\b(?:in|at|near|outside|inside)\s+{name}\b(?!['’])|\b{name}\s+(?i:{events})\b"
+
+
+def names_a_place_or_event(name: str, after: str, article: str) -> bool:
+    """Whether a name in the shape of a person's ("Sandy Hook", "Crystal Falls") is a place or an
+    event: the sentence calls it one ("Sandy Hook wasn't just a tragedy") or the article uses it as
+    one elsewhere ("in Sandy Hook", "the Sandy Hook shooting"). A surname alone is left alone: "at
+    Fiorina's side" is no place."""
+    if " " not in name.strip():
+        return False
+    if re.match(rf"\s+(?:was|is|wasn['’]t|isn['’]t|had\s+been|has\s+been)\s+(?:not\s+)?(?:just\s+|only\s+|more\s+than\s+)?(?:a|an|the)\s+(?:[a-z]+\s+)?{_EVENT_NOUN}\b", after):
+        return True
+    return re.search(_PLACE_USE.format(name=re.escape(name), events=_EVENT_NOUN), article) is not None
+
+
 def is_surname(word: str, article: str) -> bool:
     """A one-word name that the article also writes after a first name (a nickname may stand
     between) or a personal title ("Donald Brennan", "Mr. Brennan", "John “Tig” Brennan") is
@@ -797,11 +830,25 @@ def _agent_before(tokens: list[str], whole: bool) -> bool | None:
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|throughout)\s+$")
 
 
+#: "the same Dirty Dancing", "the hit show Mad Men": a name after a word for a work is a title, not
+#: a person's name ("the late Ana Ruiz" is still hers).
+_THING_BEFORE = re.compile(
+    r"\b(?i:the)\s+(?:same|hit|classic|popular|original|film|movie|show|series|song|album|book|novel|play|musical|sitcom)"
+    r"(?:\s+(?:film|movie|show|series|song|album|book|novel|play|musical|sitcom))?\s+$"
+)
+
+
 def _only_a_place(candidate: ActorCandidate, article: str) -> bool:
     """A "person" the story only ever writes after "in" or "near" ("flew home to a rally in
-    Little Rock") is a town the finder did not know: someone is seldom only ever *in* a story."""
+    Little Rock") is a town the finder did not know: someone is seldom only ever *in* a story.
+    Nor is someone only ever "the hit film Dirty Dancing" or "the Crystal Lake shooting"."""
     return all(
-        _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start) and not re.match(r"['’]s\b", article[m.end : m.end + 2])
+        (
+            _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start)
+            or _THING_BEFORE.search(article, max(0, m.start - 30), m.start)
+            or re.match(rf"\s+(?i:{_EVENT_NOUN})\b", article[m.end : m.end + 20])
+        )
+        and not re.match(r"['’]s\b", article[m.end : m.end + 2])
         for m in candidate.mentions
     )
 

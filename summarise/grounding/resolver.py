@@ -12,7 +12,15 @@ import bisect
 import re
 from collections.abc import Callable
 
-from summarise.grounding.actors import ActorCandidate, NAME, find_actor_candidates, is_group_name, is_surname, reads_as_a_name
+from summarise.grounding.actors import (
+    NAME,
+    ActorCandidate,
+    find_actor_candidates,
+    is_group_name,
+    is_surname,
+    names_a_place_or_event,
+    reads_as_a_name,
+)
 from summarise.grounding.cue_phrase import (
     CLOSING_CUE,
     CLOSING_SAID,
@@ -394,10 +402,14 @@ def unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
         m = _SUBJECT_NAME.match(clause, start)
         if not m or m.group("name").split()[0] in NOT_A_NAME or is_group_name(m.group("name")):
             continue
+        if names_a_place_or_event(m.group("name"), clause[m.end("name") :], article):
+            continue
         tokens = m.group("name").split()
         # "Zendaria, who won the top award, spoke": "who" is said of a person, known by one name
         who = re.match(r",\s+who\b", clause[m.end("name") :]) is not None
-        one = len(tokens) == 1 and (is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article) or who)
+        one = len(tokens) == 1 and (
+            is_surname(tokens[0], article) or _goes_by_first_name(tokens[0], article) or who or _acts_as_a_person(clause, m, article)
+        )
         # a name the first-name list does not know, family name first: "Nguyen Thi Lan, a farmer, lost ..."
         unknown_first = start == 0 and _SET_OFF.match(clause, m.end("name")) and reads_as_a_name(m.group("name"), article)
         if one or (len(tokens) > 1 and (is_first_name(tokens[0]) or unknown_first)):
@@ -420,6 +432,25 @@ def _goes_by_first_name(word: str, article: str) -> bool:
     if re.search(rf"\b{w.lower()}\b|\b{w}\s+[A-Z]", article):
         return False
     return re.search(rf"\b{w}\s+(?:also\s+)?{SPEECH_VERB.pattern}|\b{speech_verbs(strict=True)}\s+{w}\b", article) is not None
+
+
+#: Verbs only a person does, right after a one-word subject: "Orvell openly admitted", "Brask dodged the question".
+_PERSON_VERB = re.compile(
+    rf"\s+(?:[a-z]+ly\s+)?(?:{speech_verbs(strict=True)}|admitted|conceded|dodged|defied|declined|refused|acknowledged|"
+    r"agreed|disagreed|laughed|joked|smiled|shrugged|vowed|pledged|promised|insisted|apologi[sz]ed|scoffed|"
+    r"bristled|sighed|quipped|retorted|countered|hedged|demurred|balked|wasn['’]t\s+impressed)\b"
+)
+
+
+def _acts_as_a_person(clause: str, name: re.Match[str], article: str) -> bool:
+    """Whether a one-word name the article never writes in full opens the clause doing what only a
+    person does ("Orvell openly admitted the pick was political"): a surname the story uses alone,
+    unless the word is also written in lower case or after "the", "in" or "at" (a word or a place)."""
+    word = name.group("name")
+    if name.start("name") != 0 or not _PERSON_VERB.match(clause, name.end("name")) or word in _MONTHS:
+        return False
+    w = re.escape(word)
+    return re.search(rf"\b{w.lower()}\b|\b(?i:the|in|at|to|from|of)\s+{w}\b", article) is None
 
 
 #: A name as a clause's subject: then a verb, past an appositive (", R-Ohio,", ", a delegate from Ohio,"), and

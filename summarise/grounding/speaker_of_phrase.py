@@ -105,7 +105,7 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
 _ISSUED = re.compile(
-    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|post|letter|"
+    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?P<document>statement|communiqu[eé]|announcement|post|letter|"
     r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
     r"order|ruling|study|survey|ad|advertisement|video)$",
     re.IGNORECASE,
@@ -136,6 +136,8 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     if not phrase:
         return NOBODY
     issued = _ISSUED.match(phrase)
+    if issued and issued.group("owner").lower() == "the":
+        return _author(issued.group("document"), at, floor, resolver, context, previous)
     if issued:
         owner = issued.group("owner")
         phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
@@ -232,7 +234,7 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
         if person is None and not _PLACED.search(phrase):
             # "the billionaire businessman", "the presumptive nominee": whom a title called so, else the subject before
             person = described_as(phrase.split()[-1], at, resolver.actors, article) or resolver.subject_before(
-                at, floor, fits=lambda p: may_be_described(p, phrase, article)
+                at, floor, fits=lambda p: may_be_described(p, phrase, article) and _marks_fit(p, phrase, article)
             )
         if person is not None:
             return from_actor(person, person.name, context, article)
@@ -243,6 +245,55 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME:
         person = unlisted_person(name.group(0), article)
         return from_actor(person, person.name, context, article)
+    return NOBODY
+
+
+#: What a description may say of whom it stands for beyond an office, and how a profile writes it:
+#: a party ("the Republican presidential candidate") or the race for president.
+_MARKS = {
+    r"\b(?:Republican|GOP)\b": r"\b(?:Republican|GOP)\b|\(R-",
+    r"\bDemocrat(?:ic)?\b": r"\bDemocrat(?:ic)?\b|\(D-",
+    r"\bpresidential\b": r"\bpresiden|\bWhite House\b",
+}
+
+
+def _marks_fit(person: ActorCandidate, description: str, article: str) -> bool:
+    """Whether a person the article has described can be what a description says besides an office:
+    "the Republican presidential candidate" is not the one it introduced as "Mayor" only. Someone
+    it gives no title or appositive may be anyone."""
+    said = profile(person, article)
+    return not said or all(re.search(found, said, re.IGNORECASE) for mark, found in _MARKS.items() if re.search(mark, description))
+
+
+#: A body's verb that puts out words: "The party announced on Friday", "the agency issued".
+_ISSUING = re.compile(
+    r"\s+(?:(?:on|late|early)\s+\w+\s+|also\s+|has\s+|had\s+)?(?:said|says|announced|announces|issued|issues|released|"
+    r"releases|published|sent|wrote|posted|tweeted|stated|declared|put\s+out)\b"
+)
+
+
+def _author(document: str, at: int, floor: int, resolver: Resolver, context: str, previous: Attribution) -> Attribution:
+    """Whose words "the statement" or "the message" gives: whoever a sentence before has issue it
+    ("The ministry said in a statement", "Ortiz sent an email"), else the body that spoke last
+    ("The party announced ... . The release added"); no one when no author is named: a country
+    or an agency named in passing ("Norway has pledged aid") wrote nothing."""
+    article = resolver.article
+    issued = [
+        m for m in re.finditer(rf"\b(?i:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(document)}\b", article[floor:at])
+    ]
+    mention = floor + issued[-1].start() if issued else -1
+    sentence = next((s for s in reversed(resolver.sentences) if s.start <= mention), None) if issued else None
+    named = resolver.named_in(article[sentence.start : mention]) if sentence is not None else None
+    if named:
+        return from_actor(named[0], named[1], context, article)
+    if previous.actor is not None and previous.actor.kind != ActorKind.PERSON and any(
+        a is previous.actor for _, a in resolver.mentions(floor, at, {previous.actor.kind})
+    ):
+        return previous  # "The ministry said ... . The statement added": the body that spoke last
+    for start, body in reversed(resolver.mentions(floor, at, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})):
+        end = next((m.end for m in body.mentions if m.start == start), start)
+        if _ISSUING.match(article, end):
+            return from_actor(body, body.name, context, article)  # "The party announced ... . The release added"
     return NOBODY
 
 

@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from summarise.grounding.actors import NAME, ActorCandidate, is_group_name, reads_as_a_name, without_sentence_words
+from summarise.grounding.actors import (
+    NAME,
+    ActorCandidate,
+    drop_title,
+    is_group_name,
+    names_a_place_or_event,
+    reads_as_a_name,
+    without_sentence_words,
+)
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import (
@@ -59,12 +67,15 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     known = {label for a in listed for label in (a.name, *a.aliases)}
     found: dict[str, ActorCandidate] = {}
     for m in _speaking_name().finditer(article):
-        name = without_sentence_words(m.group("a") or m.group("b") or m.group("c") or m.group("d"))  # not "Later Sandor said"
+        # not "Later Sandor said", not "said Councilwoman Ruth Nash"
+        name = drop_title(without_sentence_words(m.group("a") or m.group("b") or m.group("c") or m.group("d")))
         tokens = name.split()
         if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
             continue
         if is_group_name(name) or us_place_in(name):  # "many more Latinos said", "Dayton, Ohio, said"
             continue
+        if tail_of_a_place(article, name, m.start()):
+            continue  # "Ana Ruiz of North Carolina said": "Carolina" is no one
         if len(tokens) == 1 and _only_opens_sentences(name, article):
             continue  # "Instead, the senator is ...": a word capitalised only where a sentence opens
         if any(name in label.split() or name == label.split()[-1] for label in known):
@@ -74,6 +85,8 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
     for m in _OPENING_NAME.finditer(article):
         name = m.group("name")
         if name not in found and name not in known and is_first_name(name.split()[0]):
+            if names_a_place_or_event(name, article[m.end("name") :], article):
+                continue  # "Sandy Hook was a tragedy": a place in a person's shape
             found[name] = unlisted_person(name, article)  # "Donald Brennan also attacked ...", sentence-first
     return list(found.values())
 
@@ -81,6 +94,14 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
 #: A first and last name opening a sentence and doing something: the actor finder reads names
 #: inside sentences only, and a first name from the name list is what makes it a person.
 _OPENING_NAME = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*)(?=\s+(?:also\s+|then\s+)?[a-z]+)", re.M)
+
+
+def tail_of_a_place(article: str, name: str, at: int) -> bool:
+    """Whether a name written at or after ``at`` is the last word of a place ("Carolina" of "North
+    Carolina", "York" of "New York"): the capitalised word before it makes a state or an American place."""
+    found = article.find(name, at)
+    before = re.search(r"([A-Z][\w.]*)\s+$", article[max(0, found - 20) : found]) if found >= 0 else None
+    return before is not None and (state_of(f"{before.group(1)} {name}") is not None or us_place_in(f"{before.group(1)} {name}"))
 
 
 def _only_opens_sentences(word: str, article: str) -> bool:
@@ -127,7 +148,7 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
         # nothing of "Short-tempered' Marsh" or "Debating Vance"
         first = next((i for i, w in enumerate(words) if is_first_name(w.strip("'’"))), None)
         if first is not None and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", w) for w in words[first:]):
-            best = " ".join([*words[first:], name])
+            best = drop_title(" ".join([*words[first:], name]))  # not "York Congressman Pete Kane"
             break
     spans = [
         Span(start=m.start(), end=m.end(), status=MatchStatus.EXACT)
