@@ -350,3 +350,158 @@ def test_a_participle_after_a_relative_clause_is_the_relative_clauses_subject() 
         "worked the crowd, praising \"Ivo's honesty and hard work\" as he went.\n"
     )
     assert _speaker(article, "Ivo's honesty") == "Dan Pellew"
+
+
+_ASKER_AND_RELATIVE_CLAUSE = [
+    pytest.param(
+        "Sen. Mara Vosk took questions on the radio on Tuesday.\n\n"
+        "Vosk was asked by host Teodor Lanz, who has backed her opponent, \u201cWill you quit if the levy fails?\u201d\n",
+        "Will you quit",
+        "Teodor Lanz",
+        id="question-of-the-one-who-asked",
+    ),
+    pytest.param(
+        "Sen. Mara Vosk took questions on the radio on Tuesday.\n\n"
+        "Vosk was asked by Harbour Radio moderator Teodor Lanz whether her levy would \"sink the harbour fund.\"\n",
+        "sink the harbour fund",
+        "Teodor Lanz",
+        id="asked-whether-words-of-the-asker",
+    ),
+    pytest.param(
+        "Sen. Mara Vosk took questions on the radio on Tuesday.\n\n"
+        "Vosk was asked by Teodor Lanz about the levy, and she said it would \"pay its own way.\"\n",
+        "pay its own way",
+        "Mara Vosk",
+        id="asked-then-answers-in-her-own-clause",
+    ),
+    pytest.param(
+        "Bishop Aldo Fenn preached in the cathedral on Sunday.\n\n"
+        "Later in the sermon, Fenn thanked the painter Ruth Okonjo, who has publicly pledged to boycott the fair "
+        "over the council's \"war on the poor.\"\n",
+        "war on the poor",
+        "Ruth Okonjo",
+        id="who-clause-with-an-adverb",
+    ),
+    pytest.param(
+        "Mayor Lena Graf met Karl Holm, the Danish foreign minister, on Friday.\n\n"
+        "In Aarhus, Graf sat through a long toast from the Danish foreign minister, who said that the treaty had been "
+        "good for \"both our harbours.\"\n",
+        "both our harbours",
+        "Karl Holm",
+        id="description-then-who-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "start", "speaker"), _ASKER_AND_RELATIVE_CLAUSE)
+def test_the_asker_and_the_one_a_relative_clause_is_about_speak(article: str, start: str, speaker: str) -> None:
+    assert _speaker(article, start) == speaker
+
+
+def test_an_outlet_whose_name_ends_on_post_speaks_for_itself() -> None:
+    article = (
+        "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
+        "The Lakeshire Post reported that the levy was \"doomed from the start.\"\n"
+    )
+    assert _speaker(article, "doomed from the start") == "Lakeshire Post"
+
+
+def test_a_post_written_in_lower_case_speaks_for_whoever_wrote_it() -> None:
+    article = (
+        "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
+        "Her post said the levy was \"fair to every boat owner.\"\n"
+    )
+    assert _speaker(article, "fair to every boat owner") == "Mara Vosk"
+
+
+def test_a_titled_subject_with_a_party_tag_speaks_by_name() -> None:
+    article = (
+        "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
+        "Senate Finance Chair Ivo Brandt (D-Ore.) said the levy was not \"legally sound\" at all.\n"
+    )
+    assert _speaker(article, "legally sound") == "Ivo Brandt"
+
+
+def test_an_unlisted_body_named_with_of_speaks_through_its_participle() -> None:
+    article = (
+        "Sen. Mara Vosk has long courted the unions.\n\n"
+        "Dockers were among her earliest backers, with the Federation of Dockers calling her \"the best friend of the quay.\"\n"
+    )
+    assert _speaker(article, "the best friend of the quay") == "Federation of Dockers"
+
+
+def test_a_name_with_a_middle_initial_beside_a_description_speaks() -> None:
+    article = (
+        "Sen. Mara Vosk faces a lawsuit over the levy.\n\n"
+        "In fighting the suit, her personal lawyer, David E. Kendrick, wrote in a filing that the claim was \"baseless.\"\n"
+    )
+    assert _speaker(article, "baseless") == "David E. Kendrick"
+
+
+_AN_ANSWER_IN_THE_REPORTERS_WORDS = [
+    pytest.param("Her answer was that", "Mara Vosk", id="her-answer-was-that"),
+    pytest.param("The Ohio senator's answer was that", "Mara Vosk", id="the-described-owners-answer"),
+    pytest.param("Vosk's reply was blunt:", "Mara Vosk", id="named-owners-reply"),
+]
+
+
+@pytest.mark.parametrize(("lead", "speaker"), _AN_ANSWER_IN_THE_REPORTERS_WORDS)
+def test_the_owner_of_an_answer_speaks_not_the_one_who_asked(lead: str, speaker: str) -> None:
+    article = (
+        "Sen. Mara Vosk of Ohio took part in the debate on Tuesday.\n\n"
+        "\"Will the levy pass?\" moderator Teodor Lanz asked.\n\n"
+        f"{lead} \"the harbour pays for itself.\"\n"
+    )
+    assert _speaker(article, "the harbour pays for itself") == speaker
+
+
+def test_a_lower_case_description_after_a_lead_in_speaks_through_its_participle() -> None:
+    article = (
+        "Justice Mara Vosk of the high court has rarely spoken about Governor Ivo Brandt.\n\n"
+        "In three separate interviews, the justice sounded off on Brandt, saying she did not \"want to dwell on\" his win.\n"
+    )
+    assert _speaker(article, "want to dwell on") == "Mara Vosk"
+
+
+def test_a_description_ending_on_a_trade_speaks_through_its_participle() -> None:
+    article = (
+        "Businessman Ivo Brandt held a rally in Salem on Monday.\n\n"
+        "The billionaire businessman began by talking about the harbour, saying that fish are now \"cheaper than bait.\"\n"
+    )
+    assert _speaker(article, "cheaper than bait") == "Ivo Brandt"
+
+
+def test_a_body_named_with_the_speaks_through_its_participle() -> None:
+    article = (
+        "Governor Ivo Brandt held a rally in Salem on Monday.\n\n"
+        "The Committee for Harbour Safety issued a letter, warning that the plan would \"sink the docks.\"\n"
+    )
+    assert _speaker(article, "sink the docks") == "Committee for Harbour Safety"
+
+
+def test_an_unnamed_spokesman_who_declined_but_said_is_no_one_named_in_the_clause() -> None:
+    article = (
+        "Governor Ivo Brandt held a rally in Salem on Monday.\n\n"
+        "A spokesman for the Harbour Trust declined to discuss the rally but said in a statement that Brandt was "
+        "\"welcome back any time.\"\n"
+    )
+    [quote] = find_quote_candidates(article)
+    assert quote.speaker is None
+    assert "spokesman" in (quote.speaker_role or "")
+
+
+def test_a_survey_that_found_that_speaks_its_finding() -> None:
+    article = (
+        "Governor Ivo Brandt held a rally in Salem on Monday, and Mara Vosk spoke after him.\n\n"
+        "In 2014, the Harbour Survey Center found that \"most boat owners back the levy.\"\n"
+    )
+    assert _speaker(article, "most boat owners") == "Harbour Survey Center"
+
+
+def test_a_span_of_time_opening_a_long_lead_in_is_not_the_subject() -> None:
+    article = (
+        "Sen. Mara Vosk spent the week on the radio.\n\n"
+        "Hours after the harbour board voted down her levy on Monday night, Vosk took to the airwaves, saying the board "
+        "had \"sold out the docks.\"\n"
+    )
+    assert _speaker(article, "sold out the docks") == "Mara Vosk"

@@ -47,6 +47,14 @@ _BY_AGENT = re.compile(
     r"(?P<speaker>[^,.;:!?“”\"]{1,80}?)\s+as\s*$",
     re.IGNORECASE,
 )
+#: The one who put a question, in a passive: "Lund was asked by host Ivo Marsh, "..."", "asked by Channel 4
+#: moderator Ivo Marsh whether the plan would "..."": the words are the asker's, the name that closes their
+#: titles (unless another cue follows: "..., and she said").
+_ASKED_BY = re.compile(
+    rf"\b(?:was|were|is|are|being|been|got|get)\s+asked\s+by\s+(?:[\w.’'\u2024-]+\s+){{0,3}}?(?P<speaker>{NAME})"
+    r"(?=\s*(?:,|$|\s(?:whether|if|about|what|why|how|when|where|who|to|on|in|at|during|after|before)\b))"
+    rf"(?![^“”\"]*\b(?:{speech_verbs(strict=True)})\b)[^“”\"]*$"
+)
 #: A verb of judging whose object stands before its subject: "in a way Ana Lund slammed as "..."", "what
 #: Ortiz described as "..."" (the subject right before the verb; "was described by X as" is ``_BY_AGENT``'s).
 _JUDGED_AS = re.compile(
@@ -54,6 +62,15 @@ _JUDGED_AS = re.compile(
     r"(?:described|slammed|dismissed|derided|mocked|branded|labell?ed|characteri[sz]ed|denounced|criticized|"
     r"blasted|hailed|praised|touted|referred\s+to)\s+as\s*$"
 )
+#: Someone's answer given in the reporter's words before the quote: "The senator's answer was that "..."",
+#: "His reply was: "..."": the owner of the answer speaks, whoever spoke last.
+_OWNERS_ANSWER = re.compile(
+    r"(?<![\w’'.\u2024-])(?P<speaker>[Hh]is|[Hh]er|(?:[Tt]he\s+)?(?:[\w.’'\u2024-]+\s+){0,3}?[A-Za-z][\w.\u2024-]*(?=['’]s\s))(?:['’]s)?"
+    r"\s+(?:(?:first|only|short|simple|blunt|main|whole)\s+)?(?:answer|response|reply|retort|argument|explanation|defen[cs]e|"
+    r"rebuttal|verdict|conclusion|message|pitch)\s+(?:was|is|had\s+been|has\s+been)"
+    r"(?:\s+that|\s+(?:simple|blunt|short|brief|direct|clear|swift|terse|sharp|curt|firm|quick)\s*:)?[\s,:]*$"
+)
+_OWNER_AS_SUBJECT = {"his": "he", "her": "she"}
 _ACCORDING = re.compile(r"according to (?P<speaker>[^,.;:!?“”\"]{1,80})", re.IGNORECASE)
 
 
@@ -99,17 +116,38 @@ TITLE_BEFORE_NAME = (
 _OFFICE_OF = r"(?:[A-Z][\w’'\u2024-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,2}"
 #: A place a lead-in names with its state or country: "in Salem, Oregon", "in Lyon, France".
 _CITY_STATE = r"(?:,\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?(?=,))?"
+#: Nouns for a person that a description may end on, besides the roles: "the billionaire businessman".
+_PERSON_NOUNS = (
+    r"aide|strategist|staffer|business(?:man|woman)|billionaire|candidate|nominee|front-?runner|hopeful|"
+    r"congress(?:man|woman)|justice|actor|actress|mogul|tycoon"
+)
+#: Nouns for a body that a description may end on: "the teachers' union", "the rival campaign".
+_BODY_NOUNS = r"campaign|committee|newspaper|union|council|board|party|group|network"
+#: A body named with "the" and capitalised words, maybe joined by "of" or "for": "The Committee for Harbour Safety".
+_BODY_NAME = r"The\s+[A-Z][\w'’.\u2024&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’.\u2024&-]*){0,5}(?=\s+[a-z])"
+#: A span of time that opens a lead-in, never a subject: "Hours after the vote, ...".
+_TIME_BEFORE = r"(?:Seconds|Minutes|Moments|Hours|Days|Weeks|Months|Years|Shortly|Soon|Just|Long)"
 #: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
 #: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing"); a lead-in
 #: that opens on a preposition may run longer ("After wins in five wards on Tuesday night, Lund ...").
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked)\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}),\s+)?"
-    rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?P<subject>(?:he|she|they|it)\b"
-    # a description that ends on its role: "His chief aide doubled down, saying"
-    rf"|(?:The|His|Her|Its|Their)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|aide|strategist|staffer)s?(?=\s+[a-z])"
+    rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked|{_TIME_BEFORE})\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}),\s+)?"
+    rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?!{_TIME_BEFORE}\b)(?P<subject>(?:he|she|they|it)\b"
+    # a description that ends on its role: "His chief aide doubled down, saying", "In an interview, the justice
+    # sounded off, saying", "The billionaire businessman began by talking about it, saying"
+    rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
+    # a body by its name: "The Harbour Workers Committee released a statement, saying"
+    rf"|{_BODY_NAME}"
     rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b)"
     rf"(?:(?:{TITLE_BEFORE_NAME}|{_OFFICE_OF})(?=[A-Z]))?{NAME})"
     r"(?=(?:\s*\((?:[A-Z]|Ind|Dem|Rep)[\w.\u2024-]{0,12}\))?(?:,\s(?:an?|the|who|\d)\b[^,“”\"]{0,80},)?\s+(?!of\b)[a-z])"
+)
+#: A description opening the sentence as its subject, maybe with the body it speaks for: "A spokesman for the
+#: Harbour Trust declined ...", "One aide to the mayor ...".
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^\s*(?:(?:After|Before|During|Following|At|In|On|Asked)\b[^,“”\"]{{0,80}},\s+)?(?P<subject>(?:[Aa]n?|[Oo]ne|[Tt]he)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?"
+    r"(?:\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w'’.\u2024-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\u2024-]*){0,4})?)(?=\s+[a-z])"
 )
 #: A relative clause the participle runs on from: "rallying for Ana Lund, who worked the crowd, praising "..."".
 _RELATIVE_THEN_PARTICIPLE = re.compile(rf"(?P<subject>{NAME}),\s+who\s[^,;“”\"]{{1,150}},\s+{_PARTICIPLES}\b[^,;“”\"]*[,:]?\s*$")
@@ -135,16 +173,21 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
         m = (
             _ACCORDING.search(before)
             or _BY_AGENT.search(before)
+            or _ASKED_BY.search(before)
             or _JUDGED_AS.search(before)
             or _NAME_COLON.match(before)
             or _SAID_NAME.search(before)
             or _ABSOLUTE_PARTICIPLE.search(before)
             or _PARENTHETICAL_CUE.search(before)
             or _PARENTHETICAL_SAID.search(before)
+            or _OWNERS_ANSWER.search(before)
         )
-        if m and not _WHO_SHAPED.search(m.group("speaker")):
+        speaker = m.group("speaker") if m else ""
+        if m and m.re is _OWNERS_ANSWER:
+            speaker = _OWNER_AS_SUBJECT.get(speaker.lower(), speaker)  # "His answer was that": he answered
+        if m and not _WHO_SHAPED.search(speaker) and speaker not in _OWNER_AS_SUBJECT.values():
             m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
-        found = (m.group("speaker"), before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
+        found = (speaker, before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
         if found is None and PARTICIPLE_CUE.search(before):
             # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
             lead = _RELATIVE_THEN_PARTICIPLE.search(before) or _SENTENCE_SUBJECT.match(before)
@@ -301,10 +344,12 @@ _NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "w
 #: Speech verbs safe to look for before a quote (not "continued", "states": nouns and adjectives too).
 SPEECH_VERB = re.compile(rf"\b{speech_verbs(strict=True)}\b")
 #: Verbs whose subject gives the words quoted after them, though they report no speech: the verbs of
-#: naming ("Ortiz called the plan "..."", "what Lund calls "..."") and sworn words ("Ruiz testified that").
+#: naming ("Ortiz called the plan "..."", "what Lund calls "...""), sworn words ("Ruiz testified that") and a
+#: survey's or inquiry's findings ("Gallup found that "..."").
 _NAMING = r"(?:call|calls|called|dub|dubs|dubbed)"
 _QUOTING_VERB = re.compile(
-    rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)|testif(?:y|ies|ied))\b"
+    rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)|testif(?:y|ies|ied)"
+    r"|(?:found|finds)(?=\s+that\b))\b"
 )
 #: A naming verb with its object before it, the subject between: "what Lund called", "the plan, which Ortiz calls".
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|that|whom)\s+[^,;]*\S\s*$")
@@ -375,9 +420,10 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             if inner:
                 return inner.group("name"), offset + aside.start("inner")
             head = head[: aside.start()] + " "
-        who = re.search(rf"(?P<name>{NAME})\s*,\s*who\s+(?:(?:has|had|have|also|later|then|once)\s+)*$", head)
+        who = _WHO_THEN_VERB.search(head)
         if who:
-            return who.group("name"), offset + who.start("name")  # "from Ana Ruiz, who declared "..."": Ruiz
+            # "from Ana Ruiz, who declared "..."": Ruiz; "a speech from the Danish premier, who said": the premier
+            return who.group("name"), offset + who.start("name")
         trimmed = re.sub(r"(?:\s+[a-z]+ly)+\s*$", "", without_auxiliaries(head))
         if re.search(r",\s*$", trimmed):
             head = trimmed + " "  # "Ana Ruiz, an aide, later testified", ", subsequently said": the adverb is no subject
@@ -390,12 +436,12 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
                 popped == 0
                 or (
                     _APPOSITIVE_PART.match(parts[-1].strip())
-                    and not (re.fullmatch(NAME, parts[-1].strip()) and _LEAD_IN.match(parts[-2].strip()))
+                    and not (re.fullmatch(NAME, unmask(parts[-1].strip())) and _LEAD_IN.match(parts[-2].strip()))
                 )
             ):
                 last = parts.pop()
                 popped += 1  # (not the name after a lead-in: "Of Carson, Levine, who backs Ruiz, said")
-            if popped == 1 and re.fullmatch(NAME, last.strip()) and (_ENDS_ON_ROLE.search(parts[-1]) or _DESCRIBED.match(parts[-1].strip())):
+            if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (_ENDS_ON_ROLE.search(parts[-1]) or _DESCRIBED.match(parts[-1].strip())):
                 # "Ohio's attorney general, Pam Roe, vowed", "The head of the league, Pam Roe, warned":
                 # the name beside the description speaks
                 return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
@@ -426,8 +472,14 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         if not subject and described and clauses[-1].group(0) in ("who", "that", "which"):
             # "a banner that read", "met a man who said": the noun the relative pronoun stands for
             return described.group(0).strip(), offset + described.start()
+        if not subject and clauses and clauses[-1].group(0) in ("and", "but"):
+            # "A spokesman for the trust declined to comment but said that": the subject of the verb before the "but"
+            shared = _DESCRIBED_SUBJECT.match(head)
+            if shared:
+                return shared.group("subject"), offset + shared.start("subject")
         if re.search(rf"\s(?!\w+ing\b){SPEECH_VERB.pattern}\s+(?:that\s+)?(?i:he|she|they)\s*$", without_auxiliaries(head)):
             continue  # "Police sources have said he told them "..."": the sources report it, they speak
+        subject = _PARTY_TAG.sub("", subject)  # "Senate Finance Chair Ana Lund (D-Ore.) last week said": Lund
         if subject and subject.lower() not in _NOT_SPEAKERS and len(subject.split()) <= 12:
             at = offset + cut + lead
             epithet = re.fullmatch(rf"(?i:an?|the)\s+[a-z][\w-]*\s+(?P<name>{NAME})", subject)
@@ -437,5 +489,11 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     return None
 
 
+#: The one a relative clause right before the speech verb is about: a name, or a description ending on its role
+#: ("the Danish premier, who said"), with the clause's auxiliaries and adverbs ("who has publicly vowed").
+_WHO_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME}|\b(?i:the|a|an)\s+(?:(?!(?i:of|from|to|in|on|at|for|with|by)\b)[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS})s?)"
+    r"\s*,\s*who\s+(?:(?:has|had|have|also|later|then|once|since|\w+ly)\s+)*$"
+)
 #: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
 _WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")

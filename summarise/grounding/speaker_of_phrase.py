@@ -104,8 +104,9 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 
 
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
+#: (written in lower case: "the Washington Post reported" is an outlet, not a post)
 _ISSUED = re.compile(
-    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?P<document>statement|communiqu[eé]|announcement|post|letter|"
+    r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?-i:(?=[a-z]))(?P<document>statement|communiqu[eé]|announcement|post|letter|"
     r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
     r"order|ruling|study|survey|ad|advertisement|video)$",
     re.IGNORECASE,
@@ -117,8 +118,9 @@ _PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
 _PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
 #: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
 _SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
-#: "the Times", "The Wall Street Journal": "the" and capitalised words only, a name.
-_PROPER_NAME = re.compile(r"^(?i:the)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})$")
+#: "the Times", "The Wall Street Journal", "the Federation of Dockers": "the" and capitalised words only
+#: (joined by "of", "for", "and"), a name.
+_PROPER_NAME = re.compile(r"^(?i:the)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,4})$")
 #: The pronoun a document's owner stands as: "the statement added" is the body that spoke last.
 _OWNER_PRONOUN = {"the": "it", "its": "it", "their": "they", "his": "he", "her": "she"}
 #: A first and last name, then where they write or work: "Joel Roe of the Daily Ledger", "Larry Roe on Hot Air".
