@@ -40,7 +40,7 @@ def test_a_singer_known_by_one_name_with_a_who_clause_takes_the_next_she() -> No
 def test_a_contraction_after_a_surname_is_no_possessive() -> None:
     article = (
         "On Saturday, Governor Paul Brandt lit into Senator Omar Lindqvist. Brandt said the senator gives one speech.\n\n"
-        "Brandt's been making the case for weeks that Lindqvist is not ready to lead. "
+        "Brandt's been telling crowds for a month that Lindqvist is too green to govern. "
         "“You have never had to make a hard call,” he said.\n"
     )
     assert _quote(article, "You have never").speaker == "Paul Brandt"
@@ -48,8 +48,8 @@ def test_a_contraction_after_a_surname_is_no_possessive() -> None:
 
 def test_a_subject_set_off_by_dashes_still_takes_the_next_he() -> None:
     article = (
-        "Senator Ana Warren spent the week on the road for her husband, Karl Warren.\n\n"
-        "And Warren campaign chairman Piet Oorts — Karl Warren’s old chief of staff — offered a slogan when I asked how she would fight. "
+        "Senator Ana Falk spent the week on the road for her husband, Karl Falk.\n\n"
+        "And Falk campaign chairman Piet Oorts — Karl Falk’s old chief of staff — supplied a motto when I asked how she would fight. "
         "“She will fight for every family in the state,” he said.\n"
     )
     assert _quote(article, "She will fight").speaker == "Piet Oorts"
@@ -58,7 +58,7 @@ def test_a_subject_set_off_by_dashes_still_takes_the_next_he() -> None:
 def test_a_name_set_beside_a_description_subject_takes_the_next_he() -> None:
     article = (
         "Religious groups condemned the proposal on Monday, and Mayor Tomas Berg defended it.\n\n"
-        "The head of the Civic Trust League, Jonah Gould, warned that such a ban would be wrong. "
+        "The head of the Civic Trust League, Jonah Gould, warned that the rule would be a mistake. "
         "He said members “know all too well where such plans can lead.”\n"
     )
     assert _quote(article, "know all too well").speaker == "Jonah Gould"
@@ -77,7 +77,7 @@ def test_a_name_with_where_they_are_from_takes_the_next_he() -> None:
 def test_she_said_set_inside_a_sentence_names_no_one_new() -> None:
     article = (
         "Betsy Marlow has known Hana Ortiz since they were girls in the same school.\n\n"
-        "What bothered her most, she said, was a question at a town hall, when a young man asked Ortiz why nobody trusted her. "
+        "What stung her most, she said, was a moment at a school fair, when a young man asked Ortiz why nobody trusted her. "
         "“I was furious,” she said.\n"
     )
     assert _quote(article, "I was furious").speaker == "Betsy Marlow"
@@ -85,8 +85,8 @@ def test_she_said_set_inside_a_sentence_names_no_one_new() -> None:
 
 def test_a_name_inside_a_lead_in_clause_is_not_whom_its_she_stands_for() -> None:
     article = (
-        "The actress Greta Sorel is not sure she can vote for Senator Hana Ortiz. “It is a hard choice,” she said.\n\n"
-        "Asked about her own vote in the event that Hana Ortiz wins the nomination, she replied: “I don’t know yet.”\n"
+        "The actress Greta Sorel is unsure whether she can back Senator Hana Ortiz. “It is a hard choice,” she said.\n\n"
+        "Asked about her choice should Hana Ortiz take the nomination, she replied: “I don’t know yet.”\n"
     )
     assert _quote(article, "I don’t know yet").speaker == "Greta Sorel"
 
@@ -111,18 +111,18 @@ def test_a_plural_group_with_a_demonym_is_no_person() -> None:
 
 def test_a_surname_with_an_inner_capital_is_a_person() -> None:
     article = (
-        "Georgia businessman Bruce LeVell believes people do not really know the candidate.\n\n"
-        "LeVell was invited by Pastor Dan Scott to an event last fall.\n\n"
-        "During his visit to the tower, LeVell said he saw people of every race at work. "
+        "Georgia businessman Joel DeVane believes people do not really know the candidate.\n\n"
+        "DeVane was invited by Pastor Ray Holt to an event last fall.\n\n"
+        "During his visit to the tower, DeVane said he saw people of every race at work. "
         "“You cannot hire all these people and be a bigot,” he said.\n"
     )
-    assert _quote(article, "You cannot hire").speaker == "Bruce LeVell"
+    assert _quote(article, "You cannot hire").speaker == "Joel DeVane"
 
 
 def test_a_plural_title_does_not_end_the_sentence_that_names_the_subject() -> None:
     article = (
         "Senator Marco Ruiz says he did well in the debate.\n\n"
-        "Speaking on the radio Monday, Ruiz held back from attacking his rivals, particularly Govs. Tom Ash and Ed Pell, "
+        "Speaking on the radio Monday, Ruiz stopped short of criticising his rivals, especially Govs. Tom Ash and Ed Pell, "
         "who say he is too green to lead. He said it was “our best night yet.”\n"
     )
     assert _quote(article, "our best night yet").speaker == "Marco Ruiz"
@@ -131,11 +131,11 @@ def test_a_plural_title_does_not_end_the_sentence_that_names_the_subject() -> No
 def test_the_subject_of_a_sentence_outranks_the_man_its_scare_quotes_were_given_to() -> None:
     article = (
         "Omar Trask landed in Dover for what was billed as a detailed \"policy address\" on crime but was a familiar rant.\n\n"
-        "Preceded at the lectern by Paul Lindt, the county sheriff and hard-liner, Trask launched into a lament for the "
-        "\"countless families\" who are \"victims of crime\" by people who are \"dangerous, dangerous, dangerous criminals.\"\n\n"
-        "\"We will build a great wall along the river!\" he said to an enormous cheer.\n"
+        "Preceded at the lectern by Paul Lindt, the county sheriff and hard-liner, Trask broke into a lament about the "
+        "\"ordinary families\" who are \"targets of thieves\" by men who are \"violent, violent, violent offenders.\"\n\n"
+        "\"We will put a fence along the river!\" he said to loud applause.\n"
     )
-    assert _quote(article, "We will build").speaker.endswith("Trask")
+    assert _quote(article, "We will put").speaker.endswith("Trask")
 
 
 def test_a_name_inside_a_quotation_gives_no_gender_to_the_she_that_closes_it() -> None:
@@ -159,8 +159,8 @@ def test_a_compound_before_a_surname_is_no_first_name() -> None:
 def test_a_surname_after_an_abbreviated_presidents_title_is_a_person() -> None:
     article = (
         "In an interview with a monthly magazine, Pres. Ruhl admits the war was the worst mistake of his time in office.\n\n"
-        "“We would be looking at something much worse,” Secretary Ana Pell said at a town hall on Monday.\n\n"
-        "Regarding the war, Ruhl defended the process, though not the results. "
+        "“We would be facing something far worse,” Secretary Ana Pell said at a town hall on Monday.\n\n"
+        "Regarding the war, Ruhl defended the planning, though not the outcome. "
         "“We did what we could,” the president told the magazine.\n"
     )
     assert _quote(article, "We did what we could").speaker == "Ruhl"
@@ -168,13 +168,13 @@ def test_a_surname_after_an_abbreviated_presidents_title_is_a_person() -> None:
 
 def test_a_surname_after_a_first_name_and_a_nickname_is_a_person() -> None:
     article = (
-        "Former Marine John “Tig” Tessmer found both issues troubling.\n\n"
-        "“He is a bad commander-in-chief,” Tessmer said.\n\n"
+        "Former Marine Karl “Red” Ostrup found both issues troubling.\n\n"
+        "“He is a bad commander-in-chief,” Ostrup said.\n\n"
         "Ana Pell has been criticised for her push to topple the dictator Omar Kadir. The country is now a failed state.\n\n"
-        "Tessmer was also troubled by her handling of secret files.\n\n"
+        "Ostrup was also troubled by her handling of secret files.\n\n"
         "“Her lack of care puts lives at risk,” he wondered.\n"
     )
-    assert _quote(article, "Her lack of care").speaker.endswith("Tessmer")
+    assert _quote(article, "Her lack of care").speaker.endswith("Ostrup")
 
 
 def test_a_name_written_family_name_first_is_kept_whole() -> None:
@@ -193,27 +193,27 @@ def test_a_title_before_a_name_is_still_cut_from_it() -> None:
 def test_a_voter_whose_names_the_list_does_not_know_takes_the_next_she() -> None:
     article = (
         "“We have a common enemy,” Dan Burke told the delegates.\n\n"
-        "Naureen Jahangir, a volunteer from Hemet, California, is among those who say they will not back Ortiz. "
-        "The race was the first time she had been involved, and she doubts Hana Ortiz can take up its causes.\n\n"
+        "Naveda Joharin, a volunteer from Millbrook, Lakeshire, is one of those who say they will not back Ortiz. "
+        "The race was her first taste of politics, and she doubts Hana Ortiz can carry its causes.\n\n"
         "Choosing between Ortiz and Lund is a “false choice, because there are four names on the ballot,” she said.\n"
     )
-    assert _quote(article, "false choice").speaker == "Naureen Jahangir"
+    assert _quote(article, "false choice").speaker == "Naveda Joharin"
 
 
 def test_the_subject_before_a_quote_closed_by_she_wrote_is_still_her() -> None:
     article = (
         "Paul Kroll was fired up about the merger and said she should call the rival's chief at once.\n\n"
-        "But Greta Sorel, who had joined the firm a year earlier, tossed “cold water on the idea at once,” she wrote in her memoir.\n"
+        "But Greta Sorel, who had joined the firm a year earlier, poured “ice on the plan right away,” she wrote in her memoir.\n"
     )
-    assert _quote(article, "cold water").speaker == "Greta Sorel"
+    assert _quote(article, "ice on the plan").speaker == "Greta Sorel"
 
 
 def test_a_surname_that_only_opens_sentences_takes_the_next_he() -> None:
     article = (
         "Candidates were asked to pick the winner of the big game on Sunday.\n\n"
-        "Senator Ted Marsh went with the odds, pointing out that the favourite would win.\n\n"
-        "Orvell openly admitted that his pick was politically motivated. “With an eye to March,” he said.\n\n"
-        "Brask dodged the question, and didn't make a choice. “I will predict the winner,” he said.\n"
+        "Senator Ted Marsh sided with the bookmakers, pointing out that the favourite usually wins.\n\n"
+        "Orvell openly admitted that his choice was about votes. “With an eye to March,” he said.\n\n"
+        "Brask dodged the question, and didn't pick a side. “I will predict the winner,” he said.\n"
     )
     assert _quote(article, "With an eye").speaker == "Orvell"
     assert _quote(article, "I will predict").speaker == "Brask"
@@ -221,8 +221,8 @@ def test_a_surname_that_only_opens_sentences_takes_the_next_he() -> None:
 
 def test_a_place_named_like_a_person_is_no_antecedent() -> None:
     article = (
-        "Senator Ted Marsh spoke in Hartford on Tuesday about school safety.\n\n"
-        "Sandy Hook wasn't just a tragedy for the town, it changed the country. “We have to act now,” he added.\n"
+        "Senator Ted Marsh spoke in Salem on Tuesday about the mine.\n\n"
+        "Jack Creek was not only a tragedy for the valley, it changed the state. “We have to act now,” he added.\n"
     )
     assert _quote(article, "We have to act").speaker == "Ted Marsh"
 
@@ -240,10 +240,10 @@ def test_a_document_speaks_for_whoever_sent_it_not_a_country_named_before() -> N
 def test_a_surname_after_two_particles_is_one_name() -> None:
     article = (
         "Leaders met in the capital on Monday to discuss the floods.\n\n"
-        "Commission President Ursula von der Leyen said the union would help. “We stand with you,” von der Leyen said.\n"
+        "Commission President Ilse von der Brake said the union would help. “We stand with you,” von der Brake said.\n"
     )
-    assert "Ursula von der Leyen" in _people(article)
-    assert _quote(article, "We stand with").speaker == "Ursula von der Leyen"
+    assert "Ilse von der Brake" in _people(article)
+    assert _quote(article, "We stand with").speaker == "Ilse von der Brake"
 
 
 def test_a_party_description_is_not_a_mayor_named_just_before() -> None:
@@ -265,9 +265,9 @@ def test_a_party_description_reaches_the_candidate_it_was_given_to() -> None:
 
 def test_a_title_after_the_same_is_no_person_but_the_late_someone_is() -> None:
     article = (
-        "At 29, Mara Lind still lives in her childhood bedroom, its walls covered with the same Wild Kate, "
+        "At 31, Mara Lind still sleeps in the room she grew up in, its walls covered with the same Wild Kate, "
         "50 Rooms and Justin Lake posters from her teens.\n\n"
-        "“Who wants to live at home at 29?” she said.\n\n"
+        "“Who wants to be stuck in their old room at 31?” she said.\n\n"
         "The school was founded by the late Ana Ruiz.\n"
     )
     people = _people(article)
@@ -295,6 +295,6 @@ def test_a_state_before_a_role_word_is_no_part_of_the_name() -> None:
 def test_the_last_word_of_a_state_is_no_speaker() -> None:
     article = (
         "The caucus met on Monday to discuss the rules.\n\n"
-        "Caucus Chairman J.R. Tolland of North Carolina said he was “outraged” by the plan.\n"
+        "Caucus Chairman J.R. Tolland of North Carolina said the plan left him “outraged.”\n"
     )
     assert _quote(article, "outraged").speaker != "Carolina"

@@ -73,7 +73,7 @@ _NAMED_BEFORE = [
     pytest.param(
         "Rosa Quell took questions after her speech.\n\n"
         "Then came another post about the flood, and then one in which she took credit for \"seeing it coming.\" "
-        "And then Ivo Brandt went fully on the attack, saying, \"Will the mayor finally admit it?\"\n",
+        "And then Ivo Brandt went all out on the offensive, saying, \"Will the mayor finally admit it?\"\n",
         "Will the mayor finally",
         "Ivo Brandt",
         id="and-then-X-saying",
@@ -139,7 +139,7 @@ def test_a_subject_with_a_place_and_a_title_speaks_through_calling() -> None:
 def test_a_long_lead_in_clause_before_the_subject_is_not_the_subject() -> None:
     article = (
         "Mayor Rosa Quell met the dock workers on Monday with Ivo Brandt.\n\n"
-        "As the race has turned to the wards along the river with their older voters, Quell has increasingly "
+        "As the fight has moved to the wards along the river with their older voters, Quell has increasingly "
         "decried the state of \u201cthe river walls\u201d and pushed her plan to fix them.\n"
     )
     assert _speaker(article, "the river walls") == "Rosa Quell"
@@ -157,7 +157,7 @@ def test_a_subject_titled_in_lower_case_words_speaks_in_its_own_sentence() -> No
     article = (
         "Voters in the Lakeshire Republican primary go to the polls on Saturday.\n\n"
         "Republican presidential front-runner Dan Pellew is asking whether the mayor would have gone to the "
-        "service \u201cif it were held in a mosque.\u201d\n"
+        "service \u201cif it were held in a stadium.\u201d\n"
     )
     assert _speaker(article, "if it were held") == "Dan Pellew"
 
@@ -202,8 +202,8 @@ _NAMED_BEFORE_WITH_HIS_CLAUSE = [
     ),
     pytest.param(
         "Reporters pressed the mayor on the flood for an hour.\n\n"
-        "A defensive Brandt said his critics \"seem to think the river listens to speeches.\"\n",
-        "seem to think the river",
+        "A defensive Brandt said his opponents \"seem to believe the river listens to speeches.\"\n",
+        "seem to believe the river",
         "Brandt",
         id="an-epithet-before-the-name",
     ),
@@ -244,7 +244,7 @@ _MORE_SHAPES = [
         id="with-the-body-calling",
     ),
     pytest.param(
-        "Mayor Rosa Quell and Ivo Brandt met on Monday. Soon after it was over, both issued a statement "
+        "Mayor Rosa Quell and Ivo Brandt met on Monday. Shortly after the meeting, both issued a statement "
         "\u2013 Brandt saying he was \u201cvery hopeful\u201d and Quell calling it a \u201cgood start.\u201d\n",
         "very hopeful",
         "Ivo Brandt",
@@ -252,7 +252,7 @@ _MORE_SHAPES = [
     ),
     pytest.param(
         "Ivo Brandt met Mayor Rosa Quell on Monday.\n\n"
-        "By contrast, Sen. Dan Pellew said that once the Senate goes on recess, \u201cI will help wherever I can.\u201d\n",
+        "By contrast, Sen. Dan Pellew said that once the House goes on break, \u201cI will help wherever I can.\u201d\n",
         "I will help wherever",
         "Dan Pellew",
         id="goes-on-recess-is-no-cue",
@@ -276,7 +276,7 @@ def test_more_shapes_that_name_the_speaker_before_the_quote(article: str, start:
 _WHEN_AND_HOW_BETWEEN = [
     pytest.param(
         "Rosa Quell ran the school board for years.\n\n"
-        "One of the board's senior officers, Paul Nessing, subsequently testified in one of the suits that "
+        "One of the board's senior officers, Paul Nessing, subsequently testified in a later lawsuit that "
         "\"none of the teachers were picked by him.\"\n",
         "none of the teachers",
         "Paul Nessing",
@@ -292,7 +292,7 @@ _WHEN_AND_HOW_BETWEEN = [
     ),
     pytest.param(
         "Mayor Rosa Quell was asked about the leak on Monday.\n\n"
-        "The Harbour Board less than two weeks ago said for the first time that \u201csecret\u201d papers had gone "
+        "The Harbour Board less than three weeks ago said in a filing that \u201csecret\u201d papers had gone "
         "through the mayor\u2019s office.\n",
         "secret",
         "Harbour Board",
@@ -309,7 +309,7 @@ def test_words_of_when_and_how_between_subject_and_verb_are_not_the_subject(arti
 def test_a_description_opening_the_sentence_speaks_through_its_participle() -> None:
     article = (
         "Mayor Rosa Quell was ready to hit back at Ivo Brandt.\n\n"
-        "His chief aide doubled down on attacks on Quell's record, saying she was good \"on paper\" only.\n"
+        "His chief aide kept up the attacks on Quell's record, saying she was good \"on paper\" only.\n"
     )
     [quote] = find_quote_candidates(article)
     assert quote.speaker is None
@@ -346,7 +346,7 @@ def test_a_subject_chiding_someone_speaks() -> None:
 def test_a_participle_after_a_relative_clause_is_the_relative_clauses_subject() -> None:
     article = (
         "Senator Ivo Brandt toured the valley on Sunday.\n\n"
-        "The senator was rallying for a retired teacher named Dan Pellew, who is running for the council and who "
+        "The senator was out stumping for a retired teacher named Dan Pellew, who is running for the council and who "
         "worked the crowd, praising \"Ivo's honesty and hard work\" as he went.\n"
     )
     assert _speaker(article, "Ivo's honesty") == "Dan Pellew"
@@ -458,7 +458,7 @@ def test_the_owner_of_an_answer_speaks_not_the_one_who_asked(lead: str, speaker:
 def test_a_lower_case_description_after_a_lead_in_speaks_through_its_participle() -> None:
     article = (
         "Justice Mara Vosk of the high court has rarely spoken about Governor Ivo Brandt.\n\n"
-        "In three separate interviews, the justice sounded off on Brandt, saying she did not \"want to dwell on\" his win.\n"
+        "In two long interviews, the justice spoke out about Brandt, saying she did not \"want to dwell on\" his win.\n"
     )
     assert _speaker(article, "want to dwell on") == "Mara Vosk"
 
@@ -466,7 +466,7 @@ def test_a_lower_case_description_after_a_lead_in_speaks_through_its_participle(
 def test_a_description_ending_on_a_trade_speaks_through_its_participle() -> None:
     article = (
         "Businessman Ivo Brandt held a rally in Salem on Monday.\n\n"
-        "The billionaire businessman began by talking about the harbour, saying that fish are now \"cheaper than bait.\"\n"
+        "The wealthy businessman opened with the harbour, saying that fish are now \"cheaper than bait.\"\n"
     )
     assert _speaker(article, "cheaper than bait") == "Ivo Brandt"
 
@@ -482,7 +482,7 @@ def test_a_body_named_with_the_speaks_through_its_participle() -> None:
 def test_an_unnamed_spokesman_who_declined_but_said_is_no_one_named_in_the_clause() -> None:
     article = (
         "Governor Ivo Brandt held a rally in Salem on Monday.\n\n"
-        "A spokesman for the Harbour Trust declined to discuss the rally but said in a statement that Brandt was "
+        "A spokesman for the Harbour Trust declined to comment on the rally but said in a short note that Brandt was "
         "\"welcome back any time.\"\n"
     )
     [quote] = find_quote_candidates(article)

@@ -676,14 +676,14 @@ _NICKNAME = r"(?:\s+[“\"][A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[”\"])?"
 
 #: What an event is, or what happens at a place: "a tragedy", "the shooting", "massacre".
 _EVENT_NOUN = r"(?:tragedy|massacre|shootings?|bombings?|disaster|killings|rampage|victims|shooter|school|elementary)"
-#: A place or an event in a name's shape: "in Sandy Hook", "the Sandy Hook shooting", "at Fort Ord".
+#: A place or an event in a name's shape: "in Jack Creek", "the Jack Creek shooting", "at Fort Ord".
 _PLACE_USE = r"\b(?:in|at|near|outside|inside)\s+{name}\b(?!['’])|\b{name}\s+(?i:{events})\b"
 
 
 def names_a_place_or_event(name: str, after: str, article: str) -> bool:
-    """Whether a name in the shape of a person's ("Sandy Hook", "Crystal Falls") is a place or an
-    event: the sentence calls it one ("Sandy Hook wasn't just a tragedy") or the article uses it as
-    one elsewhere ("in Sandy Hook", "the Sandy Hook shooting"). A surname alone is left alone: "at
+    """Whether a name in the shape of a person's ("Jack Creek", "Crystal Falls") is a place or an
+    event: the sentence calls it one ("Jack Creek was a tragedy") or the article uses it as
+    one elsewhere ("in Jack Creek", "the Jack Creek shooting"). A surname alone is left alone: "at
     Fiorina's side" is no place."""
     if " " not in name.strip():
         return False

@@ -134,7 +134,7 @@ _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked|{_TIME_BEFORE})\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}),\s+)?"
     rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?!{_TIME_BEFORE}\b)(?P<subject>(?:he|she|they|it)\b"
     # a description that ends on its role: "His chief aide doubled down, saying", "In an interview, the justice
-    # sounded off, saying", "The billionaire businessman began by talking about it, saying"
+    # sounded off, saying", "The wealthy businessman opened by talking about it, saying"
     rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
     # a body by its name: "The Harbour Workers Committee released a statement, saying"
     rf"|{_BODY_NAME}"
@@ -279,7 +279,7 @@ _RUNS_ON = re.compile(
     r"\s+(?:when|while|after|before|who|whom|which|because|since|if|until|adding|saying|noting|as\s+(?:he|she|they|it|the|a|an|his|her))\b.*",
     re.DOTALL,
 )
-#: A clause of its own after a cue verb, not its speaker: '"liberals" said they would vote for the Greens'.
+#: A clause of its own after a cue verb, not its speaker: '"moderates" said they would side with the Greens'.
 _PRONOUN_CLAUSE = re.compile(r"(?i:he|she|they|it|we|i|you)\s+\w")
 _PARTY_TAG = re.compile(r"\s*\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)\s*$")
 
@@ -368,7 +368,7 @@ _AUXILIARY = re.compile(
     r"(?:\s+(?:had|has|have|was|were|is|are|would|will|also|later|then|again|once|previously|repeatedly|recently|"
     r"reportedly|publicly|privately|quickly|earlier|already|even|initially|finally|immediately|famously|flatly|"
     r"openly|sincerely|really|still|personally|subsequently|"
-    # and when: "Ana Lund last week said", "the ministry less than two weeks ago said"
+    # and when: "Ana Lund last week said", "the ministry more than three weeks ago said"
     r"(?:last|this|next)\s+(?:week|month|year|night|spring|summer|fall|autumn|winter)|(?:on\s+)?[A-Z][a-z]+day|yesterday|"
     r"(?:(?:less|more)\s+than\s+|about\s+|some\s+)?(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago))+$",
     re.IGNORECASE,
@@ -408,7 +408,7 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             # "refused to call it", "a conference call"
             continue
         if re.fullmatch(r"(?:go|goes|went)\s+on", verb.group(0)) and not re.match(r"\s+to\b|[\s,:]*$", before[verb.end() :]):
-            continue  # "once the Senate goes on recess", "went on the attack": no speech, unless "went on to say"
+            continue  # "once the House goes on break", "went on the attack": no speech, unless "went on to say"
         if re.match(r"\s+by\b", before[verb.end() :]):
             continue  # a passive ("his attacks were echoed by the campaign"): the agent after it is no subject
         if verb.group(0).endswith("ing") and re.search(r",\s*$", head):

@@ -157,11 +157,11 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 named = named_before(s, s.start + a, s.start + b, resolver)
                 who = from_actor(named, named.name, context, article) if named else NOBODY
             elif phrase is None:
-                # "... what Gilbert called "a perception problem."": the person the quote's own sentence names first
+                # "... what Brandt called "a paperwork gap."": the person the quote's own sentence names first
                 named = named_before(s, s.start + a, s.start + b, resolver)
                 # else the person named last before it, in its paragraph or the one before; only in its own
                 # paragraph for a quote inside a sentence of the reporter's that names no one and says no
-                # "he" ("The "90 to 95 percent" figure came from ..."): more often no one's words at all
+                # "he" ("The "70 to 75 percent" estimate came from ..."): more often no one's words at all
                 back = 0 if not opens_sentence and about_no_one(s, rest, resolver) else 1
                 lookback = sentences[max(0, index - LOOKBACK_SENTENCES) : index + 1]
                 reach = max(floor, next(t.start for t in lookback if t.paragraph >= s.paragraph - back))

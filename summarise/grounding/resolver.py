@@ -255,7 +255,7 @@ class Resolver:
 
     def someone_else_subject(self, sentence: Sentence, speaker: ActorCandidate, agree: Callable[[ActorCandidate], bool]) -> bool:
         """Whether the sentence's subject is another person than the one its quoted words were given
-        to: "Trump went after Bush, calling him "a stiff"" is still Trump's sentence, whoever the
+        to: "Brandt went after Pellew, calling him "a bore"" is still Brandt's sentence, whoever the
         words were given to, while in "Yet Ortiz is a "realist," Lund said" Lund is a subject too."""
         named = self.mentions(sentence.start, sentence.end, {ActorKind.PERSON})
         for at, a in named:

@@ -276,7 +276,7 @@ _ISSUING = re.compile(
 
 def _author(document: str, at: int, floor: int, resolver: Resolver, context: str, previous: Attribution) -> Attribution:
     """Whose words "the statement" or "the message" gives: whoever a sentence before has issue it
-    ("The ministry said in a statement", "Ortiz sent an email"), else the body that spoke last
+    ("The ministry issued a statement", "Ortiz sent an email"), else the body that spoke last
     ("The party announced ... . The release added"); no one when no author is named: a country
     or an agency named in passing ("Norway has pledged aid") wrote nothing."""
     article = resolver.article

@@ -86,7 +86,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
         name = m.group("name")
         if name not in found and name not in known and is_first_name(name.split()[0]):
             if names_a_place_or_event(name, article[m.end("name") :], article):
-                continue  # "Sandy Hook was a tragedy": a place in a person's shape
+                continue  # "Jack Creek was a tragedy": a place in a person's shape
             found[name] = unlisted_person(name, article)  # "Donald Brennan also attacked ...", sentence-first
     return list(found.values())
 
