@@ -12,18 +12,17 @@ from __future__ import annotations
 import re
 
 from summarise.grounding.actors import NAME, ActorCandidate
-from summarise.grounding.cue_phrase import (
+from summarise.grounding.cue_after import CLOSING_CUE, opening_cue
+from summarise.grounding.cue_phrase import speaker_phrase
+from summarise.grounding.cue_words import (
     AUXILIARIES,
-    CLOSING_CUE,
     NOT_NOUN_PHRASE_START,
     PARTICIPLE_CUE,
     SPEECH,
     SPEECH_VERB,
     TITLE_BEFORE_NAME,
     mask,
-    opening_cue,
     sentence_text,
-    speaker_phrase,
     unmask,
 )
 from summarise.grounding.resolver import Resolver, THEN_VERB, unlisted_subject

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.cue_phrase import AUXILIARIES, DETERMINER_BEFORE, SPEECH, SPEECH_VERB
+from summarise.grounding.cue_words import AUXILIARIES, DETERMINER_BEFORE, SPEECH, SPEECH_VERB
 from summarise.grounding.gazetteer import state_of
 
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.

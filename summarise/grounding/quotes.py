@@ -25,7 +25,8 @@ from summarise.grounding.context_speaker import (
     subject_of_sentence,
     unnamed_subject,
 )
-from summarise.grounding.cue_phrase import SPEECH_VERB, speaker_phrase
+from summarise.grounding.cue_phrase import speaker_phrase
+from summarise.grounding.cue_words import SPEECH_VERB
 from summarise.grounding.gender import compatible
 from summarise.grounding.quote_spans import is_statement, quoted_ranges, trim
 from summarise.grounding.resolver import LOOKBACK_SENTENCES, Resolver

@@ -21,15 +21,8 @@ from summarise.grounding.actors import (
     names_a_place_or_event,
     reads_as_a_name,
 )
-from summarise.grounding.cue_phrase import (
-    CLOSING_CUE,
-    CLOSING_SAID,
-    NOT_NOUN_PHRASE_START,
-    SPEECH_VERB,
-    mask,
-    sentence_text,
-    unmask,
-)
+from summarise.grounding.cue_after import CLOSING_CUE, CLOSING_SAID
+from summarise.grounding.cue_words import NOT_NOUN_PHRASE_START, SPEECH_VERB, mask, sentence_text, unmask
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
 from summarise.grounding.gender import compatible

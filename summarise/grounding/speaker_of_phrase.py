@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarise.grounding.actors import ActorCandidate, NAME, is_surname
-from summarise.grounding.cue_phrase import without_auxiliaries
+from summarise.grounding.cue_words import without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.names import is_first_name
 from summarise.grounding.resolver import NOT_A_NAME, Resolver
