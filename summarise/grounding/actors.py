@@ -14,42 +14,44 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from summarise.grounding.actor_sources import BYLINE, CREDIT, QUOTED, SPEECH, caption_lines, only_a_source
 from summarise.grounding.align import find_all
 from summarise.grounding.gazetteer import (
     GENERIC_BODY,
     KNOWN_ORGANISATIONS,
     MILITARY_WORDS,
-    NEWS_OUTLETS,
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
-    PLACE_HEADS,
-    PLACE_PREFIXES,
-    PLACE_WORDS,
     ROLE_NOUNS,
-    STATE_VOICES,
     STATES,
     TITLE,
     state_of,
     state_pattern,
     us_place_in,
 )
-from summarise.grounding.names import is_first_name
+from summarise.grounding.name_shapes import (
+    EVENT_NOUN,
+    LOW,
+    NAME,
+    NOT_NAMES,
+    STARTERS,
+    TOKEN,
+    UP,
+    drop_title,
+    is_person_name,
+    is_surname,
+    lowercase_elsewhere,
+    name_tail,
+    without_sentence_words,
+)
 from summarise.grounding.sentences import Sentence, body_end, split_sentences
 from summarise.schemas import ActorKind, Span
 
-_PARTICLE = r"(?:al|el|ad|as|bin|ibn|abu|van|von|de|der|den|da|di|du|le|la)"
-_UP = "A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
-#: A surname may carry a capital inside after its particle: "LeVell", "DeSoto", "MacNab", "DiNapoli".
-_INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo)"
-_TOKEN = rf"(?:{_INNER_CAPITAL}[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]'[{_UP}][{_LOW}]+|{_PARTICLE}-[{_UP}][{_LOW}]+)"
-NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[A-Z]\.|(?:{_PARTICLE}\s+){{1,2}}{_TOKEN})){{0,3}}"
 _CAP = r"(?:[A-Z][\w'’.&-]*[\w.]|[A-Z])"
 _CONNECTOR = r"(?:of|for|and|on|de|the)"
 _PHRASE = re.compile(rf"{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})*(?:\s+\([A-Z]{{2,8}}\))?")
 _POSSESSIVE = re.compile(r"['’]s$")
-_SPEECH = r"(?:said|says|told|noted|added|wrote|argued|warned|suggested|suggests|explained|stated|insisted|believes|cautioned|stressed)"
 _PERSON_BY_TITLE = re.compile(
     rf"(?P<owner>(?:{state_pattern().pattern})(?:['’]s)?\s+)?"
     rf"(?P<title>(?:(?:{TITLE}|{state_pattern().pattern})\s+)*{TITLE})\s+(?P<name>{NAME})"
@@ -73,7 +75,7 @@ _DESCRIBED = re.compile(
 _DESCRIBED_AFF = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<aff>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)")
 #: A place after a body's name is where it sits, not part of it: "Baltic Policy Institute in Riga".
 _AFF_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
-_PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{_SPEECH}\b|\b{_SPEECH}\s+(?P<name2>{NAME})")
+_PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{SPEECH}\b|\b{SPEECH}\s+(?P<name2>{NAME})")
 _INSTITUTIONAL = re.compile(
     rf"(?P<owner>{state_pattern().pattern})(?:['’]s)?\s+(?P<body>(?:(?:defen[cs]e|foreign|unification|interior|"
     r"finance|trade|state|health|information|oil|energy|economy|justice|education|emergencies|intelligence|security)\s+ministry)|"
@@ -81,59 +83,28 @@ _INSTITUTIONAL = re.compile(
 )
 _BY_KIND_NOUN = re.compile(rf"\b(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})")
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
-_NAMED_GROUP = re.compile(rf"(?P<name>(?:{_TOKEN}\s+){{0,2}}{_TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
+_NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
 _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
 _WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
-_NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
+_NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
 _TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)*{TITLE})\s+$")
-_NEXT_TOKEN = re.compile(rf"\s+{_TOKEN}")
-_QUOTED = re.compile(r"[“\"][^”\"]{12,}[”\"]")
-_AGENCY_CREDIT = (
-    r"(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|GETTY IMAGES|Getty|Xinhua|XINHUA|Yonhap|YONHAP|KCNA|Bloomberg|AAP|"
-    r"Anadolu|Sputnik|TASS|SOPA Images|NurPhoto|Shutterstock|Pool|POOL|KNS|Handout|HANDOUT)"
-)
-_PICTURE_CREDIT = (
-    rf"\((?i:photo|image|picture|photograph|video|file|credit|courtesy)s?\b[^)]{{0,80}}\)"
-    rf"|(?:(?i:photos?|images?|pictures?|photograph|credit|video)(?:\s+(?i:credit))?\s*(?::|(?i:by))\s*)?"
-    rf"(?:[A-Z][\w.’'-]*\s){{0,3}}[A-Z][\w.’'-]*\s?/\s?{_AGENCY_CREDIT}(?:\s?/\s?[A-Z][\w ]{{1,30}}?)*(?![\w/])"
-    rf"|(?:(?i:via|for)\s+)?Getty Images|(?<![\w])(?i:photo|image|picture|photograph)s?(?:\s+(?i:credit))?\s*:\s*[^.\n]{{1,80}}"
-    rf"|(?i:\bin\s+this\s+(?:undated\s+)?(?:handout\s+)?(?:photo|picture|image|photograph|file photo|video grab)\b)"
-)
-#: Photo credits and wire tags, wherever they stand: "(Photo: Jane Roe/Wire)", "STR/AFP/Getty Images", "(AFP)".
-_CREDIT = re.compile(rf"{_PICTURE_CREDIT}|\((?:AFP|AP|Reuters|REUTERS|EPA|Xinhua|Yonhap|Bloomberg|AAP|Anadolu)\)")
-#: Lines that say who wrote or shot the story, or that are the page's own buttons.
-_BYLINE = re.compile(
-    r"^(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|(?i:and)|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
-    r"(?:\s*[,|–—-]\s*[A-Z][\w .'’&-]{1,40})?\s*$"
-    r"|(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|research|produced)\s+by\b)"
-    r"|(?i:(?:file\s+)?(?:photo|image|picture|video)s?(?:\s+credit)?\s*:)"
-    r"|(?i:read (?:more|also|next)\b|share (?:this|on)\b|subscribe\b|sign up\b|advertisement\b|click here\b)"
-    r"|(?i:follow)\s+(?:(?i:us)\b|@|[A-Z]))"
-)
-#: A paragraph that holds a credit or says it shows a picture is a caption: someone named only
-#: there was photographed, not part of the story.
-_CAPTION = re.compile(rf"{_PICTURE_CREDIT}|^(?i:file photo)\b")
+_NEXT_TOKEN = re.compile(rf"\s+{TOKEN}")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 #: After a name, the words that make it a place: "Japan's exclusive economic zone", "Guam's waters".
 _PLACE_OF = re.compile(
     r"['’]s?\s+(?:(?:exclusive\s+economic|special\s+economic|air\s+defen[cs]e\s+identification)\s+zone|EEZ|ADIZ|"
     r"(?:territorial\s+|coastal\s+)?waters|airspace|coast(?:line)?|shores?|soil|mainland|territory)\b"
 )
-#: Capitalised words that start a sentence and never a name.
-_STARTERS = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "After", "Before", "Since", "During", "Under", "Over", "Into", "Despite", "Although", "Though", "However", "Moreover", "Meanwhile", "According", "Unlike", "Separately", "Also", "But", "And", "When", "While", "If", "Even", "Still", "Yet", "Then", "Now", "Once", "Today", "Yesterday", "Later", "Earlier", "Instead", "Afterward", "Afterwards"]
-)
 #: Capitalised phrases ending in these name documents, not bodies ("Convention on the Law of the Sea").
 DOCUMENT_WORDS = frozenset(["Convention", "Treaty", "Agreement", "Pact", "Act", "Resolution", "Resolutions", "Charter", "Declaration", "Accord", "Accords", "Protocol"])
 #: Words after a capitalised run that show it is a person doing something, not a thing's name.
 _AFTER_PERSON = re.compile(
-    rf"^(?:$|[,.;:!?)'’]|\s+(?:{_SPEECH}|is|was|has|had|have|will|would|could|can|did|does|also|who|from|to|in|on|at|of|with|"
+    rf"^(?:$|[,.;:!?)'’]|\s+(?:{SPEECH}|is|was|has|had|have|will|would|could|can|did|does|also|who|from|to|in|on|at|of|with|"
     r"for|and|but|after|before|during|into|as|by|\w+ed)\b)"
 )
 _WEEKDAYS_MONTHS = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 )
-_MAX_NAME_TOKENS = 4
 
 
 @dataclass
@@ -161,67 +132,6 @@ class ActorCandidate:
 
 def _prose(article: str) -> list[Sentence]:
     return [s for s in split_sentences(article) if s.is_prose and not s.furniture]
-
-
-_NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | ORGANISATION_WORDS | MILITARY_WORDS
-
-
-def _is_person_name(name: str) -> bool:
-    """Two to four name-like words, none a month, a place word, a body's word or a state, and no
-    group of people ("Latinos", "Muslim Americans", "House Democrats")."""
-    tokens = name.split()
-    if not 1 <= len(tokens) <= _MAX_NAME_TOKENS or is_group_name(name):
-        return False
-    if any(t.rstrip(".") in _NOT_NAMES or t in _NOT_NAMES for t in tokens):
-        return False
-    if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
-        return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
-    return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
-
-
-#: Plural nouns for a people, a faith, a party or a generation: a group, never one person's name.
-_GROUP_NOUNS = frozenset(
-    "Latinos Latinas Latinx Hispanics Americans Democrats Republicans Independents Libertarians Conservatives Liberals "
-    "Progressives Evangelicals Christians Catholics Protestants Muslims Jews Mormons Millennials Boomers Veterans "
-    "Immigrants Blacks Whites Asians Arabs Africans Europeans Natives Indians Tories Socialists Greens".split()
-)
-
-
-def is_group_name(name: str) -> bool:
-    """Whether a capitalised name stands for a group of people: its last word a plural people or
-    party ("Latinos", "Muslim Americans", "House Democrats") or a state's demonym made plural
-    ("Filipinos", "Syrians")."""
-    last = name.split()[-1] if name.split() else ""
-    return last in _GROUP_NOUNS or (last.endswith("s") and last[:-1] in _demonyms())
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    return frozenset(d for state in STATES for d in state.demonyms)
-
-
-def reads_as_a_name(name: str, article: str) -> bool:
-    """Whether capitalised words read as a person's name though none is a first name the list knows
-    ("Nguyen Thi Lan", "Aye Myint Su"): name-like words, none a common word the article also
-    writes in lower case."""
-    tokens = name.split()
-    return (
-        _is_person_name(name)
-        and not any(
-            _lowercase_elsewhere(t, article) or t in _PARTY_MEMBER or re.fullmatch(TITLE, t) or re.search(r"(?:ic|ive|ial|ous|ern)$", t)
-            for t in tokens
-        )
-    )
-
-
-def _lowercase_elsewhere(token: str, article: str) -> bool:
-    """A capitalised word that the article also writes in lower case is a common word, not a name."""
-    return token.lower() in _lower_words(article)
-
-
-@lru_cache(maxsize=32)
-def _lower_words(article: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w])[a-zß-öø-ÿ][\w'’-]*", article))
 
 
 def _role_owner(owner: str | None) -> str | None:
@@ -288,7 +198,7 @@ def _strip_owner(phrase: str) -> tuple[str, str | None]:
 def _org_core(group: list[str]) -> list[str]:
     """The name inside a capitalised run: no leading sentence words or people, no trailing stop."""
     tokens = [t.rstrip(".") if t.count(".") == 1 and t.endswith(".") and len(t) > 3 else t for t in group]
-    while tokens and (tokens[0] in {"the", "of", "for", "and", "on", "de"} or tokens[0] in _STARTERS):
+    while tokens and (tokens[0] in {"the", "of", "for", "and", "on", "de"} or tokens[0] in STARTERS):
         tokens.pop(0)
     while tokens and tokens[-1] in {"of", "for", "and", "on", "de", "the"}:
         tokens.pop()
@@ -303,7 +213,7 @@ def _org_core(group: list[str]) -> list[str]:
     # "Harbour Trust Chairman Ines Duarte": a title ends the body's name, and
     # the person after it is no part of the body
     for i in range(1, len(tokens) - 1):
-        if re.fullmatch(TITLE, tokens[i]) and _is_person_name(drop_title(" ".join(tokens[i + 1 :]))):
+        if re.fullmatch(TITLE, tokens[i]) and is_person_name(drop_title(" ".join(tokens[i + 1 :]))):
             tokens = tokens[:i]
             break
     if tokens and tokens[-1] in DOCUMENT_WORDS:
@@ -378,14 +288,14 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
             collector.add(m.group(0), kind, affiliation=state)
     for m in _NAMED_GROUP.finditer(text):
         name = m.group("name")
-        if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in _STARTERS:
+        if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in STARTERS:
             collector.add(name, ActorKind.ORGANISATION)
     for m in _BY_KIND_NOUN.finditer(text):
         if not state_of(m.group("name")):
             collector.add(m.group("name"), ActorKind.ORGANISATION)
     for name, named in _KNOWN_LABELS:
         if named.search(text):
-            collector.add(name, ActorKind.ORGANISATION)  # an agency only cited is left out later (_only_a_source)
+            collector.add(name, ActorKind.ORGANISATION)  # an agency only cited is left out later (only_a_source)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(0)
         if state_of(acronym) or any(acronym in short for short in KNOWN_ORGANISATIONS.values()) or acronym in NOT_NAME_WORDS:
@@ -411,32 +321,32 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
     text = sentence.text
     for m in _APPOSITIVE.finditer(text):
         name = drop_title(m.group("name"))
-        if _is_person_name(name):
+        if is_person_name(name):
             aff = m.group("aff")
             collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=_AFF_PLACE.sub("", aff.strip()) if aff else None)
     for m in _ROLE_FIRST.finditer(text):
         name = drop_title(m.group("name"))
-        if _is_person_name(name) and m.group("name")[:1].isupper():
+        if is_person_name(name) and m.group("name")[:1].isupper():
             collector.add(name, ActorKind.PERSON, role=m.group("role").strip())
     for m in _DESCRIBED.finditer(text):
-        name = _name_tail(drop_title(m.group("name")))
+        name = name_tail(drop_title(m.group("name")))
         desc = m.group("desc")
-        if len(name.split()) >= 2 and _is_person_name(name) and re.search(r"\b[a-z]{3,}", desc):
+        if len(name.split()) >= 2 and is_person_name(name) and re.search(r"\b[a-z]{3,}", desc):
             aff = _DESCRIBED_AFF.search(desc)
             collector.add(name, ActorKind.PERSON, role=desc.strip(), affiliation=aff.group("aff") if aff else None)
     for m in _WHO_CLAUSE.finditer(text):
-        name = _name_tail(drop_title(m.group("name")))  # "Meanwhile Lia Vance, who ..."
-        if len(name.split()) >= 2 and _is_person_name(name):
+        name = name_tail(drop_title(m.group("name")))  # "Meanwhile Lia Vance, who ..."
+        if len(name.split()) >= 2 and is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     for m in _PERSON_BY_TITLE.finditer(text) if _TITLE_WORD.search(text) else ():
         name = drop_title(m.group("name"))
-        if _is_person_name(name):
+        if is_person_name(name):
             of = re.match(r"\s+of\s+(?:the\s+)?(?P<aff>[A-Z][^,;()]{2,90}?)(?=\s*[,.;]|\s+(?:said|told|says)\b)", text[m.end() :])
             affiliation = _role_owner(m.group("owner")) or (of.group("aff") if of else None)
             collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
     for m in _PERSON_BY_SPEECH.finditer(text):
         name = without_sentence_words(drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
-        if name and len(name.split()) >= 2 and _is_person_name(name):
+        if name and len(name.split()) >= 2 and is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     # a run of two to four capitalised words inside a sentence, none of them a common word,
     # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
@@ -449,52 +359,8 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             continue
         if not _AFTER_PERSON.match(text[m.end() :]):
             continue
-        if _is_person_name(name) and not any(_lowercase_elsewhere(t, article) for t in name.split()):
+        if is_person_name(name) and not any(lowercase_elsewhere(t, article) for t in name.split()):
             collector.add(name, ActorKind.PERSON)
-
-
-def without_sentence_words(name: str) -> str:
-    """"Later Kowal" -> "Kowal": a word that opens sentences ("Later", "Meanwhile") is no part of a
-    name after it, however short the name left."""
-    tokens = name.split()
-    while len(tokens) > 1 and tokens[0] in _STARTERS:
-        tokens.pop(0)
-    return " ".join(tokens)
-
-
-def _name_tail(name: str) -> str:
-    """"Meanwhile Jan Kowal" -> "Jan Kowal": sentence words before a name are not part of it."""
-    tokens = name.split()
-    while len(tokens) > 2 and (tokens[0] in _STARTERS or tokens[0] in _NOT_NAMES or state_of(tokens[0])):
-        tokens.pop(0)
-    return " ".join(tokens)
-
-
-#: A party before a name says whose side someone is on, as a title says their office: "Democrat Jo Lind".
-_PARTY_MEMBER = frozenset(["Democrat", "Democrats", "Republican", "Republicans", "GOP", "Independent", "Libertarian"])
-
-
-def drop_title(name: str) -> str:
-    """"Commodore Ramon Castillo" -> "Ramon Castillo", "Councilwoman Ruth Nash" -> "Ruth Nash": a
-    title is a role, not part of the name."""
-    tokens = name.split()
-    # "York Congressman Pete Kane" of "New York Congressman Pete Kane": the name starts after the role word
-    role = next((i for i in range(1, len(tokens) - 1) if _ROLE_WORD.fullmatch(tokens[i]) and is_first_name(tokens[i + 1])), None)
-    if role is not None:
-        tokens = tokens[role + 1 :]
-    while len(tokens) > 1 and (
-        re.fullmatch(TITLE, tokens[0])
-        or re.fullmatch(TITLE, tokens[0] + ".")
-        or tokens[0] in _PARTY_MEMBER
-        or (_ROLE_WORD.fullmatch(tokens[0]) and is_first_name(tokens[1]))
-    ):
-        tokens.pop(0)
-    return " ".join(tokens)
-
-
-#: A role word in capitals before a first name that no title list has: "Councilwoman Ruth Nash",
-#: "Assemblyman Ted Vo" ("Said Ana Lund": the speech verb that opens a sentence after its quote).
-_ROLE_WORD = re.compile(r"(?:Council|Assembly|Congress|Alder|Chair|Spokes|Select|Business|Anchor)(?:wo)?(?:man|person)|Said|Says|Added|Asked")
 
 
 def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[str]:
@@ -551,7 +417,7 @@ def _introduced_before(name: str, part: str, article: str) -> bool:
 def _alone(word: str, text: str) -> bool:
     """``word`` stands in ``text`` as a word of its own, not followed by another name-like token.
 
-    The costly ``_TOKEN`` lookahead is compiled once (``_NEXT_TOKEN``), not once per word: building
+    The costly ``TOKEN`` lookahead is compiled once (``_NEXT_TOKEN``), not once per word: building
     it per call was a third of the rules' time.
     """
     pattern = re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])")
@@ -583,10 +449,10 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     collector = _Collector()
     prose_sentences = _prose(article)
     for sentence in prose_sentences:
-        if _BYLINE.match(sentence.text):
+        if BYLINE.match(sentence.text):
             continue  # who wrote the story, or the page's buttons, not who is in it
         # what a speaker names inside a quotation, and who took a photo, are not thereby actors
-        sentence = replace(sentence, text=_blank(_CREDIT, _blank(_QUOTED, sentence.text)))
+        sentence = replace(sentence, text=_blank(CREDIT, _blank(QUOTED, sentence.text)))
         _states(sentence.text, collector)
         _organisations(sentence, collector)
         _persons(sentence, article, collector)
@@ -623,10 +489,10 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     for candidate in found:
         _name_as_written(candidate, article)
     # an outlet cited as a source ("told the Daily Courier") and a person seen only in a caption are no actors
-    captions = _caption_lines(article)
+    captions = caption_lines(article)
     found = [
         c for c in found
-        if not _only_a_source(c, article)
+        if not only_a_source(c.kind, (c.name, *c.aliases), c.mentions, article)
         and not (c.kind == ActorKind.PERSON and all(any(a <= m.start < b for a, b in captions) for m in c.mentions))
     ]
     found = [c for c in found if c.kind != ActorKind.ORGANISATION or not _inside_another(c, found)]
@@ -644,7 +510,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
 
 #: A capitalised word standing as a clause's subject: "... that the militia had tried", "Hezbollah said".
 _ONE_WORD_SUBJECT = re.compile(
-    rf"(?:^|[,;]\s+|\b(?:and|that|which|but|as|while|when)\s+)(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[a-z]{{2}}-[{_UP}][{_LOW}]+)"
+    rf"(?:^|[,;]\s+|\b(?:and|that|which|but|as|while|when)\s+)(?P<name>[{UP}][{LOW}]+(?:-[{UP}{LOW}][{LOW}]+)?|[a-z]{{2}}-[{UP}][{LOW}]+)"
     r"\s+(?:has|have|had|was|is|were|will|would|said|says|claimed|denied|vowed|warned|accused|threatened|\w+ed)\b"
 )
 
@@ -655,111 +521,22 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
     that is no state, no common word and no part of a name already found."""
     taken = {w for name, c in collector.by_name.items() for n in (name, *c.aliases) for w in n.split()}
     for sentence in sentences:
-        text = _blank(_QUOTED, sentence.text)
+        text = _blank(QUOTED, sentence.text)
         for m in _ONE_WORD_SUBJECT.finditer(text):
             word = m.group("name")
-            if word in taken or word in _STARTERS or word in _NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word) or us_place_in(word):
+            if word in taken or word in STARTERS or word in NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word) or us_place_in(word):
                 continue
-            if _lowercase_elsewhere(word, article) or word.split("-")[-1] in _NOT_NAMES:
+            if lowercase_elsewhere(word, article) or word.split("-")[-1] in NOT_NAMES:
                 continue
             inside = re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", article)
-            alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{_UP}])", article)
+            alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{UP}])", article)
             if inside and len(alone) >= 2:
                 collector.add(word, ActorKind.PERSON if is_surname(word, article) else ActorKind.ORGANISATION)
-
-
-#: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega", "Pres. Obama".
-_PERSONAL_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Adm|Prof|Pres|Sec|Rev)\.?|President|Senator|Governor|Congressman|Congresswoman|Secretary|Pastor)"
-#: A nickname in quotation marks between a first name and a surname: John “Tig” Brennan.
-_NICKNAME = r"(?:\s+[“\"][A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[”\"])?"
-
-
-#: What an event is, or what happens at a place: "a tragedy", "the shooting", "massacre".
-_EVENT_NOUN = r"(?:tragedy|massacre|shootings?|bombings?|disaster|killings|rampage|victims|shooter|school|elementary)"
-#: A place or an event in a name's shape: "in Jack Creek", "the Jack Creek shooting", "at Fort Ord".
-_PLACE_USE = r"\b(?:in|at|near|outside|inside)\s+{name}\b(?!['’])|\b{name}\s+(?i:{events})\b"
-
-
-def names_a_place_or_event(name: str, after: str, article: str) -> bool:
-    """Whether a name in the shape of a person's ("Jack Creek", "Crystal Falls") is a place or an
-    event: the sentence calls it one ("Jack Creek was a tragedy") or the article uses it as
-    one elsewhere ("in Jack Creek", "the Jack Creek shooting"). A surname alone is left alone: "at
-    Fiorina's side" is no place."""
-    if " " not in name.strip():
-        return False
-    if re.match(rf"\s+(?:was|is|wasn['’]t|isn['’]t|had\s+been|has\s+been)\s+(?:not\s+)?(?:just\s+|only\s+|more\s+than\s+)?(?:a|an|the)\s+(?:[a-z]+\s+)?{_EVENT_NOUN}\b", after):
-        return True
-    return re.search(_PLACE_USE.format(name=re.escape(name), events=_EVENT_NOUN), article) is not None
-
-
-def is_surname(word: str, article: str) -> bool:
-    """A one-word name that the article also writes after a first name (a nickname may stand
-    between) or a personal title ("Donald Brennan", "Mr. Brennan", "John “Tig” Brennan") is
-    someone's surname, not a group's name."""
-    before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME})\s+{re.escape(word)}(?![\w'’-])", article)
-    return any(first == "" or is_first_name(first) for first in before)
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with every match of ``pattern`` turned to spaces, so offsets stay where they were."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _caption_lines(article: str) -> list[tuple[int, int]]:
-    """Where the article's captions stand: lines with a photo credit or a "in this photo"."""
-    lines: list[tuple[int, int]] = []
-    offset = 0
-    for line in article.splitlines(keepends=True):
-        if _CAPTION.search(line):
-            lines.append((offset, offset + len(line)))
-        offset += len(line)
-    return lines
-
-
-def _is_outlet(name: str) -> bool:
-    """A news outlet's name: a known one, or one ending in a word outlets are named with."""
-    if name in STATE_VOICES:
-        return False
-    bare = re.sub(r"^(?:the|The)\s+", "", name)
-    words = bare.split()
-    return bare in NEWS_OUTLETS or name in NEWS_OUTLETS or (len(words) >= 2 and (words[-1] in OUTLET_WORDS or bool({"News", "Daily"} & set(words))))
-
-
-#: Around an outlet's name, the words that make it the story's source, not one of its actors.
-_SOURCE_BEFORE = re.compile(
-    r"(?:\b(?:according to|told|to|with|by|via|from|in|on|cited|citing|quoting|quoted|per|for|wrote|writes|seen|obtained|"
-    r"reported|reports|said|says)|[(/:|©])\s*(?:(?i:the|a|an)\s+)?(?:(?:[a-z][\w'’-]*|[A-Z][\w.’'-]*['’]s)\s+){0,4}$"
-)
-_SOURCE_AFTER = re.compile(
-    r"^(?:['’]s?\s+(?:[a-z]+\s+)?(?:report|reports|reporting|reporter|journalist|correspondent|website|broadcast|interview|"
-    r"article|story|analysis|sources?|footage|photographer|team|investigation|data|tally|count)\b"
-    r"|['’]s?\s+[A-Z][\w'’-]+\s+[A-Z]"  # "the Courier's Jan Kowal": the journalist, not the paper
-    r"|\s*[)/|]|\s+(?:news agency|newspaper|broadcaster|channel|reported|reports|reporting|said|says|cited|quoted|published|"
-    r"obtained|learned|reviewed|saw|confirmed|added|wrote|understands|has learned|has reported|was told|contributed|"
-    r"photo|photos|image|images|report|analysis|count|tally|poll|survey|interview|investigation|article|story|columnist|"
-    r"editor|anchor|host|reporter|writer|commentator|contributor|correspondent|journalist)\b)"
-)
-_SPEECH_AFTER = re.compile(rf"^\s+{_SPEECH}\b|^,\s+(?:which|that)\s+")
-
-
-def _only_a_source(candidate: ActorCandidate, article: str) -> bool:
-    """An outlet the story cites (Reuters reported, told CNN, Photo: X/AFP) and never has speak
-    the words of a quote or do anything of its own: a source, not an actor (LABELLING.md)."""
-    if candidate.kind == ActorKind.PERSON or not any(_is_outlet(n) for n in (candidate.name, *candidate.aliases)):
-        return False  # a person is never an outlet, whatever their name ("Michael Bloomberg said")
-    for m in candidate.mentions:
-        line_start = article.rfind("\n", 0, m.start) + 1
-        line_end = article.find("\n", m.end)
-        line = article[line_start : line_end if line_end >= 0 else len(article)]
-        before, after = article[max(line_start, m.start - 60) : m.start], article[m.end : m.end + 40]
-        if any(c.start() <= m.start - line_start < c.end() for c in _CREDIT.finditer(line)):
-            continue
-        if _QUOTED.search(line) and (_SPEECH_AFTER.match(after) or re.search(r"\b(?:said|says|added|wrote|stated)\s+(?:the\s+)?$", before)):
-            return False  # it speaks a quote of its own
-        if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
-            continue
-        return False  # it acts in the story
-    return True
 
 
 #: Words after which a name is a place or a topic, not someone acting.
@@ -788,7 +565,7 @@ def _agentive(article: str, span: Span) -> bool:
     after = article[span.end : span.end + 30]
     if after.startswith("-"):
         return False  # part of a compound: "Gabon-flagged", "U.S.-led"
-    if re.match(rf"\s*(?:['’]s\b|{_SPEECH}\b|(?:has|have|had|was|were|is|are|will|would)\b)", after):
+    if re.match(rf"\s*(?:['’]s\b|{SPEECH}\b|(?:has|have|had|was|were|is|are|will|would)\b)", after):
         return True
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)*(?:resolutions?|sanctions|charter|rules|restrictions|standards|personnel|bases|territory|"
                 r"citizens|nationals|ports|waters|airspace|border|soil)\b", after):
@@ -846,7 +623,7 @@ def _only_a_place(candidate: ActorCandidate, article: str) -> bool:
         (
             _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start)
             or _THING_BEFORE.search(article, max(0, m.start - 30), m.start)
-            or re.match(rf"\s+(?i:{_EVENT_NOUN})\b", article[m.end : m.end + 20])
+            or re.match(rf"\s+(?i:{EVENT_NOUN})\b", article[m.end : m.end + 20])
         )
         and not re.match(r"['’]s\b", article[m.end : m.end + 2])
         for m in candidate.mentions

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.actors import NAME, ActorCandidate
+from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.cue_after import CLOSING_CUE, opening_cue
 from summarise.grounding.cue_phrase import speaker_phrase
 from summarise.grounding.cue_words import (
@@ -25,6 +25,7 @@ from summarise.grounding.cue_words import (
     sentence_text,
     unmask,
 )
+from summarise.grounding.name_shapes import NAME
 from summarise.grounding.resolver import Resolver, THEN_VERB, unlisted_subject
 from summarise.grounding.sentences import Sentence
 from summarise.grounding.speaker_of_phrase import Attribution, resolve, unnamed_voice

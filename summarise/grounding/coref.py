@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.actors import NAME, ActorCandidate, find_actor_candidates
+from summarise.grounding.actors import ActorCandidate, find_actor_candidates
 from summarise.grounding.dates import find_date_phrases
 from summarise.grounding.gazetteer import state_of, state_pattern
+from summarise.grounding.name_shapes import NAME
 from summarise.text import name_key
 
 #: "Thai army", "Japan's coast guard", "the Israeli military": a state's armed service is an

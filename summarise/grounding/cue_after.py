@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.actors import NAME
 from summarise.grounding.cue_words import (
     ACCORDING,
     AUXILIARIES,
@@ -24,6 +23,7 @@ from summarise.grounding.cue_words import (
 )
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.name_shapes import NAME
 
 #: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,".
 _AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose)\s[^,;“”\"]{1,100}))+,"

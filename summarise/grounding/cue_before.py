@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.actors import NAME
 from summarise.grounding.cue_words import (
     ACCORDING,
     DESCRIBED,
@@ -28,6 +27,7 @@ from summarise.grounding.cue_words import (
 )
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.name_shapes import NAME
 
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(

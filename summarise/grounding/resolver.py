@@ -12,20 +12,19 @@ import bisect
 import re
 from collections.abc import Callable
 
-from summarise.grounding.actors import (
-    NAME,
-    ActorCandidate,
-    find_actor_candidates,
-    is_group_name,
-    is_surname,
-    names_a_place_or_event,
-    reads_as_a_name,
-)
+from summarise.grounding.actors import ActorCandidate, find_actor_candidates
 from summarise.grounding.cue_after import CLOSING_CUE, CLOSING_SAID
 from summarise.grounding.cue_words import NOT_NOUN_PHRASE_START, SPEECH_VERB, mask, sentence_text, unmask
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
 from summarise.grounding.gender import compatible
+from summarise.grounding.name_shapes import (
+    NAME,
+    is_group_name,
+    is_surname,
+    names_a_place_or_event,
+    reads_as_a_name,
+)
 from summarise.grounding.names import is_first_name
 from summarise.grounding.sentences import Sentence
 from summarise.grounding.speakers import speakers_not_listed, unlisted_person

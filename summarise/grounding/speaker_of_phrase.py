@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarise.grounding.actors import ActorCandidate, NAME, is_surname
+from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.cue_words import without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
+from summarise.grounding.name_shapes import NAME, is_surname
 from summarise.grounding.names import is_first_name
 from summarise.grounding.resolver import NOT_A_NAME, Resolver
 from summarise.grounding.speakers import (

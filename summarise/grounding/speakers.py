@@ -15,16 +15,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from summarise.grounding.actors import (
+from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.cues import speech_verbs
+from summarise.grounding.name_shapes import (
     NAME,
-    ActorCandidate,
     drop_title,
     is_group_name,
     names_a_place_or_event,
     reads_as_a_name,
     without_sentence_words,
 )
-from summarise.grounding.cues import speech_verbs
 from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
