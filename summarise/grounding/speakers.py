@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from summarise.grounding.actors import ActorCandidate
+from summarise.grounding.cue_words import DESCRIBED
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.name_shapes import (
     NAME,
@@ -177,14 +178,13 @@ def _title_before(article: str, at: int) -> tuple[int, str]:
 #: A description set before a name with a comma: "Greenland's minister for foreign affairs, Naja Lynge",
 #: "The spokesman for its defence ministry, Ana Ruiz, said".
 _SET_BEFORE = re.compile(r"(?:^|[\n.;:!?“”\",])\s*(?:(?:said|says|wrote|writes|added|adds)\s+)?(?P<text>[^\n.;:!?“”\",]{3,100}),\s*$")
-_DETERMINED = re.compile(r"(?i:the|an?|his|her|their|its|our)\s|[A-Z][\w-]*(?:['’]s|s['’])\s")
 
 
 def _set_before(article: str, at: int) -> tuple[int, str]:
     """A name that follows its description and a comma takes its role from it: news names the
     office first when the office is the story ("The ministry's spokesman, Ana Ruiz, said")."""
     m = _SET_BEFORE.search(article, max(0, at - 160), at)
-    if m is None or not _DETERMINED.match(m.group("text")):
+    if m is None or not DESCRIBED.match(m.group("text")):
         return at, ""
     return m.start("text"), m.group("text").strip()
 
