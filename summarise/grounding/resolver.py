@@ -74,8 +74,8 @@ _GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at
 _POSSESSIVE_S = r"['’]s\b(?!\s+(?:been|not|also|never|already|just|still|got|gotten|going|done|a|an|the)\b)"
 
 #: A participle clause opening the sentence right before the pronoun that is its subject: "Asked
-#: about the race, she replied", "Pressed on whether Ortiz would win, he said" (no first name: "Ted, ").
-_PARTICIPLE_LEAD = re.compile(r"^\s*(?!(?:Ted|Fred|Jared|Reed|Ned|Sterling|King|Ming|Irving|Manning|Fleming|Harding)\b)[A-Z][a-z]{2,}(?:ed|ing)\b[^“”\".;:]*,\s*$")
+#: about the race, she replied", "Pressed on whether Ortiz would win, he said" (not a name: "Reed, ").
+_PARTICIPLE_LEAD = re.compile(r"^\s*(?P<word>[A-Z][a-z]{2,}(?:ed|ing))\b[^“”\".;:]*,\s*$")
 
 #: A sentence that reaches the pronoun cue right after a closing mark: what stands before the
 #: cue is the pronoun's own words, quoted or paraphrased ('Choosing between Ortiz and Lund is a
@@ -165,7 +165,7 @@ class Resolver:
                     return speaker
                 continue
             if pronoun and s.end > offset and (
-                _PARTICIPLE_LEAD.match(sentence_text(s, s.start, offset)) or self.said_before_cue(s, offset)
+                self.participle_lead(sentence_text(s, s.start, offset)) or self.said_before_cue(s, offset)
             ):
                 # "Asked whether Ortiz would win, she replied": whoever the lead-in names, she is not them;
                 # '"It won't last" -- that Ortiz is weak -- "at all," he says': a name before the
@@ -228,6 +228,13 @@ class Resolver:
             person = unlisted_person(who, self.article)
             return person if agree(person) else None
         return None
+
+    def participle_lead(self, text: str) -> bool:
+        """Whether the sentence so far is a participle clause leading to the pronoun ("Asked about
+        it, she said"): a word ending in -ed or -ing that none of the article's people bears in
+        their name ("Manning, ..." and "Reed, ..." are people, not lead-ins)."""
+        lead = _PARTICIPLE_LEAD.match(text)
+        return lead is not None and not any(lead.group("word") in a.name.split() for a in self.actors)
 
     def said_before_cue(self, sentence: Sentence, offset: int) -> bool:
         """Whether all the sentence says before a pronoun cue is the pronoun's own words: a quotation
