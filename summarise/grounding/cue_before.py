@@ -26,7 +26,7 @@ from summarise.grounding.cue_words import (
     without_auxiliaries,
 )
 from summarise.grounding.cues import speech_verbs
-from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.gazetteer import PERSON_NOUNS, ROLE_NOUNS
 from summarise.grounding.name_shapes import NAME
 
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
@@ -63,11 +63,6 @@ _OWNER_AS_SUBJECT = {"his": "he", "her": "she"}
 _OFFICE_OF = r"(?:[A-Z][\w’'\u2024-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,2}"
 #: A place a lead-in names with its state or country: "in Salem, Oregon", "in Lyon, France".
 _CITY_STATE = r"(?:,\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?(?=,))?"
-#: Nouns for a person that a description may end on, besides the roles: "the billionaire businessman".
-_PERSON_NOUNS = (
-    r"aide|strategist|staffer|business(?:man|woman)|billionaire|candidate|nominee|front-?runner|hopeful|"
-    r"congress(?:man|woman)|justice|actor|actress|mogul|tycoon"
-)
 #: Nouns for a body that a description may end on: "the teachers' union", "the rival campaign".
 _BODY_NOUNS = r"campaign|committee|newspaper|union|council|board|party|group|network"
 #: A body named with "the" and capitalised words, maybe joined by "of" or "for": "The Committee for Harbour Safety".
@@ -82,7 +77,7 @@ _SENTENCE_SUBJECT = re.compile(
     rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?!{_TIME_BEFORE}\b)(?P<subject>(?:he|she|they|it)\b"
     # a description that ends on its role: "His chief aide doubled down, saying", "In an interview, the justice
     # sounded off, saying", "The wealthy businessman opened by talking about it, saying"
-    rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
+    rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
     # a body by its name: "The Harbour Workers Committee released a statement, saying"
     rf"|{_BODY_NAME}"
     rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b)"
@@ -93,7 +88,7 @@ _SENTENCE_SUBJECT = re.compile(
 #: Harbour Trust declined ...", "One aide to the mayor ...".
 _DESCRIBED_SUBJECT = re.compile(
     rf"^\s*(?:(?:After|Before|During|Following|At|In|On|Asked)\b[^,“”\"]{{0,80}},\s+)?(?P<subject>(?:[Aa]n?|[Oo]ne|[Tt]he)\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}|{PERSON_NOUNS})s?"
     r"(?:\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w'’.\u2024-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\u2024-]*){0,4})?)(?=\s+[a-z])"
 )
 #: A relative clause the participle runs on from: "rallying for Ana Lund, who worked the crowd, praising "..."".

@@ -263,6 +263,13 @@ ROLE_NOUNS = (
     r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
     r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest"
 )
+#: Nouns for a person that a description may end on beside the roles ("the billionaire businessman",
+#: "the Ohio front-runner", "a Lund strategist"): they say who someone is in the story, not an office.
+PERSON_NOUNS = (
+    r"consultant|pollster|strategist|aide|surrogate|supporter|donor|rival|challenger|opponent|nominee|candidate|"
+    r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
+    r"delegate|columnist|anchor|moderator|hopeful|justice|actor|actress|mogul|tycoon"
+)
 #: Role words, and the speaker type each implies, tried in this order.
 ROLE_TYPES = (
     (

@@ -16,7 +16,7 @@ from summarise.grounding.actors import ActorCandidate, find_actor_candidates
 from summarise.grounding.cue_after import CLOSING_CUE, CLOSING_SAID
 from summarise.grounding.cue_words import NOT_NOUN_PHRASE_START, SPEECH_VERB, mask, sentence_text, unmask
 from summarise.grounding.cues import speech_verbs
-from summarise.grounding.gazetteer import ROLE_NOUNS
+from summarise.grounding.gazetteer import PERSON_NOUNS, ROLE_NOUNS
 from summarise.grounding.gender import compatible
 from summarise.grounding.name_shapes import (
     NAME,
@@ -34,19 +34,12 @@ from summarise.schemas import ActorKind
 LOOKBACK_SENTENCES = 4
 
 
-#: Nouns for what a person is in politics that are no office ("Obama pollster Cornell Reyes", "the
-#: billionaire businessman"): title words before a name, as much as "senator" is.
-_PERSON_NOUNS = (
-    r"consultant|pollster|strategist|aide|surrogate|supporter|donor|rival|challenger|opponent|nominee|candidate|"
-    r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
-    r"delegate|columnist|anchor|moderator"
-)
 #: The words of a title or description before the name that ends it: "Vermont Sen. ",
 #: "Clinton campaign chairman ", "Former Arkansas Gov. ", "NBC’s ".
 _TITLE_WORDS = re.compile(
     r"^(?:(?:(?!(?:When|While|If|After|Before|Since|As|Because|Although|Though|Despite|Unlike|Like|In|On|At|For|"
     r"From|With|By|During|Asked|Regarding|About)\b)[A-Z][\w.’'\u2024-]*|of|the|and|former|"
-    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
+    rf"(?i:{ROLE_NOUNS}|{PERSON_NOUNS})s?|campaign|state|\w+['’]s)\s+)*$"
 )
 #: After the subject: a contraction ("'s been"), an appositive (", who leads the race,", ", 54,", " — her
 #: old chief of staff —"), where they are from (" of Dayton, Ohio,") and then a verb in lower case.
@@ -62,7 +55,7 @@ THEN_VERB = re.compile(
 _APPOSED_THEN_VERB = re.compile(r"^,\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|took|made|went|says|adds|tells)\b")
 #: The words between a name and a later one that make the first a modifier of the second:
 #: "Trump campaign chairman ", "Latino Polls researcher ".
-_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{_PERSON_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
+_MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{PERSON_NOUNS})s?|campaign|\w+['’]s)\s+)*$")
 
 
 #: A preposition (and the title words after it) right before a name: "a delegate from ", "an aide to
@@ -86,7 +79,7 @@ _QUOTED_THEN_CUE = re.compile(r"^.*[”\"][,.!?]?\s*$", re.DOTALL)
 #: discussed ...", "On Monday, the senator went further"): about someone named before it.
 _DESCRIBED_SUBJECT = re.compile(
     rf"^\s*(?:[A-Z][^,“”\"]{{0,50}},\s+)?(?:(?:But|And|Yet|So|Then|Later)\s+)?(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?i:{ROLE_NOUNS}|{_PERSON_NOUNS}|actor|actress|host|star|singer|writer|pastor|preacher)"
+    rf"(?i:{ROLE_NOUNS}|{PERSON_NOUNS}|actor|actress|host|star|singer|writer|pastor|preacher)"
     r"\s+(?:(?:also|then|later|further|quickly|again)\s+)?(?:[a-z]+ed|[a-z]+s|took|went|said|told|wrote|spoke|made|gave|had)\b"
 )
 
@@ -457,7 +450,7 @@ def _acts_as_a_person(clause: str, name: re.Match[str], article: str) -> bool:
 _SUBJECT_NAME = re.compile(
     rf"(?P<name>{NAME})(?![\w'’-])(?=(?:(?:,\s[^,“”\"]{{1,120}}){{1,3}},)?(?:\s+(?:of|from)\s+[A-Z][\w.\u2024-]*(?:\s+[A-Z][\w.\u2024-]*)*,(?:\s+[A-Z][\w.\u2024]*,)?)?"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
-    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which|campaign|{_PERSON_NOUNS}|{ROLE_NOUNS})s?\b)[a-z]{{2,}}"
+    rf"(?!(?:at|of|in|on|from|for|with|to|by|and|or|who|whose|which|campaign|{PERSON_NOUNS}|{ROLE_NOUNS})s?\b)[a-z]{{2,}}"
     # "The head of the League, Jonah Gould, warned": a name set beside the subject, then its verb
     r"|,\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|wrote|spoke)\b)"
 )
