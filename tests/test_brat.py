@@ -299,6 +299,32 @@ def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, s
     assert _speakers(text, attributed) == expected
 
 
+@pytest.mark.parametrize(
+    "text, outer, words, expected",
+    [
+        ('\u201cThe ferry sails at dawn,\u201d Ina Bell said, according to the Tide Gazette.',
+         "the Tide Gazette", '\u201cThe ferry sails at dawn,\u201d Ina Bell said', "Ina Bell"),
+        ('\u201cThe ferry sails at dawn,\u201d said Ina Bell, according to a transcript.',
+         "a transcript", '\u201cThe ferry sails at dawn,\u201d said Ina Bell', "Ina Bell"),
+        ('The Tide Gazette reported that Ina Bell said: \u201cThe ferry sails at dawn.\u201d',
+         "The Tide Gazette", 'Ina Bell said: \u201cThe ferry sails at dawn.\u201d', "Ina Bell"),
+        ('\u201cThe ferry sails at dawn,\u201d she said, according to the Tide Gazette.',
+         "the Tide Gazette", '\u201cThe ferry sails at dawn,\u201d she said', "Tide Gazette"),
+        ('\u201cThe ferry sails at dawn,\u201d the Tide Gazette wrote.',
+         "the Tide Gazette", '\u201cThe ferry sails at dawn,\u201d', "Tide Gazette"),
+    ],
+    ids=["name-said-according-to", "said-name-according-to", "name-said-colon-inside", "pronoun-left-to-outer",
+         "no-inner-cue"],
+)
+def test_a_cue_of_the_quotes_own_inside_the_content_names_its_speaker(
+    text: str, outer: str, words: str, expected: str
+) -> None:
+    """Only the outer attribution annotated: the Content holds the quote and its own cue."""
+    at, content = text.index(outer), text.index(words)
+    attribution = Attribution(source=((at, at + len(outer)),), content=((content, content + len(words)),))
+    assert [q.speaker for q in article_gold(text, [attribution]).quotes] == [expected]
+
+
 def test_a_surname_is_the_most_named_person_of_that_name() -> None:
     # Tom Hale is named more than Ana Hale: a lone "Hale" is not Ana, though only she spoke by full name
     text = (

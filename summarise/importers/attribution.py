@@ -34,6 +34,7 @@ from summarise.importers.sources import (
     MAX_SPEAKER_CHARS,
     Mention,
     Speaker,
+    inner_source,
     read_source,
     resolve_speakers,
     speaker_text,
@@ -233,6 +234,9 @@ def article_gold(article: str, attributions: Sequence[Attribution]) -> ArticleGo
         source_start = attributions[index].source[0][0]
         speaker = speakers[source_start]
         found = "description" if not speaker.named else "named" if kinds[source_start] == "name" else "resolved"
+        inner = inner_source(article, attributions[index].content, (start, end), lower_words)
+        if inner is not None and inner.name != speaker.text:
+            speaker, found = Speaker(inner.name or inner.text, True, True), "named"
         pairs.append((GoldQuote(start, end, article[start:end], speaker.text, found), speaker))
     gold.actors, canonical = _actors(pairs, article)
     quotes = [

@@ -12,7 +12,9 @@ indefinite description ("a spokesman", "officials", "several") introduces someon
 does a description built on a name that is not the speaker's own ("the Calder campaign",
 "Calder's spokeswoman") or a relational one ("his wife"): the campaign speaks, not the
 candidate. A speaker the text does not name is written as a null speaker with the description as
-its role, as the project's real-text gold writes an unnamed source.
+its role, as the project's real-text gold writes an unnamed source. A Content that holds its
+quote's own cue ("“...,” Osei said, according to the Tide Gazette", only the outer attribution
+annotated) gives the quote to the name in that cue: the words are Osei's.
 
 The antecedent is a Source wherever there is one, not merely the nearest name in the text: in
 running text that name is as often the object of a sentence as the one who speaks (on PolNeAR's
@@ -125,6 +127,38 @@ def read_source(text: str, start: int, article: str, lower_words: frozenset[str]
     if surname is not None:
         return Mention(start, text, "name", name=surname, person=True)
     return Mention(start, text, "own")
+
+
+#: A name of up to four capitalised words, and the verbs of a cue that stands right at a quote.
+_WHO = r"(?P<who>[A-Z][^\s,;:“”\"]*(?:\s+[A-Z][^\s,;:“”\"]*){0,3})"
+_VERB = r"(?:said|says|told|added|asked|wrote|writes|tweeted|stated)"
+#: '“...,” Osei said' and '“...,” said Osei' from the quote's end; 'Osei said: “...' up to its start.
+_CUE_AFTER = (re.compile(rf"[\s”\"’,.!?]*{_WHO}\s+{_VERB}\b"), re.compile(rf"[\s”\"’,.!?]*{_VERB}\s+{_WHO}"))
+_CUE_BEFORE = re.compile(rf"{_WHO}\s+{_VERB}[,:]?\s*[“\"]?\s*$")
+
+
+def inner_source(
+    article: str, content: Sequence[tuple[int, int]], quote: tuple[int, int], lower_words: frozenset[str]
+) -> Mention | None:
+    """The name in a cue of the quote's own that its Content holds unannotated: in "“...,” Osei
+    said, according to the Tide Gazette" the corpus may mark only the outer attribution, its
+    Content holding the whole of "“...,” Osei said". The words are Osei's (LABELLING.md: the
+    speaker is whoever the quoted words belong to), so the inner cue's name is the speaker; a
+    pronoun or a description there is left to the outer Source."""
+    fragment = next(((s, e) for s, e in content if s <= quote[0] and quote[1] <= e), None)
+    if fragment is None:
+        return None
+    after = article[quote[1] : fragment[1]]
+    matches = [m for m in (p.match(after) for p in _CUE_AFTER) if m is not None]
+    before = _CUE_BEFORE.search(article[fragment[0] : quote[0]])
+    found = [(quote[1] + m.start("who"), m.group("who")) for m in matches]
+    if before is not None:
+        found.append((fragment[0] + before.start("who"), before.group("who")))
+    for at, words in found:
+        mention = read_source(words, at, article, lower_words)
+        if mention.kind == "name" and mention.person:
+            return mention
+    return None
 
 
 def _starts_sentence(article: str, at: int) -> bool:
