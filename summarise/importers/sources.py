@@ -49,6 +49,7 @@ from summarise.importers.words import (
     AFFILIATIONS,
     CALENDAR,
     COLLECTIVE,
+    CUE_VERBS,
     DETERMINERS,
     NOT_ALIAS_HEADS,
     NOT_NAME,
@@ -131,7 +132,7 @@ def read_source(text: str, start: int, article: str, lower_words: frozenset[str]
 
 #: A name of up to four capitalised words, and the verbs of a cue that stands right at a quote.
 _WHO = r"(?P<who>[A-Z][^\s,;:“”\"]*(?:\s+[A-Z][^\s,;:“”\"]*){0,3})"
-_VERB = r"(?:said|says|told|added|asked|wrote|writes|tweeted|stated)"
+_VERB = rf"(?:{'|'.join(sorted(CUE_VERBS))})"
 #: '“...,” Osei said' and '“...,” said Osei' from the quote's end; 'Osei said: “...' up to its start.
 _CUE_AFTER = (re.compile(rf"[\s”\"’,.!?]*{_WHO}\s+{_VERB}\b"), re.compile(rf"[\s”\"’,.!?]*{_VERB}\s+{_WHO}"))
 _CUE_BEFORE = re.compile(rf"{_WHO}\s+{_VERB}[,:]?\s*[“\"]?\s*$")

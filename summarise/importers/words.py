@@ -130,8 +130,10 @@ INDEFINITE = frozenset(
 OUTLET_HEADS = frozenset(
     {"magazine", "newspaper", "network", "website", "blog", "tabloid", "channel", "daily", "weekly", "broadcaster"}
 )
-#: Words of the Cue, not the Source, when an annotator's Source holds nothing else ("said").
-CUES = frozenset({"said", "says", "told", "according", "to", "added", "wrote", "writes", "asked", "stated"})
+#: The verbs of a cue ("Osei said"), and the words of the Cue, not the Source, when an annotator's
+#: Source holds nothing else ("said", "according to").
+CUE_VERBS = frozenset({"said", "says", "told", "added", "wrote", "writes", "asked", "stated"})
+CUES = CUE_VERBS | {"according", "to"}
 #: Heads of descriptions of many: they stand for no one person named before them.
 COLLECTIVE = frozenset(
     {"audience", "crowd", "family", "group", "media", "people", "press", "public", "staff", "team"}
