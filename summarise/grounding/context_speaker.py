@@ -26,6 +26,7 @@ from summarise.grounding.cue_words import (
     unmask,
 )
 from summarise.grounding.name_shapes import NAME
+from summarise.grounding.names import is_first_name
 from summarise.grounding.resolver import Resolver, THEN_VERB, unlisted_subject
 from summarise.grounding.sentences import Sentence
 from summarise.grounding.speaker_of_phrase import Attribution, resolve, unnamed_voice
@@ -170,6 +171,18 @@ _REPORTED_CLAUSE = re.compile(r"^\s+(?:that\b|(?:he|she|they|it|we|i|there)\s+(?
 #: A signature line under a quoted paragraph: "- Ortiz.", "— Elena Voss", "- Ana Ruiz, Halden.",
 #: "-Mayor Ortiz, speaking after the vote."
 _SIGNATURE = re.compile(r"^[-–—]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,[^“”\"]{1,80})?\.?$")
+#: A pull quote's credit: the line under a quoted paragraph that names the speaker and only then
+#: closes the quotation the paragraph opened, with no dash ("Ana Ruiz, Harbour Institute."").
+_PULL_QUOTE_CREDIT = re.compile(
+    r"^(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?:,[^“”\"]{1,80})?\.?[”\"]$"
+)
+
+
+def _pull_quote_credit(line: str) -> re.Match[str] | None:
+    """A pull quote's credit line, when it opens on a first name: the last line of a speech in
+    capitals ("God Bless The Valley."") closes the quotation as well, and names no one."""
+    credit = _PULL_QUOTE_CREDIT.match(line)
+    return credit if credit is not None and is_first_name(credit.group("speaker").split()[0]) else None
 
 
 #: A sentence of its own that only laughs or sighs is a reaction to the quote ("The crowd laughed."), not its cue.
@@ -207,7 +220,8 @@ def cue_sentence(
             return unmask(cue[0]).strip(), cue[1]
     if following.paragraph != own.paragraph or not m or NOT_NOUN_PHRASE_START.match(m.group("speaker")):
         line_start = article.rfind("\n", 0, following.start) + 1
-        m = _SIGNATURE.match(article[line_start : following.end].strip())
+        line = article[line_start : following.end].strip()
+        m = _SIGNATURE.match(line) or _pull_quote_credit(line)
         if not m or following.paragraph - own.paragraph > 1:
             return None, -1
         return m.group("speaker"), line_start + m.start("speaker")
@@ -217,10 +231,24 @@ def cue_sentence(
 def colon_lead_in(before: Sentence, own: Sentence, resolver: Resolver) -> tuple[str | None, int]:
     """The speaker a sentence ending on a colon hands a quote in the next paragraph to: "As Joel
     Roe of the Ledger observed:", "The Times confirmed it, reporting:", "Rep. Ana Lund:" read as if
-    the quote stood after the colon in that same sentence."""
+    the quote stood after the colon in that same sentence. Right before that colon a word that is
+    also a noun ("notes", "reads", "states") can only be the verb: "as the league's website notes:"."""
     if own.paragraph - before.paragraph > 1 or not before.text.rstrip().endswith(":") or resolver.has_quote(before.start, before.end):
         return None, -1
-    return speaker_phrase(before, before.end + 1, before.end + 1, [])
+    phrase, at = speaker_phrase(before, before.end + 1, before.end + 1, [])
+    if phrase is None:
+        verb_last = _VERB_BEFORE_COLON.search(mask(before.text))
+        if verb_last is not None:
+            return unmask(verb_last.group("speaker")).strip(), before.start + verb_last.start("speaker")
+    return phrase, at
+
+
+#: A clause that ends on its speech verb and the colon ("..., as the league's website notes:", "The
+#: statement reads in part:"): its subject, from the sentence's start, a comma or an "as".
+_VERB_BEFORE_COLON = re.compile(
+    r"(?:^|,\s+(?:(?i:as|and|but)\s+)?|\b(?i:as)\s+)(?P<speaker>(?!(?i:as|and|but)\b)[^,;:“”\"]{1,80}?)\s+"
+    rf"{SPEECH}(?:\s+(?:in\s+part|simply|bluntly|tersely))?\s*:\s*$"
+)
 
 
 #: A word in the sentence before a quote that points back at someone already named: "his", "she".

@@ -84,6 +84,11 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
+#: Words a title in title case may leave in lower case, and its share of capitalised words otherwise.
+_TITLE_SMALL_WORDS = frozenset("a an the of for to and or nor but in on at by with from as after about into over".split())
+_TITLE_CASE_SHARE = 0.8
+
+
 class Resolver:
     """Turns a speaker phrase ("she", "Sakai", "the JCS") into an actor, using mentions before the quote."""
 
@@ -172,6 +177,9 @@ class Resolver:
             if voice is not None:
                 return voice
             people = [(at, a) for at, a in self.mentions(s.start, end, {ActorKind.PERSON}) if agree(a)]
+            headed = self.heading_person(s) if not people and s.end <= offset else None
+            if headed is not None and agree(headed):
+                return headed  # "3 / Ana Ruiz On Why The Pier Matters. / ... the singer said": the item's person
             if people and self.pronoun_first(s, pronoun, people[0][0]):
                 continue
             if pronoun and _DESCRIBED_SUBJECT.match(mask(sentence_text(s, s.start, end))) and not self.subject_in(s.start, end):
@@ -190,6 +198,19 @@ class Resolver:
                 return plain[0]
             weak = weak or (people[0][1] if people else None)
         return weak
+
+    def heading_person(self, sentence: Sentence) -> ActorCandidate | None:
+        """The person a heading in title case opens on: a list's item ("Ana Ruiz On Why The Pier
+        Matters.") or a section's title, whom the paragraphs under it go on to call "she" or "the
+        singer". Its run of capitalised words hides the name from the actor list, so it names no one there."""
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text) if w.lower() not in _TITLE_SMALL_WORDS]
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < _TITLE_CASE_SHARE * len(words):
+            return None
+        text = sentence.text.lstrip("“\"‘'")
+        return next(
+            (a for label, a in self.labels if a.kind == ActorKind.PERSON and re.match(rf"{re.escape(label)}(?![\w’'-])", text)),
+            None,
+        )
 
     #: what ``closing_voice`` answers for a sentence closed by the same pronoun: it names no one new
     SAME_PRONOUN = ActorCandidate(name="", kind=ActorKind.PERSON)
