@@ -41,18 +41,24 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
-def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver) -> ActorCandidate | None:
+def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver, bodies: bool = False) -> ActorCandidate | None:
     """The person a sentence opens on as its subject, when the quote stands in what they did
     ("Rowe also bemoaned that voters "..."", "Rowe, who leads the race, mocked the plan as "...""):
     a reporter's verb of judging is attribution as much as "said" is. A "he" or "she" there is
-    the person it points at. A sentence that opens on its quote has no such subject."""
+    the person it points at. A sentence that opens on its quote has no such subject.
+
+    With ``bodies``, a party, a state or a league that opens the quote's own sentence speaks too
+    when no person opens a clause of their own before the quote ("The Harbour League, in its
+    weekly bulletin, branded the plan "...""): the words are the body's, not the last speaker's."""
     before = mask(sentence_text(sentence, sentence.start, q_start - 1))
     lead = _SUBJECT_LEAD.match(before)
     # the clause the quote stands in first ("Lind signed an order, while Ortiz proposed we "...""),
     # then the sentence's start; "Rowe, who leads, mocked ...": the words before a comma are the
-    # subject itself, or a lead-in clause
+    # subject itself, or a lead-in clause; past a clause that opens on "When" or "As" only ("When
+    # Lund retired, Ortiz issued a statement:" is Ortiz's, whoever the clause is about)
     clauses = [m.end() for m in _CLAUSE_OPENER.finditer(before)][-1:]
-    for skip in dict.fromkeys([*clauses, *sorted({0, lead.end() if lead else 0})]):
+    starts = [lead.end()] if lead and _SUBORDINATE_LEAD.match(before) else sorted({0, lead.end() if lead else 0})
+    for skip in dict.fromkeys([*clauses, *starts]):
         skip += len(_CLAUSE_ADVERBS.match(before, skip).group(0))  # "and then Ortiz continues: "
         body, offset = before[skip:], sentence.start + skip
         pronoun = re.match(r"(?:(?:but|and|yet|so|still|then)\s+)?(he|she)\b", body, re.IGNORECASE)
@@ -67,7 +73,44 @@ def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver) ->
         person = resolver.subject_in(offset, q_start) or unlisted_subject(body, resolver.article)
         if person is not None:
             return person
+        body_subject = _body_subject(offset, q_start, resolver) if bodies else None
+        if body_subject is not None:
+            return body_subject
     return None
+
+
+#: A clause of time or cause before a sentence's subject: its own subject never speaks the quote.
+_SUBORDINATE_LEAD = re.compile(r"\s*(?:As|After|Before|When|While|Since|Although|Though|Because|Once|Until|If)\s")
+#: What may stand before a body's name as the subject: nothing, or "the".
+_BODY_LEAD = re.compile(r"\s*(?:(?i:the)\s+)?$")
+
+
+def _body_subject(start: int, q_start: int, resolver: Resolver) -> ActorCandidate | None:
+    """The party, state or league a clause opens on as the subject of a verb before the quote,
+    unless a person opens a clause of their own between it and the quote ("The Harbour League
+    reported that Ortiz called it "..."" is Ortiz's, not the League's; "The League mocked Ortiz
+    as "..."" is the League's). A body that only "was" something is what the sentence is about."""
+    bodies = resolver.mentions(start, q_start, {ActorKind.ORGANISATION, ActorKind.STATE, ActorKind.MILITARY_BODY})
+    if not bodies:
+        return None
+    at, body = bodies[0]
+    end = next((m.end for m in body.mentions if m.start == at), at)
+    if not _BODY_LEAD.fullmatch(resolver.article[start:at]) or any(
+        _OPENS_A_CLAUSE.search(resolver.article, max(start, p - 60), p) for p, _ in resolver.mentions(end, q_start, {ActorKind.PERSON})
+    ):
+        return None  # a person opening a clause of their own before the quote: "... reported that Lund called it"
+    if _COPULA.match(resolver.article, end):
+        return None  # "Norway was on every marcher's mind, with crowds chanting "..."": a topic, not a voice
+    return body if resolver.is_subject(at, body, at, q_start) and not resolver.governed(at, body) and end <= q_start else None
+
+
+#: What opens a clause whose subject is the name right after it: "reported that Ana Lund called".
+_OPENS_A_CLAUSE = re.compile(
+    r"\b(?:that|who|whom|and|but|while|whereas|as|because|after|before|when|if|since|until|where)\s+"
+    r"(?:[A-Z][\w.’'-]*\s+|(?i:the|former)\s+)*$"
+)
+#: A verb that only says what a subject is: a place or a body "was" something says nothing.
+_COPULA = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|remains|remained)\b(?!\s+(?:not\s+)?\w+ing\b)")
 
 
 #: A subject whose title runs to lower-case words before the name: "Republican presidential front-runner Ana Lund".
@@ -124,6 +167,8 @@ def unnamed_subject(sentence: Sentence, q_start: int, resolver: Resolver, contex
         body = before[skip:]
         body = body[len(_CLAUSE_ADVERBS.match(body).group(0)) :]
         body = re.sub(r"^(?i:even|only|instead|meanwhile)\s+", "", body)
+        # "The Ortiz campaign, in a memo to donors, framed it as": the words set off by commas stand aside
+        body = _SET_ASIDE.sub(r"\g<subject> ", body, count=1)
         for word in list(re.finditer(r"\S+", body))[:9]:
             if word.group(0)[-1:] in ",;:":
                 break  # a lead-in clause or an appositive: not a plain subject
@@ -139,6 +184,12 @@ def unnamed_subject(sentence: Sentence, q_start: int, resolver: Resolver, contex
             if who is not None and not _CLAUSE_OPENER.search(rest.rstrip(" :,—-")):
                 return who  # not when a later clause has a subject of its own ("..., and then Ortiz continues:")
     return None
+
+
+#: A subject, then a phrase of place, time or means set off by commas before its verb.
+_SET_ASIDE = re.compile(
+    r"^(?P<subject>[^,;:“”\"]{1,60}?),\s+(?:in|on|at|during|after|through|via|with)\s[^,;:“”\"]{1,80},\s+(?=[a-z])"
+)
 
 
 def last_voice(before: Sentence, own: Sentence, resolver: Resolver) -> ActorCandidate | None:
@@ -253,6 +304,8 @@ _VERB_BEFORE_COLON = re.compile(
 
 #: A word in the sentence before a quote that points back at someone already named: "his", "she".
 _POINTS_BACK = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.IGNORECASE)
+#: Those of them that only a person can be.
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 
 
 def runs_on(last: ActorCandidate | None, sentence: Sentence, q_start: int, resolver: Resolver) -> bool:
@@ -268,6 +321,8 @@ def runs_on(last: ActorCandidate | None, sentence: Sentence, q_start: int, resol
         return True
     # a "he" after someone else is named is theirs: "Rendell praised Sanders for what he did, calling it "...""
     pronoun = _POINTS_BACK.search(mask(before))
+    if last is not None and last.kind != ActorKind.PERSON and pronoun and pronoun.group(0).lower() in _PERSONAL:
+        return False  # a "he" or "she" is no body: after the Harbour League spoke, "He calls it "..."" is someone else's
     return not people or bool(pronoun and sentence.start + pronoun.start() < people[0][0])
 
 

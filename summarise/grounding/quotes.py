@@ -130,7 +130,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             # "A man in the back yelled, "..."", "Supporters of Ortiz chanted "..."": a sentence that
             # opens on someone unnamed gives them its quote, not the person named nearby
             unnamed = unnamed_subject(s, s.start + a, resolver, context) if phrase is None else None
-            own_subject = subject_of_sentence(s, s.start + a, resolver) if phrase is None and unnamed is None else None
+            own_subject = subject_of_sentence(s, s.start + a, resolver, bodies=True) if phrase is None and unnamed is None else None
             if own_subject is None and phrase is None and unnamed is None and index and not s.text[: max(0, a - 1)].strip():
                 # a quote opening its sentence right after "Ortiz touted her record." is Ortiz's
                 before = sentences[index - 1]
