@@ -50,6 +50,8 @@ NAME_MATCH_THRESHOLD = 90.0
 #: Similarity given to a name matched only by word subset: below an exact or near-exact match,
 #: so the optimal assignment prefers "Kim Jong Un" over "Kim" for the gold "Kim Jong Un".
 _SUBSET_SIMILARITY = 0.8
+#: A body's name written as its initials.
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 #: Words left out when comparing names and sentences: they carry no identity.
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "s", "mr", "ms", "mrs", "dr", "and", "in", "on", "at", "to"})
 
@@ -270,7 +272,18 @@ def name_similarity(predicted: Iterable[str | None], gold: Iterable[str | None])
                 best = max(best, ratio / 100.0)
             elif pc and gc and (pc <= gc or gc <= pc):
                 best = max(best, _SUBSET_SIMILARITY)
+            elif _initials_of(p, g) or _initials_of(g, p):
+                best = max(best, _SUBSET_SIMILARITY)
     return best
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is written with the initials of ``name``'s words ("NRA" and "National
+    Rifle Association", "FBI" and "Federal Bureau of Investigation"): a reader takes them for one
+    body. Three letters at least, so that two initials never stand for a person ("DC")."""
+    letters = normalise(acronym).replace(".", "")
+    words = [w for w in _words(name) if w not in _STOP_WORDS]
+    return bool(_ACRONYM.fullmatch(letters)) and "".join(w[0] for w in words) == letters.casefold()
 
 
 def names_match(predicted: str | None, gold: str | None, aliases: Iterable[str] = ()) -> bool:

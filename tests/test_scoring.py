@@ -300,6 +300,11 @@ def test_is_fabricated(quote, fabricated):
         ("Hong Min", "Kim Jong Un", (), False),
         ("South Korea", "North Korea", (), False),
         (None, "Kim Jong Un", (), False),
+        ("Harbour Pilots Union", "HPU", (), True),  # a body and its initials
+        ("HPU", "Harbour Pilots Union", (), True),
+        ("Office of Harbour Safety", "OHS", (), True),
+        ("Harbour Pilots Union", "HPA", (), False),
+        ("Dana Cole", "DC", (), False),  # two letters never stand for a person
     ],
 )
 def test_names_match(predicted, gold, aliases, same):
