@@ -298,3 +298,125 @@ def test_the_last_word_of_a_state_is_no_speaker() -> None:
         "Caucus Chairman J.R. Tolland of North Carolina said the plan left him “outraged.”\n"
     )
     assert _quote(article, "outraged").speaker != "Carolina"
+
+
+def test_a_comma_inside_the_closing_mark_still_opens_the_main_clause() -> None:
+    # the host who speaks in the "When ..." clause is not the voice that the next "she said" carries on
+    article = (
+        "Maria Ostrova spent an hour on the evening show on Friday.\n\n"
+        "When Dana Kessler pointed out that the plan goes by \"a fair deal,\" Maria Ostrova seized on the phrase, "
+        "repeating her line from the week before. \"A fair deal is not the same as a cheap one,\" she said.\n"
+    )
+    assert _quote(article, "A fair deal is not").speaker == "Maria Ostrova"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    article = (
+        "Vice President Tom Hallbeck spoke at the union hall on Monday. \"We need every vote we can get,\" Hallbeck said.\n\n"
+        "Glen Adair joined in later that day, mocking the governor at a rally in Dover. "
+        "\"He has not won a single argument this spring,\" the former president said.\n"
+    )
+    assert _quote(article, "He has not won").speaker == "Glen Adair"
+
+
+def test_a_person_noun_brought_in_with_a_is_someone_unnamed() -> None:
+    met = (
+        "Nora Pellow drove up from Denver on Saturday to knock on doors. Pellow and her husband, Sam, were met by an organizer "
+        "outside the union hall on Elm Street.\n\n"
+        "\"You two will be our best messengers,\" the organizer told them.\n"
+    )
+    quote = _quote(met, "You two will be")
+    assert quote.speaker is None and quote.speaker_role == "organizer"
+    # the same noun set beside a name describes that person: no one new
+    described = (
+        "Nora Pellow flew in from Denver on Friday. Ana Rusk, a longtime organizer with the union, met her at the door.\n\n"
+        "\"She knows every street here,\" the organizer said.\n"
+    )
+    assert _quote(described, "She knows every").speaker == "Ana Rusk"
+
+
+def test_words_after_a_dash_are_no_title_for_the_name_after_them() -> None:
+    # "Fire Chief Ana Rusk – many believe" is no title of Ortiz's: she may be the nominee
+    article = (
+        "From her record at City Hall to her handling of the flood – as described by Fire Chief Ana Rusk – many believe Lena Ortiz "
+        "is ready for the job. On Thursday Ortiz took the stage in Dover to accept the nomination as the Democratic nominee and called her rival, "
+        "Sam Kell, unfit for office.\n\n"
+        "\"A man who sulks at every poll is not a man for this job,\" said the Democratic nominee.\n"
+    )
+    assert _quote(article, "A man who sulks").speaker == "Lena Ortiz"
+
+
+def test_a_relative_clause_before_a_name_is_no_title() -> None:
+    article = (
+        "\"I would want answers,\" said a senior party member who backs Lena Ortiz, asking not to be named.\n\n"
+        "Ortiz spent the weekend at her farm. \"The money is mine to spend,\" Ortiz said on Monday.\n"
+    )
+    quote = _quote(article, "The money is mine")
+    assert quote.speaker == "Lena Ortiz" and quote.speaker_role is None
+
+
+def test_a_participle_clause_after_a_name_is_no_description() -> None:
+    article = (
+        "Sam Kell, having shaken hands with the Peruvian president, flew home on Tuesday.\n\n"
+        "\"It went better than we hoped,\" Kell said.\n"
+    )
+    quote = _quote(article, "It went better")
+    assert quote.speaker == "Sam Kell" and quote.speaker_role is None
+
+
+def test_a_cue_noun_before_its_verb_is_part_of_the_subject() -> None:
+    # "report" is the subject's noun here, not the cue's verb: the subject is not cut to "the congressional"
+    article = (
+        "The audit named Ana Rusk, who ran the bank until 2011. \"Even the old chief's laptop had been breached,\" "
+        "the legislative report said, pointing at Rusk.\n"
+    )
+    assert _quote(article, "Even the old chief").speaker != "Ana Rusk"
+
+
+def test_a_sentence_that_opens_on_the_pronoun_and_closes_on_a_voice_gives_the_next_he() -> None:
+    article = (
+        "Sam Kell won the primary in Ohio by nine points on Tuesday night.\n\n"
+        "His campaign manager, Joel Brandt, said Kell expects the radio spots to help by April. "
+        "He ought to gain from the result as well, Kell said.\n\n"
+        "\"People doubted that a farmer from the north could compete, and tonight I think we proved them wrong,\" he said.\n"
+    )
+    speaker = _quote(article, "People doubted").speaker
+    assert speaker is not None and speaker.endswith("Kell")
+
+
+def test_an_adviser_to_someone_named_is_someone_new() -> None:
+    # the name closing "one longtime adviser to ..." says whose adviser, not who speaks
+    article = (
+        "Ana Rusk, a longtime adviser to Lena Ortiz who ran against Sam Kell in 2020, spoke to donors on Monday.\n\n"
+        "\"This looks like last year all over again,\" said one veteran adviser to Sam Kell.\n"
+    )
+    quote = _quote(article, "This looks like last year")
+    assert quote.speaker is None and quote.speaker_role == "veteran adviser to Sam Kell"
+
+
+def test_a_list_after_a_name_is_no_description_of_it() -> None:
+    article = (
+        "My thanks go to Lena Ortiz, the unions, and the judge who heard my case. Each of them kept me going.\n\n"
+        "\"We will appeal by Friday,\" Ortiz said.\n"
+    )
+    quote = _quote(article, "We will appeal")
+    assert quote.speaker == "Lena Ortiz" and quote.speaker_role is None
+
+
+def test_a_resolution_speaks_for_the_body_that_passed_it() -> None:
+    article = (
+        "The Dover City Council on Tuesday passed a resolution against the mayor's plan to close the library.\n\n"
+        "Mayor Sam Kell has pushed the closure since March. Members backed 5-2 the resolution which said Dover "
+        "\"rejects any cut to the library's hours.\"\n"
+    )
+    assert _quote(article, "rejects any cut").speaker == "Dover City Council"
+
+
+def test_a_name_after_around_is_no_antecedent_for_she() -> None:
+    # "around Rosa Marwick" names whom she walked around, not who speaks next
+    article = (
+        "Lena Ortiz is telling diners at a busy breakfast spot in Dover that \"I need you on Tuesday.\"\n\n"
+        "Working her way around Rosa Marwick, Ortiz and husband Sam, shook hands with a cook who had pinned on her badge. "
+        "She says, \"With your help we can win this.\"\n"
+    )
+    assert _quote(article, "With your help").speaker == "Lena Ortiz"

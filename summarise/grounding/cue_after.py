@@ -37,8 +37,10 @@ _MANNER_OF_SAYING = (
     r"(?:repeated|scoffed|laughed|chuckled|sighed|groaned|snapped|muttered|whispered|bellowed|hollered|cried(?:\s+out)?|"
     r"sneered|interjected|pleaded|deadpanned|gushed|fumed|marvell?ed|texted|e-?mailed)"
 )
+#: A cue word that is the noun its verb follows: '"...," the panel's report said' ("report" is no verb there).
+_NOUN_BEFORE_VERB = r"(?!\s+(?-i:said|says|wrote|writes|added|adds|stated|states|reads|read|noted|notes|found|finds)\b)"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOT_PASSIVE}",
+    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOUN_BEFORE_VERB}{_NOT_PASSIVE}",
     re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
@@ -151,4 +153,4 @@ CLOSING_SAID = re.compile(
     rf",\s+(?:{speech_verbs(strict=True)})\s+(?P<speaker>{NAME})(?:,\s[^,;“”\"]{{1,120}})?[.!?]?\s*$"
 )
 #: A cue that closes the sentence after a comma: ", Ortiz said.", ", she told reporters Monday."
-CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$")
+CLOSING_CUE = re.compile(rf",\s+(?P<speaker>[^,.;:!?“”\"]{{1,60}}?){AUXILIARIES}\s+{SPEECH}\b{_NOUN_BEFORE_VERB}[^,“”\".!?]{{0,40}}[.!?]?\s*$")

@@ -60,11 +60,17 @@ _MODIFIER_WORDS = re.compile(rf"^(?:(?:[A-Z][\w.’'\u2024-]*|(?i:{ROLE_NOUNS}|{
 
 #: A preposition (and the title words after it) right before a name: "a delegate from ", "an aide to
 #: President " ("according to" names a source, who may speak on).
-_GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
+_GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at|about|against|under|than|like|around|through|into|toward|towards|across|inside|outside|behind|near|among|onto)\s+(?:the\s+)?(?:[A-Z][\w.\u2024’'-]*\s+){0,3}$")
 
 
 #: "'s" as a possessive, not a contraction before a participle or an article ("Christie's been", "Ruiz's a").
 _POSSESSIVE_S = r"['’]s\b(?!\s+(?:been|not|also|never|already|just|still|got|gotten|going|done|a|an|the)\b)"
+
+#: A conjunction that opens a clause setting the scene, and the title words before the name after it:
+#: "When Senator ", "After ", "While the host ".
+_SETTING_CLAUSE = re.compile(
+    r"\b(?:When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If)\s+(?:the\s+)?(?:[A-Z][\w.’'\u2024-]*\s+){0,3}$"
+)
 
 #: A participle clause opening the sentence right before the pronoun that is its subject: "Asked
 #: about the race, she replied", "Pressed on whether Ortiz would win, he said" (not a name: "Reed, ").
@@ -161,6 +167,11 @@ class Resolver:
             ):
                 if speaker is not None:
                     return speaker
+                # "He should gain from the win, Ortiz said.": the pronoun opens what Ortiz reported,
+                # and the next "he said" carries on her voice
+                voice = self.closing_voice(s, offset, pronoun, agree)
+                if voice is not None and voice is not self.SAME_PRONOUN:
+                    return voice
                 continue
             if pronoun and s.end > offset and (
                 self.participle_lead(sentence_text(s, s.start, offset)) or self.said_before_cue(s, offset)
@@ -275,7 +286,10 @@ class Resolver:
             end = next((m.end for m in a.mentions if m.start == at), at)
             said_after = re.match(rf"\s+(?:also\s+)?{SPEECH_VERB.pattern}", self.article[end : end + 40])
             said_before = re.search(rf"{SPEECH_VERB.pattern}\s+$", self.article[max(0, at - 30) : at])
-            if a.name == speaker.name and (said_after or said_before):
+            # "When Kessler noted that ..., Ortega seized on it": who speaks in a clause that only
+            # sets the scene is not the sentence's voice
+            setting = _SETTING_CLAUSE.search(self.article[max(sentence.start, at - 40) : at])
+            if a.name == speaker.name and (said_after or said_before) and not setting:
                 return False  # '..., Lund said': the sentence's voice, whoever opens it
         subjects = [a for at, a in named if self.is_subject(at, a, sentence.start, sentence.end)]
         return bool(subjects) and all(a.name != speaker.name for a in subjects) and any(agree(a) for a in subjects)
@@ -330,6 +344,9 @@ class Resolver:
         name after the title words that follow it ("party campaign chairman Ivo Marsh said"
         is Marsh's sentence)."""
         clause = max(start, self.article.rfind(",", start, at) + 1)
+        # a comma kept inside the closing mark ('calls it "a fair deal," Ortega seized') ends the
+        # clause before it all the same: the mark is no word before the subject
+        clause += len(self.article[clause:at]) - len(self.article[clause:at].lstrip(" \t\n\"”’'"))
         label_end = next((m.end for m in person.mentions if m.start == at), at)
         earlier = self.mentions(clause, at, {ActorKind.PERSON})
         if earlier:

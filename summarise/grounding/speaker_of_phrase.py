@@ -109,7 +109,7 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?-i:(?=[a-z]))(?P<document>statement|communiqu[eé]|announcement|post|letter|"
     r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
-    r"order|ruling|study|survey|ad|advertisement|video)$",
+    r"order|ruling|study|survey|ad|advertisement|video|resolution|petition)$",
     re.IGNORECASE,
 )
 #: A description that places itself: "the authorities in Tskhinvali", "the envoy to Manila".
@@ -392,8 +392,10 @@ def unnamed_voice(phrase: str, resolver: Resolver, context: str) -> Attribution 
         return Attribution(None, re.sub(r"^(?i:with\s+)", "", phrase), None, speaker_type(phrase, context))
     someone = _SOMEONE.match(trimmed) or re.match(rf"^(?i:{_INDEFINITE_LEAD})\s+(?P<desc>(?:{_MODIFIER}\s+){{0,5}}[\w'’-]+)$", trimmed)
     last = someone.group("desc").split()[-1] if someone else ""
-    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)) and not _PARTY_MEMBER.match(last):
-        someone = None  # "A defensive Ortiz said": a name after its adjectives, not someone new
+    whose = someone is not None and _ROLE_OF_ANOTHER.search(re.sub(r"(?:\s+[A-Z][\w'’.-]*)+$", " ", someone.group("desc")))
+    if last[:1].isupper() and (is_first_name(last) or is_surname(last, resolver.article)) and not _PARTY_MEMBER.match(last) and not whose:
+        # "A defensive Ortiz said": a name after its adjectives, not someone new ("an adviser to Ortiz" is)
+        someone = None
     if last.lower() in _PRONOUNS or last.lower() in {"i", "we", "you", "his", "her", "their", "its", "our", "my", "your"}:
         someone = None  # "a point she often makes": a clause, not a description
     body = _ROLE_AT.search(someone.group("desc")) if someone else None

@@ -30,6 +30,7 @@ from summarise.grounding.names import is_first_name
 from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     ROLE_NOUNS,
     ROLE_TYPES,
     THINK_TANK_WORDS,
@@ -55,7 +56,7 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>(?:(?i:the|an?)\s+[\w'’-]+,\s+)?[^
 _BEFORE_WORDS = 7
 _NOT_TITLE = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according|to|and|or|but|by|with|for|from|that|as|when|while|after|"
-    r"before|met|meets|called|asked|spoke|speaking|quoted|cited|between)\b",
+    r"before|met|meets|called|asked|spoke|speaking|quoted|cited|between|who|whom|whose|which)\b",
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|St)\.")
@@ -165,7 +166,7 @@ def _title_before(article: str, at: int) -> tuple[int, str]:
     line_start = article.rfind("\n", max(0, at - 120), at) + 1
     window = max(line_start, at - 120)
     before = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", article[window:at])
-    clause = re.split(r"[,;:.!?“”\"()]", before)[-1]
+    clause = re.split(r"[,;:.!?“”\"()–—]", before)[-1]  # "as Rusk said – many believe Ortiz": a break, no title
     words = clause.split()[-_BEFORE_WORDS:]
     for i in range(len(words) - 1, -1, -1):
         if _NOT_TITLE.fullmatch(words[i]):
@@ -194,9 +195,13 @@ def _appositive_after(article: str, end: int) -> tuple[int, str]:
     if not m:
         return end, ""
     text = m.group("text").strip()
-    # ", said the minister" or ", he said" is attribution, not a description of the name before it
-    if re.match(r"(?:said|says|told|added|according|he|she|they|it)\b", text, re.IGNORECASE):
+    # ", said the minister" or ", he said" is attribution, not a description of the name before it;
+    # "Ana and her husband, Sam, were met by an organizer" goes on with the verb, no description
+    # ("Ortiz, having met the envoy, left" is what she did, no description either)
+    if re.match(r"(?:said|says|told|added|according|he|she|they|it|were|was|is|are|has|have|had|will|would|having|being)\b", text, re.IGNORECASE):
         return end, ""
+    if re.match(r"(?:(?:the|an?)\s+[\w'’-]+,\s+)?(?:and|or)\s", text, re.IGNORECASE):
+        return end, ""  # "Ortiz, the unions, and the judge": a list of three, none describing the other
     return end + m.end(), text
 
 
@@ -301,14 +306,14 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
         if person.kind != ActorKind.PERSON:
             continue
         said = profile(person, article)
-        if re.search(rf"\b{_role_word(words[-1])}\b", said, re.IGNORECASE) and all(n in said for n in names):
+        if re.search(rf"\b{_role_word(words[-1], 'vice' in words)}\b", said, re.IGNORECASE) and all(n in said for n in names):
             found.append(person)
     if len(found) > 1 and len(words) > 1:
         found = [p for p in found if re.search(rf"\b{re.escape(head)}s?\b", profile(p, article), re.IGNORECASE)]
     if len(found) > 1:
         # a title right before the name or an appositive's head ("President Ortiz", "Ortiz, the
         # president of ...") says what someone is; "praised the president's plan" does not
-        titled = [p for p in found if _titled_so(p, words[-1], article)]
+        titled = [p for p in found if _titled_so(p, words[-1], article, "vice" in words)]
         found = titled or found
     if len(found) > 1 and re.match(r"(?:the|his|her|their|its)\s", description, re.IGNORECASE):
         # "the senator" after two senators: the one the story named last before it
@@ -327,11 +332,13 @@ def person_described(description: str, at: int, people: Iterable[ActorCandidate]
 _ROLE_ABBREVIATIONS = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep", "congresswoman": "rep"}
 
 
-def _role_word(role: str) -> str:
+def _role_word(role: str, deputy: bool = False) -> str:
     """A pattern for a role word, its plural and the abbreviation a title writes it as (profiles
-    read "Sen." as "Sen")."""
+    read "Sen." as "Sen"); not the office's deputy unless ``deputy``: "the president" is not the
+    vice president."""
     short = _ROLE_ABBREVIATIONS.get(role.lower())
-    return rf"(?:{re.escape(role)}s?|{short})" if short else rf"{re.escape(role)}s?"
+    word = rf"(?:{re.escape(role)}s?|{short})" if short else rf"{re.escape(role)}s?"
+    return word if deputy else rf"(?<!\bvice )(?<!\bvice-){word}"
 
 
 def described_as(noun: str, at: int, people: Iterable[ActorCandidate], article: str) -> ActorCandidate | None:
@@ -361,13 +368,14 @@ def may_be_described(person: ActorCandidate, description: str, article: str) -> 
     no office, "the presumptive nominee", may stand for anyone)."""
     head = _head(description)
     said = profile(person, article)
-    return not head or not said or re.search(rf"\b{_role_word(head.split()[-1])}\b", said, re.IGNORECASE) is not None
+    deputy = "vice" in head.split() if head else False
+    return not head or not said or re.search(rf"\b{_role_word(head.split()[-1], deputy)}\b", said, re.IGNORECASE) is not None
 
 
-def _titled_so(person: ActorCandidate, role: str, article: str) -> bool:
+def _titled_so(person: ActorCandidate, role: str, article: str, deputy: bool = False) -> bool:
     """Whether a title just before one of the person's mentions ends with the role word, or an
     appositive just after one opens with it (within its first words)."""
-    word = re.compile(rf"\b{_role_word(role)}\b(?!['’])", re.IGNORECASE)  # not "the president's plan"
+    word = re.compile(rf"\b{_role_word(role, deputy)}\b(?!['’])", re.IGNORECASE)  # not "the president's plan"
     for start, end, text in _descriptions(person, article):
         if end in {m.start for m in person.mentions} and word.search(" ".join(text.split()[-2:])):
             return True
@@ -380,7 +388,9 @@ def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidat
     """Whether the description's role word last stood, before ``at``, away from every named
     person's titles and appositives: "A military official, speaking on condition of anonymity"
     makes the later "the official said" someone the article does not name."""
-    head = _head(description)
+    # a person noun that is no office counts too: "an organizer ... the organizer told them"
+    plain = re.search(rf"\b(?:[a-z]+(?:er|or|ist|ian|ant|ent)|(?:wo)?man|{PERSON_NOUNS})$", description)
+    head = _head(description) or (plain.group(0) if plain else None)
     if not head:
         return False
     # the role word's last stand wholly before ``at``: a search of the article once per word, not
@@ -393,7 +403,13 @@ def introduced_unnamed(description: str, at: int, people: Iterable[ActorCandidat
     definite = re.match(r"(?:the|his|her|their|its)\s", description, re.IGNORECASE)
     if definite and not strict and not _INDEFINITE.search(article[max(0, last - 60) : last]):
         return False  # "the president's plan": the role named again, not someone brought in without a name
+    if not _head(description) and _APPOSED_NOUN.search(article[max(0, last - 80) : last]):
+        return False  # "Ana Rusk, an organizer with the union": the noun describes her
     return not any(a <= last < b for p in people for a, b, _ in _descriptions(p, article))
+
+
+#: A name and the start of a noun set beside it as its appositive: "Rusk, a longtime ".
+_APPOSED_NOUN = re.compile(r"[A-Z][\w'’-]+\s*,\s*(?i:an?|one|the)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
 #: An indefinite article a few words before a role word: "A military official", "one senior aide",
