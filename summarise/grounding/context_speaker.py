@@ -9,6 +9,7 @@ it answers a question the last speaker put are read here as well.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from summarise.grounding.actors import ActorCandidate
@@ -18,6 +19,7 @@ from summarise.grounding.cue_words import (
     AUXILIARIES,
     NOT_NOUN_PHRASE_START,
     PARTICIPLE_CUE,
+    PARTICIPLES,
     SPEECH,
     SPEECH_VERB,
     TITLE_BEFORE_NAME,
@@ -101,6 +103,8 @@ def _body_subject(start: int, q_start: int, resolver: Resolver) -> ActorCandidat
         return None  # a person opening a clause of their own before the quote: "... reported that Lund called it"
     if _COPULA.match(resolver.article, end):
         return None  # "Norway was on every marcher's mind, with crowds chanting "..."": a topic, not a voice
+    if _RELATIVE_CLAUSE.search(resolver.article, end, q_start):
+        return None  # "The League owns the hall, where farmers asked for "..."": the clause has its own voices
     return body if resolver.is_subject(at, body, at, q_start) and not resolver.governed(at, body) and end <= q_start else None
 
 
@@ -109,6 +113,8 @@ _OPENS_A_CLAUSE = re.compile(
     r"\b(?:that|who|whom|and|but|while|whereas|as|because|after|before|when|if|since|until|where)\s+"
     r"(?:[A-Z][\w.’'-]*\s+|(?i:the|former)\s+)*$"
 )
+#: A relative clause between a body and the quote: what it holds is said within it, not by the body.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose|when)\b")
 #: A verb that only says what a subject is: a place or a body "was" something says nothing.
 _COPULA = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|remains|remained)\b(?!\s+(?:not\s+)?\w+ing\b)")
 
@@ -331,13 +337,46 @@ def named_before(sentence: Sentence, q_start: int, q_end: int, resolver: Resolve
     object of a preposition or as an owner ("Lund's plan", "an aide to Lund"): "..., in a clip
     that Ortiz called "..."" is Ortiz's however close another person was named before it. The
     owner of words the quote calls theirs ("Ortiz's "every pier stays open" pledge") is its
-    speaker; the owner of a thing it only describes ("Ortiz's "long and dull" speech") is not."""
+    speaker; the owner of a thing it only describes ("Ortiz's "long and dull" speech") is not.
+    A person named after an earlier quote of the sentence comes first: in "In a clip Judge Lund
+    called "crude," Ortiz vowed to "..."", the clause of the second quote is Ortiz's."""
     owned = _SAID_THING.match(resolver.article, q_end + 1)
+    last = bisect.bisect_left(resolver.quoted, (q_start, 0)) - 1  # the quoted passage before this one
+    earlier = resolver.quoted[last] if last >= 0 and resolver.quoted[last][0] >= sentence.start else None
+    for at, person in resolver.mentions(earlier[1], q_start, {ActorKind.PERSON}) if earlier else []:
+        end = next((m.end for m in person.mentions if m.start == at), at)
+        if not resolver.governed(at, person) and THEN_VERB.match(resolver.article[end:q_start]):
+            return person  # the subject of a verb, not the object of the quote before it ("attacked" Lund)
     for at, person in resolver.mentions(sentence.start, q_start, {ActorKind.PERSON}):
         end = next((m.end for m in person.mentions if m.start == at), at)
         if owned and _OWNER.fullmatch(resolver.article[end : q_start - 1]) or not resolver.governed(at, person):
             return person
     return None
+
+
+def pronoun_subject(sentence: Sentence, q_start: int, resolver: Resolver) -> ActorCandidate | None:
+    """The person a "he" or "she" stands for when it is the subject of a verb in the quote's own
+    sentence and no one the sentence names speaks: "A second memo followed, where she boasted of
+    "..."" is whoever "she" points back at, not the person named nearest. A pronoun that opens
+    reported words ("arguing that she was "..."") is what they are about, not their voice."""
+    before = sentence_text(sentence, sentence.start, q_start - 1)
+    found = [
+        m for m in _PRONOUN_SUBJECT.finditer(before)
+        if not resolver.in_quotes(sentence.start + m.start()) and not _REPORTING.search(before, 0, m.start())
+    ]
+    if not found:
+        return None
+    at = sentence.start + found[-1].start()
+    return resolver.subject_before(at, resolver.floor_of(at), found[-1].group(1).lower())
+
+
+#: Words after which a "he" or "she" opens reported speech and is what it is about, not its voice:
+#: "arguing he is "..."", "her case that she is "..."".
+_REPORTING = re.compile(rf"(?:\bthat|{SPEECH_VERB.pattern}|\b{PARTICIPLES})\s*$", re.IGNORECASE)
+#: A subject pronoun and the verb after it: "he took", "she has long argued".
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(he|she)\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|the|a|an|who|that)\b)[a-z]{2,}\b", re.IGNORECASE
+)
 
 
 #: What stands between an owner's name and the words they own: "Ortiz's "...".

@@ -5,7 +5,8 @@ The flow lives here; each step it takes has a module of its own: which quoted wo
 whom that phrase stands for (``speaker_of_phrase``, over the article's people in ``resolver``),
 and the speaker the context gives when the sentence names none (``context_speaker``). A quote
 with no attribution of its own that follows another quote continues the same speaker, unless its
-sentence names someone else or it answers a question that speaker put.
+sentence names someone else or it answers a question that speaker put. A quote whose speaker only
+the fallbacks guessed takes the speaker of another, attributed copy of its words (a pull quote).
 """
 
 from __future__ import annotations
@@ -14,21 +15,25 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.context_speaker import (
     about_no_one,
     colon_lead_in,
     cue_sentence,
     last_voice,
     named_before,
+    pronoun_subject,
     puts_question,
     runs_on,
     subject_of_sentence,
     unnamed_subject,
 )
 from summarise.grounding.cue_phrase import speaker_phrase
-from summarise.grounding.cue_words import SPEECH_VERB
+from summarise.grounding.cue_words import SPEECH_VERB, sentence_text
 from summarise.grounding.gender import compatible
+from summarise.grounding.issuing_body import issuing_body
 from summarise.grounding.quote_spans import is_statement, quoted_ranges, trim
+from summarise.grounding.repeated_quotes import opening, same_words, words_of
 from summarise.grounding.resolver import LOOKBACK_SENTENCES, Resolver
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speaker_of_phrase import NOBODY, from_actor, resolve
@@ -81,6 +86,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
     sentences = [s for s in split_sentences(article) if not s.furniture]
     resolver = Resolver(article, sentences)
     quotes: list[QuoteCandidate] = []
+    guessed: list[int] = []  # the quotes whose speaker only the fallbacks chose, by index in ``quotes``
     by_paragraph: dict[int, list[tuple[int, int]]] = {}
     quoted = [quoted_ranges(s.text) for s in sentences]
     for s, ranges in zip(sentences, quoted):
@@ -121,6 +127,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
             if phrase is None and index and not s.text[: max(0, a - 1)].strip():
                 phrase, at = colon_lead_in(sentences[index - 1], s, resolver)
             context = f"{prior} {s.text}"
+            fallback = False
             who = resolve(phrase, at, floor, resolver, context, previous) if phrase else NOBODY
             # "she said" that finds no one in reach who can be "she"
             bare = phrase.strip(" \"“”‘’'").lower() if phrase else ""
@@ -155,11 +162,12 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 who = previous  # a quote that runs on from the last one, unattributed: the same voice
             elif phrase is None and SPEECH_VERB.search(rest):
                 # "Halvorsen used a speech to accuse China of "..."": the sentence's own subject
-                named = named_before(s, s.start + a, s.start + b, resolver)
+                named = _named_in_context(sentences, index, s.start + a, s.start + b, resolver)
                 who = from_actor(named, named.name, context, article) if named else NOBODY
+                fallback = True
             elif phrase is None:
-                # "... what Brandt called "a paperwork gap."": the person the quote's own sentence names first
-                named = named_before(s, s.start + a, s.start + b, resolver)
+                # "... what Brandt called "a paperwork gap."": whom the quote's own sentence gives it to
+                named = _named_in_context(sentences, index, s.start + a, s.start + b, resolver)
                 # else the person named last before it, in its paragraph or the one before; only in its own
                 # paragraph for a quote inside a sentence of the reporter's that names no one and says no
                 # "he" ("The "70 to 75 percent" estimate came from ..."): more often no one's words at all
@@ -168,10 +176,13 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 reach = max(floor, next(t.start for t in lookback if t.paragraph >= s.paragraph - back))
                 near = [named] if named is not None else resolver.nearby(reach, s.start)
                 who = from_actor(near[0], near[0].name, context, article) if near else NOBODY
+                fallback = True
             if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and (
                 lost_pronoun == "it" or not compatible(who.actor, lost_pronoun, article)
             ):
                 who = NOBODY  # is not the man who spoke last ("it reads" is no person at all): the pronoun says who it is not
+            if fallback or not who.known:
+                guessed.append(len(quotes))
             ranked = [who.name] if who.name else []
             ranked += [a.name for a in resolver.nearby(floor, start) if a.name not in ranked]
             quotes.append(
@@ -195,4 +206,48 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 asked = s.paragraph - answerer_paragraph <= 1 and answerer.known and puts_question(words, f"{rest} {cue}")
             if who.actor is not None and who.actor.kind == ActorKind.PERSON:
                 resolver.spoken[s.start] = who.actor
+    _speaker_of_its_copy(quotes, guessed)
     return tuple(quotes)
+
+
+def _named_in_context(sentences: list[Sentence], index: int, q_start: int, q_end: int, resolver: Resolver) -> ActorCandidate | None:
+    """Whom a quote's own sentence gives it to when no cue names a speaker: the person it names
+    first, the body that put out the document it quotes, or the person a "he" in it stands for."""
+    own = sentences[index]
+    return (
+        named_before(own, q_start, q_end, resolver)
+        or _issued_by(sentences, index, q_start, resolver)
+        or pronoun_subject(own, q_start, resolver)
+    )
+
+
+def _issued_by(sentences: list[Sentence], index: int, q_start: int, resolver: Resolver) -> ActorCandidate | None:
+    """The body whose statement or document the quote is from: named as putting it out in the quote's
+    own sentence ("The league issued a statement offering "...""), or, for a quote that opens its
+    sentence, in the sentence just before it, which quotes nothing itself."""
+    own = sentences[index]
+    body = issuing_body(own, q_start, resolver)
+    if body is not None or index == 0 or sentence_text(own, own.start, q_start).strip(" “\"‘'"):
+        return body
+    before = sentences[index - 1]
+    if own.paragraph - before.paragraph > 1 or resolver.has_quote(before.start, before.end):
+        return None
+    return issuing_body(before, before.end + 1, resolver)
+
+
+def _speaker_of_its_copy(quotes: list[QuoteCandidate], guessed: list[int]) -> None:
+    """A quote whose speaker was only guessed takes the speaker of another copy of its words that
+    the article attributes: a pull quote printed alone, before or after its source paragraph."""
+    lone = set(guessed)
+    attributed: dict[tuple[str, ...], list[tuple[tuple[str, ...], QuoteCandidate]]] = {}
+    for i, q in enumerate(quotes):
+        if i not in lone and q.speaker:
+            words = words_of(q.text)
+            attributed.setdefault(opening(words), []).append((words, q))
+    for i in guessed if attributed else []:
+        own = words_of(quotes[i].text)
+        source = next((q for words, q in attributed.get(opening(own), []) if same_words(own, words)), None)
+        if source is not None:
+            quotes[i].speaker, quotes[i].speaker_role = source.speaker, source.speaker_role
+            quotes[i].speaker_affiliation, quotes[i].speaker_type = source.speaker_affiliation, source.speaker_type
+            quotes[i].speakers = [source.speaker, *(n for n in quotes[i].speakers if n != source.speaker)]
