@@ -131,6 +131,16 @@ def test_a_group_named_by_one_word_is_an_actor() -> None:
     assert found["Ardent"].kind == ActorKind.ORGANISATION
 
 
+def test_a_surname_whose_full_name_appears_only_as_a_possessive_is_a_person() -> None:
+    article = (
+        "The council took up Dario Velloso\u2019s plan for the harbour on Tuesday. "
+        "Velloso has argued for a toll since spring, and Velloso said the vote would come in June. "
+        "Critics of the toll met in Brisca."
+    )
+    found = _actors(article)
+    assert found["Velloso"].kind == ActorKind.PERSON
+
+
 def test_the_state_an_adjective_names_as_the_attacker() -> None:
     article = "Overnight, waves of Russian drones and missiles struck the port of Odesa, officials said."
     assert "Russia" in {a.name for a in find_actor_candidates(article)} | {

@@ -172,6 +172,8 @@ def names_a_place_or_event(name: str, after: str, article: str) -> bool:
 def is_surname(word: str, article: str) -> bool:
     """A one-word name that the article also writes after a first name (a nickname may stand
     between) or a personal title ("Donald Brennan", "Mr. Brennan", "John “Tig” Brennan") is
-    someone's surname, not a group's name."""
-    before = re.findall(rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME})\s+{re.escape(word)}(?![\w'’-])", article)
+    someone's surname, not a group's name; "Donald Brennan’s plan" counts as well."""
+    before = re.findall(
+        rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME})\s+{re.escape(word)}(?:(?=['’]s\b)|(?![\w'’-]))", article
+    )
     return any(first == "" or is_first_name(first) for first in before)
