@@ -23,6 +23,7 @@ from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
+    PERSON_NOUNS,
     ROLE_NOUNS,
     STATES,
     TITLE,
@@ -45,6 +46,7 @@ from summarise.grounding.name_shapes import (
     name_tail,
     without_sentence_words,
 )
+from summarise.grounding.names import is_first_name
 from summarise.grounding.sentences import Sentence, body_end, split_sentences
 from summarise.schemas import ActorKind, Span
 
@@ -87,6 +89,29 @@ _NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement
 _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
 _WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
 _NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
+#: A name after what someone does, written in lower case with no title: "radio moderator Ada Brun
+#: asked", "author and activist Lev Ostrov took the stage", "the pollsters Ada Brun and Lev Ostrov",
+#: "Chilean-born Ada Brun". A word that is no title still says a person follows.
+_ROLE_THEN_NAME = re.compile(
+    rf"\b(?:(?:{ROLE_NOUNS}|{PERSON_NOUNS}|host|activist|firebrand|commentator|pundit)s?|[A-Za-z]+-born)"
+    rf"\s+(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,2}})(?![\w'’-])"
+    rf"(?:\s+and\s+(?P<name2>{TOKEN}(?:\s+{TOKEN}){{1,2}})(?![\w'’-]))?"
+)
+#: Two people after one title made plural: "Sens. Ada Brun of Utah and Lev Ostrov of Iowa".
+_PLURAL_TITLE = re.compile(
+    rf"\b(?:Sens|Reps|Govs|Drs|Profs)\.\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,|\s+and)\s+(?P<name2>{NAME})"
+)
+#: A name that opens on initials, after a title or a role: "Chairman J.R. Ostrov", "pastor A. J. Brun".
+_INITIALS_NAMED = re.compile(rf"(?:\b{TITLE}|\b(?:{ROLE_NOUNS}|{PERSON_NOUNS}))\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}{TOKEN})(?![\w'’-])")
+#: Someone named beside who they are to another, often by a first name only: "her husband, Milo,".
+_KIN_NAMED = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|fianc[ée]e?)"
+    rf",\s+(?P<name>{TOKEN}(?:\s+{TOKEN}){{0,2}}),"
+)
+#: A name with its party and state in brackets, the way lawmakers are written: "Oskar Velland (R-Nev.)".
+_PARTY_TAGGED = re.compile(rf"(?P<name>{NAME})\s+\((?:[RDI]|Ind|Dem|Rep)-[A-Z][^()]{{0,14}}\)")
+#: A name after another name's possessive, a paper's or a network's: "the Gazette's Mirela Dunst wrote".
+_AFTER_POSSESSIVE = re.compile(rf"[A-Z][\w.&-]*['’]s\s+(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,2}})(?![\w'’-])")
 _TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)*{TITLE})\s+$")
 _NEXT_TOKEN = re.compile(rf"\s+{TOKEN}")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
@@ -348,6 +373,25 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
         name = without_sentence_words(drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
         if name and len(name.split()) >= 2 and is_person_name(name):
             collector.add(name, ActorKind.PERSON)
+    for pattern in (_ROLE_THEN_NAME, _PARTY_TAGGED, _AFTER_POSSESSIVE):
+        for m in pattern.finditer(text):
+            for written in (m.group("name"), m.groupdict().get("name2")):
+                # only a party tag vouches for the words before a first name being a title no list knows
+                name = _from_first_name(drop_title(written or ""), lead=pattern is _PARTY_TAGGED)
+                if name and is_person_name(name) and not any(lowercase_elsewhere(t, article) for t in name.split()):
+                    collector.add(name, ActorKind.PERSON)
+    for m in _PLURAL_TITLE.finditer(text):
+        for written in (m.group("name"), m.group("name2")):
+            name = _from_first_name(written, lead=False)
+            if name and is_person_name(name):
+                collector.add(name, ActorKind.PERSON)
+    for m in _INITIALS_NAMED.finditer(text):
+        if is_person_name(m.group("name")):
+            collector.add(m.group("name"), ActorKind.PERSON)
+    for m in _KIN_NAMED.finditer(text):
+        name = m.group("name")
+        if is_person_name(name) and (is_first_name(name.split()[0]) or len(name.split()) >= 2):
+            collector.add(name, ActorKind.PERSON, role=m.group(0).split(",")[0].split()[-1])
     # a run of two to four capitalised words inside a sentence, none of them a common word,
     # not introduced by an article ("the Ulchi Freedom Shield drill") and not the head of a longer name
     for m in _NAME_RUN.finditer(text):
@@ -363,6 +407,18 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             collector.add(name, ActorKind.PERSON)
 
 
+def _from_first_name(words: str, lead: bool) -> str | None:
+    """The name in ``words`` if it opens on a known first name; with ``lead``, words before the
+    first name may be a title no list knows ("House Budget Republican Ada Brun" -> "Ada Brun").
+    A name runs over no line break (a heading is no part of the sentence after it) and holds no
+    word with a lower-case compound ("City-based")."""
+    if "\n" in words or re.search(r"-[a-z]", words):
+        return None
+    tokens = words.split()
+    start = next((i for i, t in enumerate(tokens) if is_first_name(t) and len(tokens) - i >= 2), None)
+    return " ".join(tokens[start:]) if start is not None and (lead or start == 0) else None
+
+
 def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[str]:
     aliases: list[str] = []
     if candidate.kind == ActorKind.STATE:
@@ -376,7 +432,7 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
             # a bare family or given name used alone, and not the same part of another full name
             # ("Clinton" of Hillary and of Bill Clinton); "Trump Tower" leaves "Trump" to Donald Trump
             others = [o for o in names if o != candidate.name and part in o.split()]
-            if part in NOT_NAME_WORDS or part in others or any(len(o.split()) > 1 and o.split()[position] == part for o in others):
+            if part in NOT_NAME_WORDS or part.endswith(".") or part in others or any(len(o.split()) > 1 and o.split()[position] == part for o in others):
                 continue
             if others and not _introduced_before(candidate.name, part, article):
                 continue  # "Clinton" written before "Bill Clinton" is another Clinton, as "Clinton Foundation" may be hers

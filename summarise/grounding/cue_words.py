@@ -62,7 +62,8 @@ TITLE_BEFORE_NAME = (
 #: Words a speaker named after the quote never begins with: those are a clause that runs on
 #: from the quote ('"..." by using its grants to press the regions to ...').
 NOT_NOUN_PHRASE_START = re.compile(
-    r"(?!Will\s+[A-Z])"  # a first name, not the modal: "Will Estrada, the party chairman, said"
+    # a name, not the modal: "Will Estrada, the party chairman, said", '"...," Will argued.'
+    rf"(?!Will(?:\s+(?:[A-Z]|{speech_verbs(strict=True)}\b)|\s*$))"
     r"(?i:by|to|in|on|for|with|from|at|as|because|while|when|after|before|if|and|but|or|than|that|which|so|"
     r"then|not|of|into|over|under|about|against|during|since|until|through|via|is|was|were|are|has|had|will|would|"
     r"who|whom|whose|where)\b"
@@ -86,8 +87,10 @@ _AUXILIARY = re.compile(
 
 
 def without_auxiliaries(text: str) -> str:
-    """A subject without the auxiliaries and adverbs that follow it: "She also" is "She"."""
-    return _AUXILIARY.sub("", " " + text.strip()).strip()
+    """A subject without the auxiliaries and adverbs that follow it: "She also" is "She". A
+    capitalised word that is the whole subject is a name, not a modal: '"...," Will argued.'"""
+    bare = _AUXILIARY.sub("", " " + text.strip()).strip()
+    return bare or (text.strip() if re.fullmatch(r"[A-Z][a-z]+", text.strip()) else bare)
 
 
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)

@@ -49,11 +49,17 @@ def is_person_name(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= _MAX_NAME_TOKENS or is_group_name(name):
         return False
-    if any(t.rstrip(".") in NOT_NAMES or t in NOT_NAMES for t in tokens):
+    if any((t.rstrip(".") in NOT_NAMES or t in NOT_NAMES) and not _compass_surname(tokens, i) for i, t in enumerate(tokens)):
         return False
     if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
         return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
+
+
+def _compass_surname(tokens: list[str], at: int) -> bool:
+    """A point of the compass after a known first name is a surname ("Lorna West", "Ivo North"),
+    not a region: a region's compass word comes first ("West Province")."""
+    return at == len(tokens) - 1 == 1 and tokens[at] in {"North", "South", "East", "West"} and is_first_name(tokens[0])
 
 
 #: Plural nouns for a people, a faith, a party or a generation: a group, never one person's name.
@@ -172,8 +178,21 @@ def names_a_place_or_event(name: str, after: str, article: str) -> bool:
 def is_surname(word: str, article: str) -> bool:
     """A one-word name that the article also writes after a first name (a nickname may stand
     between) or a personal title ("Donald Brennan", "Mr. Brennan", "John “Tig” Brennan") is
-    someone's surname, not a group's name; "Donald Brennan’s plan" counts as well."""
+    someone's surname, not a group's name; "Donald Brennan’s plan" and "Donald J. Brennan" count as
+    well, and so does a word that speaks of itself as "he" or "she" ("Brennan said he would")."""
     before = re.findall(
-        rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME})\s+{re.escape(word)}(?:(?=['’]s\b)|(?![\w'’-]))", article
+        rf"(?:\b{_PERSONAL_TITLE}|\b([A-Z][a-z]+){_NICKNAME}(?:\s+[A-Z]\.)?)\s+{re.escape(word)}(?:(?=['’]s\b)|(?![\w'’-]))", article
     )
-    return any(first == "" or is_first_name(first) for first in before)
+    return any(first == "" or is_first_name(first) for first in before) or re.search(_SAID_OF_ONESELF.format(word=re.escape(word)), article) is not None
+
+
+#: A one-word name that speaks of itself as a man or a woman ("Brennan said he", "Brennan told
+#: reporters that she", "Brennan and his wife", "Brennan compared himself") or that runs for office
+#: ("the Brennan campaign", "a Brennan supporter"). A body says "it" or "we", and has members.
+_SAID_OF_ONESELF = (
+    r"(?<![\w'’-]){word}\s+(?:(?:also|later|then|has|had|again)\s+)?(?:said|says|told\s+\w+|added|argued|insisted|claimed|"
+    r"explained|stressed|acknowledged|admitted|conceded|wrote)\s+(?:that\s+)?(?:he|she)\b"
+    r"|(?<![\w'’-]){word}\s+and\s+(?:his|her)\s+(?:wife|husband|family|daughter|son|children)\b"
+    r"|(?<![\w'’-]){word}\s+(?:[a-z]+\s+)?(?:himself|herself)\b"
+    r"|\b(?:the|a|an)\s+{word}\s+(?:campaign|camp|ticket|supporter|backer|presidency)\b"
+)

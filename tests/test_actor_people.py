@@ -1,0 +1,133 @@
+"""People the actor finder must know for what they are, so that a quote's "he said" or its bare
+surname finds them: a name with no title but a lower-case job before it, a lawmaker's party tag,
+a name after an outlet's possessive, a relative named by first name, a surname that is also a
+modal verb, and a one-word surname that speaks of itself as "he" or "she".
+
+Every article here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from summarise.grounding import find_actor_candidates, find_quote_candidates
+from summarise.schemas import ActorKind
+
+
+def _people(article: str) -> set[str]:
+    return {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+
+
+def _speakers(article: str) -> list[str | None]:
+    return [q.speaker for q in find_quote_candidates(article)]
+
+
+HEADLINE = "Council vote slips to spring.\n\n"
+
+
+def test_a_lower_case_job_before_a_name_makes_it_a_person() -> None:
+    article = HEADLINE + (
+        "The mayors were pressed by panel moderator Liesel Arkwright whether the levy would last. "
+        "Arkwright asked again an hour later.\n"
+    )
+    assert "Liesel Arkwright" in _people(article)
+
+
+def test_a_lawmaker_with_a_party_tag_and_no_title_is_a_person() -> None:
+    article = HEADLINE + (
+        "Members met behind closed doors. House Budget Republican Oskar Velland (R-Nev.), who has read the "
+        'files, would not say more. "It is too early to tell," he said.\n'
+    )
+    assert "Oskar Velland" in _people(article)
+    assert _speakers(article) == ["Oskar Velland"]
+
+
+def test_a_name_after_an_outlets_possessive_is_the_journalist() -> None:
+    article = HEADLINE + (
+        "Viewers of KRTV's Mirela Dunst heard on Monday that the levy had failed. "
+        '"Nobody wanted it," she said.\n'
+    )
+    assert "Mirela Dunst" in _people(article)
+    assert _speakers(article) == ["Mirela Dunst"]
+
+
+def test_a_relative_named_by_first_name_speaks_for_herself() -> None:
+    article = HEADLINE + (
+        "Hollis Brandvold spoke first at the town hall on Monday. His wife, Greta, sat beside him and "
+        'wept. "We are worn out," she said.\n'
+    )
+    assert "Greta" in _people(article)
+    assert _speakers(article) == ["Greta"]
+
+
+def test_a_surname_spelt_like_a_modal_verb_is_still_the_speaker() -> None:
+    article = HEADLINE + (
+        "Columnist and radio host Walter Will attacked the levy this week. "
+        '"It is a shambles," Will wrote. "It should go," Will said on Monday.\n'
+    )
+    assert _speakers(article) == ["Walter Will", "Walter Will"]
+
+
+def test_a_lone_surname_that_says_he_is_a_person_not_a_body() -> None:
+    article = HEADLINE + (
+        "The levy was sunk on Monday, and Quenneville said he would not sign it. Voters were told that "
+        'Quenneville had left the hall early. "It is a mess," he said.\n'
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Quenneville") == ActorKind.PERSON
+    assert _speakers(article) == ["Quenneville"]
+
+
+def test_a_surname_written_in_full_with_a_middle_initial_is_a_person() -> None:
+    article = HEADLINE + (
+        "The critics were sharp, and Brannock argued the levy had failed, a view that Brannock has held for "
+        "years. Dorian K. Brannock writes a weekly column on farm budgets.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Brannock") == ActorKind.PERSON
+
+
+def test_a_body_named_by_one_word_that_says_it_stays_a_body() -> None:
+    article = HEADLINE + (
+        "The levy was sunk on Monday, and Valtrex said it would appeal. Farmers were told that Valtrex had "
+        "filed papers with the court.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Valtrex") == ActorKind.ORGANISATION
+
+
+def test_two_people_after_one_plural_job_are_both_people() -> None:
+    article = HEADLINE + (
+        "Farm economists Hedda Lorquist and Basil Ferreira-Nunn think the levy will fall short of its "
+        "goal by a wide margin.\n"
+    )
+    assert {"Hedda Lorquist", "Basil Ferreira-Nunn"} <= _people(article)
+
+
+def test_a_compass_word_after_a_first_name_is_a_surname() -> None:
+    article = HEADLINE + 'That is where author and activist Lorna West took the talk. "We can win this," West said.\n'
+    assert "Lorna West" in _people(article)
+
+
+def test_a_name_that_opens_on_initials_is_a_person() -> None:
+    article = HEADLINE + (
+        "Caucus Chairman J.R. Ostrander of Nevada said he was angry about the delay. "
+        '"It is a scandal," Ostrander said.\n'
+    )
+    assert "J.R. Ostrander" in _people(article)
+    assert _speakers(article) == ["J.R. Ostrander"]
+
+
+def test_a_plural_title_names_two_people() -> None:
+    article = HEADLINE + (
+        "Sens. Pirjo Hallam of Nevada and Bruno Castellet of Utah, both facing voters soon, kept quiet "
+        "about the levy all week.\n"
+    )
+    assert {"Pirjo Hallam", "Bruno Castellet"} <= _people(article)
+
+
+def test_a_lone_surname_with_a_campaign_and_supporters_is_a_candidate() -> None:
+    article = HEADLINE + (
+        "The levy was sunk on Monday, and Quentor welcomed the news. Voters were told that Quentor had "
+        "left the hall, and a Quentor supporter cheered.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Quentor") == ActorKind.PERSON
