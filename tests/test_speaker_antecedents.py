@@ -7,6 +7,7 @@ Every article here is invented for the test.
 from __future__ import annotations
 
 from summarise.grounding import find_actor_candidates, find_quote_candidates
+from summarise.grounding.gender import compatible
 from summarise.schemas import ActorKind
 
 
@@ -420,3 +421,44 @@ def test_a_name_after_around_is_no_antecedent_for_she() -> None:
         "She says, \"With your help we can win this.\"\n"
     )
     assert _quote(article, "With your help").speaker == "Lena Ortiz"
+
+
+def test_one_she_after_a_surname_in_another_womans_sentence_does_not_make_him_a_woman() -> None:
+    # the "She" opening the third sentence is Linde's: Brask is only named after her colon
+    article = (
+        "Mara Linde has made housing the heart of her campaign. After a fire in the old mill district, "
+        "she drafted a plan for emergency shelters: Governor Brask later copied it. She has also asked for rent limits.\n\n"
+        "Brask spoke to the tenants on Tuesday. “We cannot wait for the next fire,” he told them.\n"
+    )
+    assert _quote(article, "We cannot wait").speaker.endswith("Brask")
+
+
+def test_a_first_name_no_english_speaking_list_knows_yields_to_the_article() -> None:
+    # the name list calls "Yuri" a man's name, sure of it nowhere English is written: her daughter says otherwise
+    article = (
+        "After a rival host was dismissed over a crude remark, the channel’s evening anchor Yuri Terzi "
+        "answered with a letter about raising her daughter. The anchor worried most about viewers who "
+        "cheered the remark. “My girl will hear worse than this,” she wrote.\n"
+    )
+    assert _quote(article, "My girl will hear").speaker == "Yuri Terzi"
+
+
+def test_a_wife_named_in_apposition_is_a_woman_whatever_pronoun_follows() -> None:
+    article = (
+        "Senator Pavel Groenvik toured the flooded farms on Monday.\n\n"
+        "His wife, Oriel Banfi, stood beside him. He thanked the volunteers twice.\n\n"
+        "Oriel Banfi spoke last. “We will rebuild every barn,” she said.\n"
+    )
+    assert _quote(article, "We will rebuild").speaker == "Oriel Banfi"
+
+
+
+def test_one_stray_she_does_not_overturn_a_mans_first_name_that_is_only_a_lean() -> None:
+    # the "She" is Lindqvist watching: one next-sentence pronoun weighs too little against "Yuri"
+    article = (
+        "Campaign manager Vera Lindqvist said turnout would be high.\n\n"
+        "Yuri Pankov opened the rally with a short speech. She watched from the side of the stage.\n\n"
+        "Later Yuri Pankov said the doors would open at noon.\n"
+    )
+    pankov = next(a for a in find_actor_candidates(article) if a.name == "Yuri Pankov")
+    assert compatible(pankov, "he", article) and not compatible(pankov, "she", article)

@@ -40,6 +40,18 @@ def by_first_name(first: str) -> Gender:
 
 
 @lru_cache(maxsize=4096)
+def lean_of_first_name(first: str) -> tuple[Gender, bool]:
+    """The gender the name list gives a first name, and whether an English-speaking country, where
+    the news we read is written, confirms it. Unconfirmed ("Yuri": a man's name in one country and a
+    woman's in another, and used in none of ours), it is only a lean, for the article's own evidence
+    to overturn."""
+    lean = by_first_name(first)
+    answer = lean.value
+    sure = lean is not Gender.UNKNOWN and any(_detector().get_gender(first, c) == answer for c in _ENGLISH_SPEAKING)
+    return lean, sure
+
+
+@lru_cache(maxsize=4096)
 def is_first_name(word: str) -> bool:
     """A given name, whether or not the list is sure whose: "Bernie" and "Chris" open names as
     surely as "Donald" does, though the list calls them only mostly one gender (and calls "The" so
