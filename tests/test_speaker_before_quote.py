@@ -11,12 +11,7 @@ import pytest
 
 from summarise.grounding import find_quote_candidates
 from summarise.schemas import SpeakerType
-
-
-def _speaker(article: str, start: str) -> str | None:
-    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
-    return found[0].speaker
+from tests.quote_lookup import speaker_of
 
 
 _NAMED_BEFORE = [
@@ -98,7 +93,7 @@ _NAMED_BEFORE = [
 
 @pytest.mark.parametrize(("article", "start", "speaker"), _NAMED_BEFORE)
 def test_the_speaker_named_before_the_quote_speaks(article: str, start: str, speaker: str) -> None:
-    assert _speaker(article, start) == speaker
+    assert speaker_of(article, start) == speaker
 
 
 def test_a_thing_called_by_a_name_is_not_its_speaker() -> None:
@@ -115,7 +110,7 @@ def test_a_cue_set_off_by_commas_before_the_quote_names_the_speaker() -> None:
         "Rosa Quell lost the vote on Monday.\n\n"
         "The harbour board, Ivo Brandt said, had called the plan \u201ca waste of good money.\u201d\n"
     )
-    assert _speaker(article, "a waste of good money") == "Ivo Brandt"
+    assert speaker_of(article, "a waste of good money") == "Ivo Brandt"
 
 
 def test_a_noun_call_is_no_verb_of_naming() -> None:
@@ -124,7 +119,7 @@ def test_a_noun_call_is_no_verb_of_naming() -> None:
         "Shortly after Brandt\u2019s conference call ended, the Quell team sent out a note saying Brandt owes "
         "\u201cthe town an apology for the harbour vote.\u201d\n"
     )
-    assert _speaker(article, "the town an apology") != "Ivo Brandt"
+    assert speaker_of(article, "the town an apology") != "Ivo Brandt"
 
 
 def test_a_subject_with_a_place_and_a_title_speaks_through_calling() -> None:
@@ -133,7 +128,7 @@ def test_a_subject_with_a_place_and_a_title_speaks_through_calling() -> None:
         "Former Lakeland governor Ed Rinaldo (D), a Quell supporter, praised Brandt for the win, calling it "
         "\"a real feat\" for a newcomer.\n"
     )
-    assert _speaker(article, "a real feat") == "Ed Rinaldo"
+    assert speaker_of(article, "a real feat") == "Ed Rinaldo"
 
 
 def test_a_long_lead_in_clause_before_the_subject_is_not_the_subject() -> None:
@@ -142,7 +137,7 @@ def test_a_long_lead_in_clause_before_the_subject_is_not_the_subject() -> None:
         "As the fight has moved to the wards along the river with their older voters, Quell has increasingly "
         "decried the state of \u201cthe river walls\u201d and pushed her plan to fix them.\n"
     )
-    assert _speaker(article, "the river walls") == "Rosa Quell"
+    assert speaker_of(article, "the river walls") == "Rosa Quell"
 
 
 def test_a_lead_in_with_a_city_and_state_is_not_the_subject() -> None:
@@ -150,7 +145,7 @@ def test_a_lead_in_with_a_city_and_state_is_not_the_subject() -> None:
         "Rosa Quell leads the polls, ahead of Ivo Brandt.\n\n"
         "Speaking at a town hall in Salem, Lakeshire, Brandt went after Quell, calling her \u201ca total bore.\u201d\n"
     )
-    assert _speaker(article, "a total bore") == "Ivo Brandt"
+    assert speaker_of(article, "a total bore") == "Ivo Brandt"
 
 
 def test_a_subject_titled_in_lower_case_words_speaks_in_its_own_sentence() -> None:
@@ -159,7 +154,7 @@ def test_a_subject_titled_in_lower_case_words_speaks_in_its_own_sentence() -> No
         "Republican presidential front-runner Dan Pellew is asking whether the mayor would have gone to the "
         "service \u201cif it were held in a stadium.\u201d\n"
     )
-    assert _speaker(article, "if it were held") == "Dan Pellew"
+    assert speaker_of(article, "if it were held") == "Dan Pellew"
 
 
 _NAMED_BEFORE_WITH_HIS_CLAUSE = [
@@ -212,7 +207,7 @@ _NAMED_BEFORE_WITH_HIS_CLAUSE = [
 
 @pytest.mark.parametrize(("article", "start", "speaker"), _NAMED_BEFORE_WITH_HIS_CLAUSE)
 def test_the_subject_of_the_verb_before_the_quote_speaks(article: str, start: str, speaker: str) -> None:
-    assert _speaker(article, start) == speaker
+    assert speaker_of(article, start) == speaker
 
 
 def test_a_lead_in_that_ends_on_a_place_is_not_part_of_the_subject() -> None:
@@ -221,7 +216,7 @@ def test_a_lead_in_that_ends_on_a_place_is_not_part_of_the_subject() -> None:
         "Soon after the breakfast in Salem, Brandt wrote to his 20,000 followers, \u201cIt is time for her to go,\u201d "
         "and shared a link. Ivo Brandt runs the harbour board.\n"
     )
-    assert _speaker(article, "It is time for her to go") == "Ivo Brandt"
+    assert speaker_of(article, "It is time for her to go") == "Ivo Brandt"
 
 
 def test_the_description_set_before_a_name_types_its_speaker() -> None:
@@ -270,7 +265,7 @@ _MORE_SHAPES = [
 
 @pytest.mark.parametrize(("article", "start", "speaker"), _MORE_SHAPES)
 def test_more_shapes_that_name_the_speaker_before_the_quote(article: str, start: str, speaker: str) -> None:
-    assert _speaker(article, start) == speaker
+    assert speaker_of(article, start) == speaker
 
 
 _WHEN_AND_HOW_BETWEEN = [
@@ -303,7 +298,7 @@ _WHEN_AND_HOW_BETWEEN = [
 
 @pytest.mark.parametrize(("article", "start", "speaker"), _WHEN_AND_HOW_BETWEEN)
 def test_words_of_when_and_how_between_subject_and_verb_are_not_the_subject(article: str, start: str, speaker: str) -> None:
-    assert _speaker(article, start) == speaker
+    assert speaker_of(article, start) == speaker
 
 
 def test_a_description_opening_the_sentence_speaks_through_its_participle() -> None:
@@ -322,7 +317,7 @@ def test_the_subject_right_before_a_verb_of_judging_speaks() -> None:
         "After months of handling the deal in a way Harbour Inspector Ivo Brandt slammed as \u201cextremely careless,\u201d "
         "Quell has settled on an apology she is likely to repeat.\n"
     )
-    assert _speaker(article, "extremely careless") == "Ivo Brandt"
+    assert speaker_of(article, "extremely careless") == "Ivo Brandt"
 
 
 def test_a_name_with_a_role_that_no_comma_closes_speaks() -> None:
@@ -331,7 +326,7 @@ def test_a_name_with_a_role_that_no_comma_closes_speaks() -> None:
         "Ivo Brandt, president and CEO of Lakeshire Harbour Traders stated, \u201cIt is not a political problem, "
         "it is a sum.\u201d\n"
     )
-    assert _speaker(article, "It is not a political problem") == "Ivo Brandt"
+    assert speaker_of(article, "It is not a political problem") == "Ivo Brandt"
 
 
 def test_a_subject_chiding_someone_speaks() -> None:
@@ -340,7 +335,7 @@ def test_a_subject_chiding_someone_speaks() -> None:
         "Former Secretary of Harbours Rosa Quell famously clashed with Brandt during the hearing, chiding him, \u201cWhat difference does it make now?\u201d "
         "when asked about the flood that killed four people, including Harbour Master Dan Pellew.\n"
     )
-    assert _speaker(article, "What difference does it make") == "Rosa Quell"
+    assert speaker_of(article, "What difference does it make") == "Rosa Quell"
 
 
 def test_a_participle_after_a_relative_clause_is_the_relative_clauses_subject() -> None:
@@ -349,7 +344,7 @@ def test_a_participle_after_a_relative_clause_is_the_relative_clauses_subject() 
         "The senator was out stumping for a retired teacher named Dan Pellew, who is running for the council and who "
         "worked the crowd, praising \"Ivo's honesty and hard work\" as he went.\n"
     )
-    assert _speaker(article, "Ivo's honesty") == "Dan Pellew"
+    assert speaker_of(article, "Ivo's honesty") == "Dan Pellew"
 
 
 _ASKER_AND_RELATIVE_CLAUSE = [
@@ -395,7 +390,7 @@ _ASKER_AND_RELATIVE_CLAUSE = [
 
 @pytest.mark.parametrize(("article", "start", "speaker"), _ASKER_AND_RELATIVE_CLAUSE)
 def test_the_asker_and_the_one_a_relative_clause_is_about_speak(article: str, start: str, speaker: str) -> None:
-    assert _speaker(article, start) == speaker
+    assert speaker_of(article, start) == speaker
 
 
 def test_an_outlet_whose_name_ends_on_post_speaks_for_itself() -> None:
@@ -403,7 +398,7 @@ def test_an_outlet_whose_name_ends_on_post_speaks_for_itself() -> None:
         "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
         "The Lakeshire Post reported that the levy was \"doomed from the start.\"\n"
     )
-    assert _speaker(article, "doomed from the start") == "Lakeshire Post"
+    assert speaker_of(article, "doomed from the start") == "Lakeshire Post"
 
 
 def test_a_post_written_in_lower_case_speaks_for_whoever_wrote_it() -> None:
@@ -411,7 +406,7 @@ def test_a_post_written_in_lower_case_speaks_for_whoever_wrote_it() -> None:
         "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
         "Her post said the levy was \"fair to every boat owner.\"\n"
     )
-    assert _speaker(article, "fair to every boat owner") == "Mara Vosk"
+    assert speaker_of(article, "fair to every boat owner") == "Mara Vosk"
 
 
 def test_a_titled_subject_with_a_party_tag_speaks_by_name() -> None:
@@ -419,7 +414,7 @@ def test_a_titled_subject_with_a_party_tag_speaks_by_name() -> None:
         "Sen. Mara Vosk unveiled the harbour levy on Tuesday.\n\n"
         "Senate Finance Chair Ivo Brandt (D-Ore.) said the levy was not \"legally sound\" at all.\n"
     )
-    assert _speaker(article, "legally sound") == "Ivo Brandt"
+    assert speaker_of(article, "legally sound") == "Ivo Brandt"
 
 
 def test_an_unlisted_body_named_with_of_speaks_through_its_participle() -> None:
@@ -427,7 +422,7 @@ def test_an_unlisted_body_named_with_of_speaks_through_its_participle() -> None:
         "Sen. Mara Vosk has long courted the unions.\n\n"
         "Dockers were among her earliest backers, with the Federation of Dockers calling her \"the best friend of the quay.\"\n"
     )
-    assert _speaker(article, "the best friend of the quay") == "Federation of Dockers"
+    assert speaker_of(article, "the best friend of the quay") == "Federation of Dockers"
 
 
 def test_a_name_with_a_middle_initial_beside_a_description_speaks() -> None:
@@ -435,7 +430,7 @@ def test_a_name_with_a_middle_initial_beside_a_description_speaks() -> None:
         "Sen. Mara Vosk faces a lawsuit over the levy.\n\n"
         "In fighting the suit, her personal lawyer, David E. Kendrick, wrote in a filing that the claim was \"baseless.\"\n"
     )
-    assert _speaker(article, "baseless") == "David E. Kendrick"
+    assert speaker_of(article, "baseless") == "David E. Kendrick"
 
 
 _AN_ANSWER_IN_THE_REPORTERS_WORDS = [
@@ -452,7 +447,7 @@ def test_the_owner_of_an_answer_speaks_not_the_one_who_asked(lead: str, speaker:
         "\"Will the levy pass?\" moderator Teodor Lanz asked.\n\n"
         f"{lead} \"the harbour pays for itself.\"\n"
     )
-    assert _speaker(article, "the harbour pays for itself") == speaker
+    assert speaker_of(article, "the harbour pays for itself") == speaker
 
 
 def test_a_lower_case_description_after_a_lead_in_speaks_through_its_participle() -> None:
@@ -460,7 +455,7 @@ def test_a_lower_case_description_after_a_lead_in_speaks_through_its_participle(
         "Justice Mara Vosk of the high court has rarely spoken about Governor Ivo Brandt.\n\n"
         "In two long interviews, the justice spoke out about Brandt, saying she did not \"want to dwell on\" his win.\n"
     )
-    assert _speaker(article, "want to dwell on") == "Mara Vosk"
+    assert speaker_of(article, "want to dwell on") == "Mara Vosk"
 
 
 def test_a_description_ending_on_a_trade_speaks_through_its_participle() -> None:
@@ -468,7 +463,7 @@ def test_a_description_ending_on_a_trade_speaks_through_its_participle() -> None
         "Businessman Ivo Brandt held a rally in Salem on Monday.\n\n"
         "The wealthy businessman opened with the harbour, saying that fish are now \"cheaper than bait.\"\n"
     )
-    assert _speaker(article, "cheaper than bait") == "Ivo Brandt"
+    assert speaker_of(article, "cheaper than bait") == "Ivo Brandt"
 
 
 def test_a_body_named_with_the_speaks_through_its_participle() -> None:
@@ -476,7 +471,7 @@ def test_a_body_named_with_the_speaks_through_its_participle() -> None:
         "Governor Ivo Brandt held a rally in Salem on Monday.\n\n"
         "The Committee for Harbour Safety issued a letter, warning that the plan would \"sink the docks.\"\n"
     )
-    assert _speaker(article, "sink the docks") == "Committee for Harbour Safety"
+    assert speaker_of(article, "sink the docks") == "Committee for Harbour Safety"
 
 
 def test_an_unnamed_spokesman_who_declined_but_said_is_no_one_named_in_the_clause() -> None:
@@ -495,7 +490,7 @@ def test_a_survey_that_found_that_speaks_its_finding() -> None:
         "Governor Ivo Brandt held a rally in Salem on Monday, and Mara Vosk spoke after him.\n\n"
         "In 2014, the Harbour Survey Center found that \"most boat owners back the levy.\"\n"
     )
-    assert _speaker(article, "most boat owners") == "Harbour Survey Center"
+    assert speaker_of(article, "most boat owners") == "Harbour Survey Center"
 
 
 def test_a_span_of_time_opening_a_long_lead_in_is_not_the_subject() -> None:
@@ -504,4 +499,4 @@ def test_a_span_of_time_opening_a_long_lead_in_is_not_the_subject() -> None:
         "Hours after the harbour board voted down her levy on Monday night, Vosk took to the airwaves, saying the board "
         "had \"sold out the docks.\"\n"
     )
-    assert _speaker(article, "sold out the docks") == "Mara Vosk"
+    assert speaker_of(article, "sold out the docks") == "Mara Vosk"

@@ -7,14 +7,8 @@ quote printed twice, a statement a body put out, two quotes in one sentence from
 
 from __future__ import annotations
 
-from summarise.grounding import find_quote_candidates
 from summarise.schemas import SpeakerType
-
-
-def _quotes(article: str, start: str) -> list:
-    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
-    return found
+from tests.quote_lookup import quotes_starting
 
 
 def test_a_pull_quote_printed_alone_takes_the_speaker_of_its_attributed_copy() -> None:
@@ -26,7 +20,7 @@ def test_a_pull_quote_printed_alone_takes_the_speaker_of_its_attributed_copy() -
         "\"Every crossing we add is an hour handed back to a family,\" said Odile Marchetti, who chairs the harbour board. "
         "\"We built it for the commuters.\"\n"
     )
-    lone, attributed = _quotes(article, "Every crossing we add")
+    lone, attributed = quotes_starting(article, "Every crossing we add")
     assert attributed.speaker == "Odile Marchetti"
     assert lone.speaker == "Odile Marchetti"
     assert lone.speakers[0] == "Odile Marchetti"
@@ -38,7 +32,7 @@ def test_a_few_words_quoted_twice_are_not_taken_for_a_copy() -> None:
         "By then the repairs were running late, and the work looked \"long overdue and badly costed\" to everyone there.\n\n"
         "\"Long overdue and badly costed, like every job here,\" said Odile Marchetti, who chairs the board.\n"
     )
-    (short,) = _quotes(article, "long overdue")
+    (short,) = quotes_starting(article, "long overdue")
     assert short.speaker != "Odile Marchetti"
 
 
@@ -48,7 +42,7 @@ def test_a_body_that_releases_a_statement_speaks_the_words_quoted_from_it() -> N
         "The Coastal Growers League released a statement on Monday, offering \"our full support to every family that lost "
         "a harvest\" and asking the state for emergency credit.\n"
     )
-    (q,) = _quotes(article, "our full support")
+    (q,) = quotes_starting(article, "our full support")
     assert q.speaker == "Coastal Growers League"
     assert q.speaker_type == SpeakerType.ORGANISATION
 
@@ -59,7 +53,7 @@ def test_a_statement_quoted_in_the_paragraph_after_the_body_issued_it_is_the_bod
         "On Monday, the Coastal Growers League issued a statement thanking volunteers for the sandbag lines.\n\n"
         "\"Our members will replant every field that the river took, and we will not wait for the insurers.\"\n"
     )
-    (q,) = _quotes(article, "Our members will replant")
+    (q,) = quotes_starting(article, "Our members will replant")
     assert q.speaker == "Coastal Growers League"
 
 
@@ -69,7 +63,7 @@ def test_a_body_that_puts_out_no_document_gives_no_statement() -> None:
         "The Coastal Growers League owns the grange hall, where farmers lined up for \"credit for every farm that lost "
         "a harvest\" before the first frost.\n"
     )
-    (q,) = _quotes(article, "credit for every farm")
+    (q,) = quotes_starting(article, "credit for every farm")
     assert q.speaker != "Coastal Growers League"
 
 
@@ -79,7 +73,7 @@ def test_a_person_named_after_an_earlier_quote_of_the_sentence_speaks_the_next_o
         "Later, in a video that Judge Hal Pruett played from the show \"Night Watch,\" Mara Delacroix expressed a wish to "
         "\"close every loophole in the lottery law by spring.\"\n"
     )
-    (q,) = _quotes(article, "close every loophole")
+    (q,) = quotes_starting(article, "close every loophole")
     assert q.speaker == "Mara Delacroix"
 
 
@@ -89,7 +83,7 @@ def test_a_person_named_as_the_object_of_an_earlier_quote_does_not_speak_the_nex
         "(Delacroix's spokeswoman challenged the claim that Delacroix had ever \"smeared\" Governor Hal Pruett, and said "
         "she \"respects the office and the man who holds it.\")\n"
     )
-    (q,) = _quotes(article, "respects the office")
+    (q,) = quotes_starting(article, "respects the office")
     assert q.speaker != "Hal Pruett"
 
 
@@ -99,7 +93,7 @@ def test_a_he_that_opens_the_quotes_clause_is_the_person_it_points_back_at() -> 
         "The first praised the storm crews; then came a second, where he took all the credit for \"keeping every school "
         "open through the flood.\"\n"
     )
-    (q,) = _quotes(article, "keeping every school")
+    (q,) = quotes_starting(article, "keeping every school")
     assert q.speaker == "Hal Pruett"
 
 
@@ -109,5 +103,5 @@ def test_a_she_inside_reported_words_is_what_they_are_about_not_their_voice() ->
         "The governor's letter praised the crews at length, arguing that she was \"the only one who kept the schools "
         "open through the flood.\"\n"
     )
-    (q,) = _quotes(article, "the only one who kept")
+    (q,) = quotes_starting(article, "the only one who kept")
     assert q.speaker != "Odile Marchetti"

@@ -7,13 +7,7 @@ Every article here is invented for the test.
 
 from __future__ import annotations
 
-from summarise.grounding import find_quote_candidates
-
-
-def _speaker(article: str, start: str) -> str | None:
-    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
-    return found[0].speaker
+from tests.quote_lookup import speaker_of
 
 
 def test_a_pull_quote_is_given_to_the_name_on_the_line_that_closes_it() -> None:
@@ -24,7 +18,7 @@ def test_a_pull_quote_is_given_to_the_name_on_the_line_that_closes_it() -> None:
         "Dorothy Colquist, Estuary Works Institute.\"\n\n"
         "The county has not replied to the mayor's letter.\n"
     )
-    assert _speaker(article, "Nobody should build a span") == "Dorothy Colquist"
+    assert speaker_of(article, "Nobody should build a span") == "Dorothy Colquist"
 
 
 def test_a_line_of_names_that_closes_no_quotation_is_no_credit() -> None:
@@ -36,7 +30,7 @@ def test_a_line_of_names_that_closes_no_quotation_is_no_credit() -> None:
         "Dorothy Colquist Estuary Works\n\n"
         "The county has not replied.\n"
     )
-    assert _speaker(article, "The toll pays for itself") == "Oskar Trelling"
+    assert speaker_of(article, "The toll pays for itself") == "Oskar Trelling"
 
 
 def test_the_closing_line_of_a_speech_in_capitals_is_no_credit() -> None:
@@ -47,7 +41,7 @@ def test_the_closing_line_of_a_speech_in_capitals_is_no_credit() -> None:
         "God Bless Dunmore.\"\n\n"
         "The crowd cheered.\n"
     )
-    assert _speaker(article, "We built this town") == "Oskar Trelling"
+    assert speaker_of(article, "We built this town") == "Oskar Trelling"
 
 
 def test_a_body_whose_website_notes_a_passage_after_a_colon_speaks_it() -> None:
@@ -57,7 +51,7 @@ def test_a_body_whose_website_notes_a_passage_after_a_colon_speaks_it() -> None:
         "Heritage League website notes:\n\n"
         "\"The reed beds along the inlet shelter wading birds that nest nowhere else on this coast.\"\n"
     )
-    assert _speaker(article, "The reed beds along") == "Saltmarsh Heritage League"
+    assert speaker_of(article, "The reed beds along") == "Saltmarsh Heritage League"
 
 
 def test_a_statement_that_reads_after_a_colon_is_its_issuers() -> None:
@@ -66,7 +60,7 @@ def test_a_statement_that_reads_after_a_colon_is_its_issuers() -> None:
         "The Saltmarsh Heritage League answered the county within the hour. Its statement reads in part:\n\n"
         "\"We will go to court before we let a single pile be driven into the inlet.\"\n"
     )
-    assert _speaker(article, "We will go to court") == "Saltmarsh Heritage League"
+    assert speaker_of(article, "We will go to court") == "Saltmarsh Heritage League"
 
 
 def test_a_list_items_heading_names_whom_its_paragraph_calls_he() -> None:
@@ -84,5 +78,5 @@ def test_a_list_items_heading_names_whom_its_paragraph_calls_he() -> None:
         "Marguerite Oyelaran looked back on a night when six people came to see her. The comic called it "
         "\u201cthe best room I ever had.\u201d\n"
     )
-    assert _speaker(article, "If nobody walks out") == "Idris Fenwake"
-    assert _speaker(article, "the best room") == "Marguerite Oyelaran"
+    assert speaker_of(article, "If nobody walks out") == "Idris Fenwake"
+    assert speaker_of(article, "the best room") == "Marguerite Oyelaran"

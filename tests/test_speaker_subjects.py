@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.grounding import find_quote_candidates
-
-
-def _quote(article: str, start: str):
-    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
-    return found[0]
+from tests.quote_lookup import quote_starting
 
 
 _HARBOUR_MASTER = "Elias Morgan, the city's first harbour master, died on Sunday at 88.\n\n"
@@ -32,7 +26,7 @@ _HARBOUR_MASTER = "Elias Morgan, the city's first harbour master, died on Sunday
     ],
 )
 def test_the_subject_of_a_clause_of_time_before_the_sentences_subject_does_not_speak(after: str) -> None:
-    q = _quote(_HARBOUR_MASTER + after, "He was the last" if after.count("\n\n") else "the last of the old")
+    q = quote_starting(_HARBOUR_MASTER + after, "He was the last" if after.count("\n\n") else "the last of the old")
     assert q.speaker == "Ana Lund"
 
 
@@ -41,12 +35,12 @@ _MAYOR = "Mayor Tomas Ortiz defended the toll plan on Monday. “It pays for the
 
 def test_a_body_that_opens_the_quotes_sentence_speaks_rather_than_the_last_person_quoted() -> None:
     article = _MAYOR + "The Harbour League, in its weekly bulletin, branded the plan “a tax on every fisherman.”\n"
-    assert _quote(article, "a tax on every").speaker == "Harbour League"
+    assert quote_starting(article, "a tax on every").speaker == "Harbour League"
 
 
 def test_a_body_that_reports_what_a_person_called_it_does_not_take_the_persons_words() -> None:
     article = _MAYOR + "The Harbour League reported that Ana Lund called the plan “a tax on every fisherman.”\n"
-    assert _quote(article, "a tax on every").speaker == "Ana Lund"
+    assert quote_starting(article, "a tax on every").speaker == "Ana Lund"
 
 
 def test_a_his_in_the_quotes_sentence_does_not_carry_on_a_body_that_spoke_last() -> None:
@@ -55,8 +49,8 @@ def test_a_his_in_the_quotes_sentence_does_not_carry_on_a_body_that_spoke_last()
         "The Harbour League said the plan was “a tax on every fisherman.”\n\n"
         "It is, in his view, “a stunt to win the spring election for its friends on the council.”\n"
     )
-    assert _quote(article, "a tax on every").speaker == "Harbour League"
-    assert _quote(article, "a stunt to win").speaker != "Harbour League"
+    assert quote_starting(article, "a tax on every").speaker == "Harbour League"
+    assert quote_starting(article, "a stunt to win").speaker != "Harbour League"
 
 
 def test_a_campaign_named_for_its_candidate_with_a_phrase_set_off_before_its_verb_is_not_the_candidate() -> None:
@@ -64,8 +58,8 @@ def test_a_campaign_named_for_its_candidate_with_a_phrase_set_off_before_its_ver
         "Ana Lund opened her campaign in Dunmore on Friday. “Every county counts,” Lund said.\n\n"
         "The Lund campaign, in a memo to donors, framed the race as “a fight for every last vote.”\n"
     )
-    assert _quote(article, "Every county counts").speaker == "Ana Lund"
-    q = _quote(article, "a fight for every")
+    assert quote_starting(article, "Every county counts").speaker == "Ana Lund"
+    q = quote_starting(article, "a fight for every")
     assert q.speaker is None
     assert q.speaker_role and "campaign" in q.speaker_role
 
@@ -75,4 +69,4 @@ def test_a_state_that_a_sentence_is_only_about_does_not_speak_its_quote() -> Non
         "Mayor Tomas Ortiz spoke at the march on Monday. “We will rebuild,” Ortiz said.\n\n"
         "Norway was never far from the marchers' minds, with many of them chanting “Norway stands with us.”\n"
     )
-    assert _quote(article, "Norway stands").speaker != "Norway"
+    assert quote_starting(article, "Norway stands").speaker != "Norway"

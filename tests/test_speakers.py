@@ -11,12 +11,7 @@ import pytest
 from summarise.grounding import find_actor_candidates, find_quote_candidates
 from summarise.rules import rules_briefing
 from summarise.schemas import SpeakerType
-
-
-def _quote(article: str, start: str):
-    found = [q for q in find_quote_candidates(article) if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in find_quote_candidates(article)]}"
-    return found[0]
+from tests.quote_lookup import quote_starting
 
 
 def test_an_expert_introduced_paragraphs_before_is_an_analyst() -> None:
@@ -26,7 +21,7 @@ def test_an_expert_introduced_paragraphs_before_is_an_analyst() -> None:
         "The ministry gave no figures for the number of ships involved.\n\n"
         "\"The drills are a message to every capital on the sea, and they are meant to be read that way,\" Lindqvist said.\n"
     )
-    q = _quote(article, "The drills are a message")
+    q = quote_starting(article, "The drills are a message")
     assert q.speaker == "Marta Lindqvist"
     assert q.speaker_type == SpeakerType.ANALYST
 
@@ -36,7 +31,7 @@ def test_a_speaker_missed_by_the_actor_finder_is_named_in_full_and_typed() -> No
         "Ilse Varga, an expert on Central Asia from the Danube Institute for Security Studies, followed the vote.\n\n"
         "\"Nobody expected the count to take three weeks, and nobody trusts it now,\" Varga wrote in a note to clients.\n"
     )
-    q = _quote(article, "Nobody expected")
+    q = quote_starting(article, "Nobody expected")
     assert q.speaker == "Ilse Varga"
     assert q.speaker_type == SpeakerType.ANALYST
 
@@ -47,7 +42,7 @@ def test_a_description_before_the_name_is_the_person_named_later() -> None:
         "defence minister told a radio station.\n\n"
         "\u201cWe are watching every unit they move,\u201d Defence Minister Arno Kask said later in parliament.\n"
     )
-    q = _quote(article, "unusual and worrying")
+    q = quote_starting(article, "unusual and worrying")
     assert q.speaker == "Arno Kask"
     assert q.speaker_type == SpeakerType.OFFICIAL
 
@@ -58,7 +53,7 @@ def test_an_anonymous_official_is_not_given_the_name_of_another_official() -> No
         "A military official in the capital, speaking on condition of anonymity, doubted the range.\n\n"
         "\u201cWhat they publish is the best case, not what the radar saw,\u201d the official said.\n"
     )
-    q = _quote(article, "What they publish")
+    q = quote_starting(article, "What they publish")
     assert q.speaker is None
     assert q.speaker_type == SpeakerType.OFFICIAL
 
@@ -68,7 +63,7 @@ def test_the_named_person_must_fit_every_name_in_the_description() -> None:
         "\u201cThe port and the grain stores were hit again,\u201d regional governor Oleh Marchuk wrote on Telegram.\n\n"
         "The governor of the Kursk region said a fire at a \u201cfuel depot near the rail junction\u201d had been put out.\n"
     )
-    q = _quote(article, "fuel depot")
+    q = quote_starting(article, "fuel depot")
     assert q.speaker != "Oleh Marchuk"
 
 
@@ -77,14 +72,14 @@ def test_its_statement_is_the_body_that_spoke_last_not_a_name_inside_its_words()
         "The Latvian foreign ministry accused the bloc of \u201crewarding the hardliners in Minsk at every turn.\u201d\n\n"
         "Its statement went on: \u201cNew tariffs will not rebuild a single border town.\u201d\n"
     )
-    q = _quote(article, "New tariffs will not")
+    q = quote_starting(article, "New tariffs will not")
     assert q.speaker is not None and "ministry" in q.speaker.lower()
     assert q.speaker_type == SpeakerType.ORGANISATION
 
 
 def test_a_passive_report_names_its_speakers() -> None:
     article = "The night\u2019s shelling, described by villagers as \u201clouder than anything since the spring,\u201d hit the school.\n"
-    q = _quote(article, "louder than anything")
+    q = quote_starting(article, "louder than anything")
     assert q.speaker_type == SpeakerType.WITNESS
 
 
@@ -99,7 +94,7 @@ def test_an_unnamed_official_at_a_body_speaks_for_that_body() -> None:
         "\u201cThe boats sailed east before dawn and have not answered radio calls since,\u201d said an official at the "
         "Baltic Fleet Command.\n"
     )
-    q = _quote(article, "The boats sailed east")
+    q = quote_starting(article, "The boats sailed east")
     assert q.speaker == "Baltic Fleet Command"
     assert q.speaker_type == SpeakerType.OFFICIAL
 
@@ -110,7 +105,7 @@ def test_cue_verbs_in_every_tense(cue: str) -> None:
         "Jonas Petrauskas, a professor of history at Vilnius University, has written on the border for years.\n\n"
         f"\u201cEvery treaty on this river was signed after a war, never before one,\u201d he {cue}.\n"
     )
-    q = _quote(article, "Every treaty")
+    q = quote_starting(article, "Every treaty")
     assert q.speaker == "Jonas Petrauskas"
     assert q.speaker_type == SpeakerType.ANALYST
 
@@ -120,7 +115,7 @@ def test_an_adjective_shaped_like_a_speech_verb_does_not_take_the_quote() -> Non
         "Finland\u2019s Interior Ministry said on Friday that the East\u2019s continued pressure on the crossings was a "
         "breach of the agreement and \u201cwill only harden the border further.\u201d\n"
     )
-    q = _quote(article, "will only harden")
+    q = quote_starting(article, "will only harden")
     assert q.speaker is not None and "Ministry" in q.speaker
 
 
@@ -141,7 +136,7 @@ def test_a_definite_description_is_the_person_named_before_it() -> None:
         "Colonel Rasmus Dahl served thirty years in the northern brigades before he retired to write.\n\n"
         "\u201cThe river freezes in January and the whole plan depends on the ice,\u201d the veteran elaborates.\n"
     )
-    q = _quote(article, "The river freezes")
+    q = quote_starting(article, "The river freezes")
     assert q.speaker == "Rasmus Dahl"
 
 
@@ -152,7 +147,7 @@ def test_she_is_the_woman_named_before_not_the_nearest_man() -> None:
         "Reyes spoke to the press first, and then Ortega spoke about the budget.\n\n"
         "\u201cWe will not sign a blank cheque for anyone,\u201d she said.\n"
     )
-    q = _quote(article, "We will not sign")
+    q = quote_starting(article, "We will not sign")
     assert q.speaker == "Maria Ortega"
 
 
@@ -162,7 +157,7 @@ def test_a_spokeswoman_is_she() -> None:
         "farmer was killed when a shell hit his house near the river, while Captain Arjun Mehta watched.\n\n"
         "\u201cWe only answered fire with fire,\u201d she said.\n"
     )
-    q = _quote(article, "We only answered")
+    q = quote_starting(article, "We only answered")
     assert q.speaker == "Sita Varma"
 
 
@@ -172,7 +167,7 @@ def test_a_document_speaks_for_the_body_that_issued_it(document: str) -> None:
         "The Green Party of Lapland announced on Friday that its leader would not attend the rally.\n\n"
         f"\u201cThe leader has other duties this weekend and sends her regards to the voters of Rovaniemi,\u201d {document} added.\n"
     )
-    q = _quote(article, "The leader has other duties")
+    q = quote_starting(article, "The leader has other duties")
     assert q.speaker is not None and "Green Party" in q.speaker
 
 
@@ -181,14 +176,14 @@ def test_a_phrase_between_the_quote_and_its_cue() -> None:
         "The ferry tax \u201churt the islands more than the city\u201d over the winter, said Lakeland College "
         "professor Nadia Quist.\n"
     )
-    q = _quote(article, "hurt the islands")
+    q = quote_starting(article, "hurt the islands")
     assert q.speaker == "Nadia Quist"
     assert q.speaker_type == SpeakerType.ANALYST
 
 
 def test_a_title_before_an_unlisted_name_is_not_the_name() -> None:
     article = "\u201cThe harbour plan needs a second vote before the summer,\u201d added Rep. Olive Brannagh Tunney.\n"
-    q = _quote(article, "The harbour plan needs")
+    q = quote_starting(article, "The harbour plan needs")
     assert q.speaker is not None and "Tunney" in q.speaker and not q.speaker.startswith("Rep")
 
 
@@ -197,7 +192,7 @@ def test_age_and_hometown_between_a_name_and_its_verb() -> None:
         "Crowds filled the square by noon.\n\n"
         "Tomas Ferreira, 22, of Braga, Port., said he would vote again only if the count was \u201cdone by hand in every parish.\u201d\n"
     )
-    q = _quote(article, "done by hand")
+    q = quote_starting(article, "done by hand")
     assert q.speaker == "Tomas Ferreira"
 
 
@@ -206,7 +201,7 @@ def test_a_person_introduced_by_an_appositive_is_the_antecedent_of_he() -> None:
         "Ansel Brook, chairman of the county party committee, spent Sunday knocking on doors.\n\n"
         "\u201cPeople here want the bridge fixed before anything else,\u201d he said.\n"
     )
-    q = _quote(article, "People here want the bridge")
+    q = quote_starting(article, "People here want the bridge")
     assert q.speaker == "Ansel Brook"
 
 
@@ -215,7 +210,7 @@ def test_a_definite_description_without_a_role_word_is_the_person_named_before()
         "Senator Arvid Lund visited the shipyard on Wednesday and met the welders.\n\n"
         "\u201cThe yard can build ferries again if the state lets it,\u201d the presumptive nominee wrote in a post.\n"
     )
-    q = _quote(article, "The yard can build")
+    q = quote_starting(article, "The yard can build")
     assert q.speaker == "Arvid Lund"
 
 
@@ -224,13 +219,13 @@ def test_a_name_after_a_role_and_a_preposition_is_not_the_speaker() -> None:
         "Former governor Alma Reyes lost the 2010 race for the senate seat.\n\n"
         "\u201cShe walked into the same trap twice in one campaign,\u201d said one longtime adviser to Alma Reyes.\n"
     )
-    q = _quote(article, "She walked into the same trap")
+    q = quote_starting(article, "She walked into the same trap")
     assert q.speaker is None
 
 
 def test_a_title_and_an_unlisted_name_is_that_name() -> None:
     article = "On Tuesday, Senate Majority Leader Oskar Brandvold said the new ferry contract was \u201ca gift to one company.\u201d\n"
-    q = _quote(article, "a gift to one company")
+    q = quote_starting(article, "a gift to one company")
     assert q.speaker == "Oskar Brandvold"
 
 
@@ -239,7 +234,7 @@ def test_a_sentence_opened_by_the_same_pronoun_names_no_one_new() -> None:
         "Senator Dag Olsen spoke to the veterans on Monday.\n\n"
         "He attacked the treaty signed by President Ruud Maas, who he said was \u201cout of touch with every port town.\u201d\n"
     )
-    q = _quote(article, "out of touch")
+    q = quote_starting(article, "out of touch")
     assert q.speaker == "Dag Olsen"
 
 
@@ -260,7 +255,7 @@ def test_a_clause_running_on_from_the_quote_is_not_its_speaker() -> None:
         "The old ferry law was \u201cwritten for a different century,\u201d said Gary Osei, a professor of law at Lakeland College.\n\n"
         "He added that the ministry \u201cmade every crossing slower\u201d by tying its grants to new paperwork for the islands.\n"
     )
-    q = _quote(article, "made every crossing slower")
+    q = quote_starting(article, "made every crossing slower")
     assert q.speaker == "Gary Osei"
 
 
@@ -281,7 +276,7 @@ def test_a_pronoun_with_an_adverb_is_still_a_pronoun() -> None:
         "Senator Maria Ortega spoke to the press on Monday about the harbour.\n\n"
         "She also said, to applause, that the budget would \u201ccover every ferry until the spring.\u201d\n"
     )
-    q = _quote(article, "cover every ferry")
+    q = quote_starting(article, "cover every ferry")
     assert q.speaker == "Maria Ortega"
 
 
@@ -291,7 +286,7 @@ def test_a_first_and_last_name_opening_a_sentence_is_a_person() -> None:
         "Donald Brennan also spoke against the council\u2019s plan at the meeting.\n\n"
         "\u201cNobody on that council has ever worked a night shift on the docks,\u201d he said.\n"
     )
-    q = _quote(article, "Nobody on that council")
+    q = quote_starting(article, "Nobody on that council")
     assert q.speaker == "Donald Brennan"
 
 
@@ -300,7 +295,7 @@ def test_a_source_that_is_nobody_gives_way_to_the_verbs_subject() -> None:
         "Tomas Lind, a member of the party's executive committee, said on Tuesday that according to its "
         "figures the turnout had risen, but \u201cthe northern valleys have not reported yet.\u201d\n"
     )
-    q = _quote(article, "the northern valleys")
+    q = quote_starting(article, "the northern valleys")
     assert q.speaker == "Tomas Lind"
 
 
@@ -309,7 +304,7 @@ def test_a_title_with_its_office_before_an_unlisted_name() -> None:
         "Secretary of State John F. Berrigan said in a statement on Sunday that the new border post was "
         "\u201copen to every trader with papers.\u201d\n"
     )
-    q = _quote(article, "open to every trader")
+    q = quote_starting(article, "open to every trader")
     assert q.speaker is not None and "Berrigan" in q.speaker
 
 
@@ -319,13 +314,13 @@ def test_a_surname_the_article_also_writes_after_a_first_name_is_a_person() -> N
         "Harwick said the cranes were old. Later, Harwick met the dock workers and Harwick thanked them.\n\n"
         "\u201cThis harbour deserves better than what it got from the council,\u201d he said.\n"
     )
-    q = _quote(article, "This harbour deserves")
+    q = quote_starting(article, "This harbour deserves")
     assert q.speaker is not None and "Harwick" in q.speaker
 
 
 def test_a_participle_cue_gives_the_quote_to_the_sentences_subject() -> None:
     article = "Donald Harwick spoke for an hour at the fish market, telling the traders, \u201cYour prices will be fair again by autumn.\u201d\n"
-    q = _quote(article, "Your prices will be fair")
+    q = quote_starting(article, "Your prices will be fair")
     assert q.speaker == "Donald Harwick"
 
 
@@ -334,7 +329,7 @@ def test_a_body_then_its_officers_name_is_the_officer() -> None:
         "The Harbour Watch Foundation asked the court for the records on Monday.\n\n"
         "\u201cThe court has opened the harbour\u2019s books at last,\u201d said Harbour Watch Foundation president Thomas Fenwick.\n"
     )
-    q = _quote(article, "The court has opened")
+    q = quote_starting(article, "The court has opened")
     assert q.speaker == "Thomas Fenwick"
 
 
@@ -348,7 +343,7 @@ def test_a_role_word_before_another_name_does_not_give_the_first_name_its_gender
         "The vote was close, Lindgren spokesman Tomas Berg told reporters.\n\n"
         "\u201cWe will not wait for the ministry to make up its mind,\u201d she said.\n"
     )
-    q = _quote(article, "We will not wait")
+    q = quote_starting(article, "We will not wait")
     assert q.speaker is not None and "Lindgren" in q.speaker
 
 
@@ -357,7 +352,7 @@ def test_a_surname_alone_is_not_read_as_a_first_name_for_he_or_she() -> None:
         "\u201cThe budget is late again and the council knows why,\u201d Carter said on Monday.\n\n"
         "\u201cNobody in this chamber reads the figures before voting,\u201d she added.\n"
     )
-    q = _quote(article, "Nobody in this chamber")
+    q = quote_starting(article, "Nobody in this chamber")
     assert q.speaker == "Carter"
 
 
@@ -367,7 +362,7 @@ def test_he_after_a_quote_is_its_speaker_not_the_first_name_in_that_sentence() -
         "Ortiz is a \u201cserious partner on water,\u201d Brennan said. "
         "\u201cWe will sign the compact before the summer recess,\u201d he added.\n"
     )
-    q = _quote(article, "We will sign the compact")
+    q = quote_starting(article, "We will sign the compact")
     assert q.speaker == "Paul Brennan"
 
 
@@ -376,7 +371,7 @@ def test_the_subject_of_a_sentence_speaks_the_quote_in_what_they_did() -> None:
         "\u201cThe road will be finished by spring,\u201d Mayor Elena Voss said.\n\n"
         "Luis Ortiz, who trails in the polls, mocked the plan as \u201ca toll road to nowhere that nobody asked for.\u201d\n"
     )
-    q = _quote(article, "a toll road to nowhere")
+    q = quote_starting(article, "a toll road to nowhere")
     assert q.speaker == "Luis Ortiz"
 
 
@@ -386,7 +381,7 @@ def test_he_points_at_the_subject_not_at_a_name_in_a_lead_in_clause() -> None:
         "In describing his rival Luis Ortiz, Daniel Kerr said he saw a man without a plan.\n\n"
         "\u201cYou have to be able to change your mind when the facts change,\u201d he said.\n"
     )
-    q = _quote(article, "You have to be able")
+    q = quote_starting(article, "You have to be able")
     assert q.speaker == "Daniel Kerr"
 
 
@@ -395,7 +390,7 @@ def test_an_outlet_named_with_the_speaks_for_itself() -> None:
         "Mayor Elena Voss signed the harbour contract on Monday.\n\n"
         "The contract \u201cwas never put out to a public tender of any kind,\u201d the Times reported.\n"
     )
-    q = _quote(article, "was never put out")
+    q = quote_starting(article, "was never put out")
     assert q.speaker == "Times"
 
 
@@ -405,7 +400,7 @@ def test_the_president_is_the_president_named_before_when_the_word_came_back_in_
         "Critics said the president's plan would raise prices in the north.\n\n"
         "\u201cEvery town will have clean water by next year,\u201d the president said.\n"
     )
-    q = _quote(article, "Every town will have")
+    q = quote_starting(article, "Every town will have")
     assert q.speaker == "Ilona Marsh"
 
 
@@ -414,7 +409,7 @@ def test_a_cue_sentence_after_a_quote_ended_by_an_exclamation_mark() -> None:
         "\u201cThe ferry will run all winter,\u201d Mayor Elena Voss said.\n\n"
         "\u201cGive the islands their ferry back and stop the excuses!\u201d Ortiz said.\n"
     )
-    q = _quote(article, "Give the islands")
+    q = quote_starting(article, "Give the islands")
     assert q.speaker is not None and "Ortiz" in q.speaker
 
 
@@ -433,7 +428,7 @@ def test_a_cue_sentence_that_runs_on_after_a_question_or_an_exclamation_names_it
         "Ines Rook, the mayor, wants a new seawall built before the winter storms.\n\n"
         f"\u201cWill the old wall hold another winter? Nobody knows!\u201d {cue}\n"
     )
-    q = _quote(article, "Will the old wall hold")
+    q = quote_starting(article, "Will the old wall hold")
     assert q.speaker is not None and "Dunn" in q.speaker
 
 
@@ -452,7 +447,7 @@ def test_a_verb_of_manner_right_after_the_quote_is_its_cue(quote_and_cue: str) -
         "Pavel Dunn, the harbour master, listened from the back of the hall.\n\n"
         f"Rook spoke for an hour. {quote_and_cue}\n"
     )
-    q = _quote(article, "")
+    q = quote_starting(article, "")
     assert "plan" in q.text and q.speaker == "Pavel Dunn"
 
 
@@ -461,7 +456,7 @@ def test_a_sentence_that_only_laughs_after_an_exclamation_is_a_reaction_not_a_cu
         "\u201cThe seawall will be finished by the spring,\u201d Mayor Ines Rook told the crowd on the quay. "
         "\u201cAnd the council will pay for every last stone of it!\u201d The crowd laughed.\n"
     )
-    q = _quote(article, "And the council will pay")
+    q = quote_starting(article, "And the council will pay")
     assert q.speaker == "Ines Rook"
 
 
@@ -471,7 +466,7 @@ def test_the_sentence_after_a_quote_inside_the_reporters_own_sentence_is_not_its
         "Pavel Dunn, the harbour master, has cheered dock workers on with lines like "
         "\u201cthe port will stay open as long as I hold the keys.\u201d Rook has also announced a plan of her own.\n"
     )
-    q = _quote(article, "the port will stay open")
+    q = quote_starting(article, "the port will stay open")
     assert q.speaker == "Pavel Dunn"
 
 
@@ -480,7 +475,7 @@ def test_a_new_sentence_after_a_question_that_reports_speech_is_not_its_cue() ->
         "\u201cThe seawall will hold,\u201d Mayor Ines Rook told reporters on the quay. "
         "\u201cWho would pay for a new one?\u201d Councillor Pavel Dunn, the treasurer, said he would put the question to a vote.\n"
     )
-    q = _quote(article, "Who would pay")
+    q = quote_starting(article, "Who would pay")
     assert q.speaker == "Ines Rook"
 
 
@@ -489,7 +484,7 @@ def test_a_cue_that_closes_the_sentence_after_another_clause() -> None:
         "Nora Dahl runs the bookings office at the ferry port, and Luis Ortiz runs the ferries.\n\n"
         "Ortiz expects a busy summer. \u201cThere is a sense of calm again,\u201d and bookings rose last week, Dahl said.\n"
     )
-    q = _quote(article, "There is a sense of calm")
+    q = quote_starting(article, "There is a sense of calm")
     assert q.speaker is not None and "Dahl" in q.speaker
 
 
@@ -498,7 +493,7 @@ def test_a_closing_mark_before_the_pronoun_does_not_hide_it() -> None:
         "Mayor Elena Voss spoke to the transport committee on Monday.\n\n"
         '"After that," she said, "we will tie the fares to the wages of the people who pay them."\n'
     )
-    q = _quote(article, "we will tie the fares")
+    q = quote_starting(article, "we will tie the fares")
     assert q.speaker == "Elena Voss"
 
 
@@ -507,7 +502,7 @@ def test_the_name_closing_a_speaker_phrase_speaks_not_the_name_before_it() -> No
         "Elena Voss leads the race for mayor.\n\n"
         "\u201cWe are ahead in every district but the harbour,\u201d said Harbour Polls researcher Ana Ruiz.\n"
     )
-    q = _quote(article, "We are ahead")
+    q = quote_starting(article, "We are ahead")
     assert q.speaker == "Ana Ruiz"
 
 
@@ -517,7 +512,7 @@ def test_a_capitalised_clause_opener_is_never_a_speaker() -> None:
         "When asked about the delay, a council clerk did not answer, but added a note: "
         "\u201cThe minutes will be published when they are ready.\u201d\n"
     )
-    q = _quote(article, "The minutes will be")
+    q = quote_starting(article, "The minutes will be")
     assert q.speaker != "When"
 
 
@@ -527,7 +522,7 @@ def test_the_subject_of_the_clause_holding_the_quote_speaks() -> None:
         "Governor Luis Ortiz signed an order to freeze the tolls, while Nora Dahl, the council's treasurer, "
         "proposed that drivers \u201cpay by the mile and not by the bridge they happen to cross.\u201d\n"
     )
-    q = _quote(article, "pay by the mile")
+    q = quote_starting(article, "pay by the mile")
     assert q.speaker == "Nora Dahl"
 
 
@@ -537,7 +532,7 @@ def test_an_unattributed_quote_after_a_sentence_about_someone_else_is_theirs() -
         "Luis Ortiz, the council's longest-serving member, pointed to the harbour fees. "
         "\u201cThe fees alone would pay for two piers if anyone collected them.\u201d\n"
     )
-    q = _quote(article, "The fees alone")
+    q = quote_starting(article, "The fees alone")
     assert q.speaker == "Luis Ortiz"
 
 
@@ -547,7 +542,7 @@ def test_a_sentence_reporting_what_someone_else_said_is_not_the_cue_of_the_quote
         "\u201cThis is what the fight has come to. It has no place in a local race.\u201d "
         "Councillor Pavel Dunn said he would have sacked the volunteer.\n"
     )
-    q = _quote(article, "This is what the fight")
+    q = quote_starting(article, "This is what the fight")
     assert q.speaker == "Ines Rook"
 
 
@@ -556,7 +551,7 @@ def test_a_short_cue_sentence_after_a_quote_still_names_its_speaker() -> None:
         "\u201cThe ferry runs all winter,\u201d Mayor Ines Rook told reporters on the quay. "
         "\u201cNot this winter, it doesn't.\u201d Pavel Dunn said.\n"
     )
-    q = _quote(article, "Not this winter")
+    q = quote_starting(article, "Not this winter")
     assert q.speaker == "Pavel Dunn"
 
 
@@ -565,7 +560,7 @@ def test_a_quote_in_a_new_paragraph_that_names_someone_else_does_not_run_on_from
         "\u201cThe ferry will run all winter,\u201d said Tomas Brenn, a dock foreman.\n\n"
         "The harbour board bid for the regatta hoping to shed what Vera Sollie called \u201ca decade of neglect.\u201d\n"
     )
-    q = _quote(article, "a decade of neglect")
+    q = quote_starting(article, "a decade of neglect")
     assert q.speaker == "Vera Sollie"
 
 
@@ -574,7 +569,7 @@ def test_a_quote_that_points_back_with_a_pronoun_still_runs_on_from_the_last_spe
         "\u201cThe ferry will run all winter,\u201d said Tomas Brenn, a dock foreman.\n\n"
         "He added that the board owed Vera Sollie \u201ca great deal of thanks.\u201d\n"
     )
-    q = _quote(article, "a great deal of thanks")
+    q = quote_starting(article, "a great deal of thanks")
     assert q.speaker == "Tomas Brenn"
 
 
@@ -583,7 +578,7 @@ def test_a_quote_with_no_speaker_nearby_goes_to_the_person_its_own_sentence_name
         "Host Anton Vik will interview several guests on the morning programme.\n\n"
         "The station hopes the show can shed what Lena Moe called \u201cthe dullest hour on the dial.\u201d\n"
     )
-    q = _quote(article, "the dullest hour")
+    q = quote_starting(article, "the dullest hour")
     assert q.speaker == "Lena Moe"
 
 
@@ -592,7 +587,7 @@ def test_a_person_named_after_a_preposition_is_not_the_speaker_of_a_quote_their_
         "Host Anton Vik will interview several guests on the morning programme.\n\n"
         "For Anton Vik, the show is the cure for what Lena Moe called \u201cthe dullest hour on the dial.\u201d\n"
     )
-    q = _quote(article, "the dullest hour")
+    q = quote_starting(article, "the dullest hour")
     assert q.speaker == "Lena Moe"
 
 
@@ -601,7 +596,7 @@ def test_words_a_person_owns_in_the_sentence_are_theirs() -> None:
         "Mayor Luis Ortiz opened the new pier in May.\n\n"
         "Rents keep rising. It is the lasting pull of Ortiz's \u201cevery pier stays open\u201d pledge that keeps the ferries full.\n"
     )
-    q = _quote(article, "every pier stays open")
+    q = quote_starting(article, "every pier stays open")
     assert q.speaker == "Luis Ortiz"
 
 
@@ -611,7 +606,7 @@ def test_a_he_or_they_after_someone_else_is_named_does_not_point_back_at_the_las
         "Former Mayor Vera Sollie (Lab.), a rival of the council, praised the crews for what they had done, "
         "calling it \u201ca small miracle.\u201d\n"
     )
-    q = _quote(article, "a small miracle")
+    q = quote_starting(article, "a small miracle")
     assert q.speaker == "Vera Sollie"
 
 
@@ -621,7 +616,7 @@ def test_a_quote_in_a_sentence_about_no_one_is_not_given_to_a_person_from_an_ear
         "The weather is another matter.\n\n"
         "The brochure's \u201ccheapest ferry in the north\u201d line came from the tourist board.\n"
     )
-    q = _quote(article, "cheapest ferry in the north")
+    q = quote_starting(article, "cheapest ferry in the north")
     assert q.speaker is None
 
 
@@ -631,7 +626,7 @@ def test_a_quote_in_a_sentence_that_says_he_may_still_be_the_person_named_paragr
         "The weather is another matter.\n\n"
         "When he came back to the quay, he called the ferry \u201cthe cheapest in the north.\u201d\n"
     )
-    q = _quote(article, "the cheapest in the north")
+    q = quote_starting(article, "the cheapest in the north")
     assert q.speaker == "Luis Ortiz"
 
 
@@ -641,8 +636,8 @@ def test_the_unattributed_answer_to_a_question_put_in_an_interview_is_not_the_as
         "\u201cWill the ferries run all winter, then?\u201d Berg asked.\n\n"
         "\u201cEvery day, unless the sea itself freezes over.\u201d\n"
     )
-    assert _quote(article, "Will the ferries").speaker == "Anna Berg"
-    assert _quote(article, "Every day, unless").speaker == "Luis Ortiz"
+    assert quote_starting(article, "Will the ferries").speaker == "Anna Berg"
+    assert quote_starting(article, "Every day, unless").speaker == "Luis Ortiz"
 
 
 def test_a_question_a_speaker_asks_and_answers_in_the_same_paragraph_stays_theirs() -> None:
@@ -650,7 +645,7 @@ def test_a_question_a_speaker_asks_and_answers_in_the_same_paragraph_stays_their
         "\u201cThe pier will open in May,\u201d Mayor Luis Ortiz told the radio host Anna Berg on Tuesday.\n\n"
         "\u201cWill the ferries run all winter?\u201d Berg asked. \u201cThe crews say they will not.\u201d\n"
     )
-    assert _quote(article, "The crews say").speaker == "Anna Berg"
+    assert quote_starting(article, "The crews say").speaker == "Anna Berg"
 
 
 def test_a_signature_line_under_a_quoted_paragraph_names_its_speaker() -> None:
@@ -660,7 +655,7 @@ def test_a_signature_line_under_a_quoted_paragraph_names_its_speaker() -> None:
         "- Luis Ortiz.\n\n"
         "The law had eleven authors.\n"
     )
-    q = _quote(article, "I wrote the harbour law")
+    q = quote_starting(article, "I wrote the harbour law")
     assert q.speaker == "Luis Ortiz"
 
 
@@ -672,8 +667,8 @@ def test_a_signature_line_with_a_place_or_an_occasion_after_the_name_names_its_s
         "\u201cNobody asked the ferry crews about any of it.\u201d\n\n"
         "-Mayor Luis Ortiz, speaking after the vote.\n"
     )
-    assert _quote(article, "The pier will pay").speaker == "Ana Ruiz"
-    assert _quote(article, "Nobody asked the ferry").speaker == "Luis Ortiz"
+    assert quote_starting(article, "The pier will pay").speaker == "Ana Ruiz"
+    assert quote_starting(article, "Nobody asked the ferry").speaker == "Luis Ortiz"
 
 
 def test_a_surname_is_its_persons_even_when_a_company_carries_it() -> None:
@@ -694,7 +689,7 @@ def test_the_president_is_not_whoever_praised_the_presidents_plan() -> None:
         "The president said she had read every page. \u201cThe north will have clean water by next year,\u201d "
         "the president added.\n"
     )
-    q = _quote(article, "The north will have")
+    q = quote_starting(article, "The north will have")
     assert q.speaker == "Ilona Marsh"
 
 
@@ -703,7 +698,7 @@ def test_a_middle_initial_does_not_end_the_speakers_name() -> None:
         "\u201cThe ferry will run all winter,\u201d Mayor Elena Voss said.\n\n"
         "\u201cThe pier is not safe for a loaded truck and everyone on the board knows it,\u201d Harold M. Lund said.\n"
     )
-    q = _quote(article, "The pier is not safe")
+    q = quote_starting(article, "The pier is not safe")
     assert q.speaker is not None and "Lund" in q.speaker
 
 
@@ -712,7 +707,7 @@ def test_a_surname_opening_the_sentence_is_a_person_the_actor_list_missed() -> N
         "\u201cThe ferry will run all winter, and Mr. Kask knows it,\u201d Mayor Elena Voss said.\n\n"
         "Kask has since apologized for the delay: \u201cI should have published the figures in the spring.\u201d\n"
     )
-    q = _quote(article, "I should have published")
+    q = quote_starting(article, "I should have published")
     assert q.speaker is not None and "Kask" in q.speaker
 
 
@@ -721,7 +716,7 @@ def test_the_name_beside_a_description_after_the_quote_speaks() -> None:
         "Harold Lund, the harbour master, lost his job in March.\n\n"
         "\u201cWe need him back because the harbour is falling apart,\u201d his wife, Greta Lund, wrote in a letter.\n"
     )
-    q = _quote(article, "We need him back")
+    q = quote_starting(article, "We need him back")
     assert q.speaker == "Greta Lund"
 
 
@@ -730,7 +725,7 @@ def test_a_capitalised_word_that_is_also_a_cue_verb_is_part_of_the_title() -> No
         "\u201cThe port has never been better run than in the last two years,\u201d former State harbour "
         "director Anna Berg wrote in an email to the council.\n"
     )
-    q = _quote(article, "The port has never")
+    q = quote_starting(article, "The port has never")
     assert q.speaker == "Anna Berg"
 
 
@@ -739,7 +734,7 @@ def test_a_one_word_name_with_a_capital_inside_is_kept_whole() -> None:
         "The ferry company lost money again this year.\n\n"
         "\u201cNobody on this board wanted the second boat,\u201d VanderBerg said.\n"
     )
-    q = _quote(article, "Nobody on this board")
+    q = quote_starting(article, "Nobody on this board")
     assert q.speaker == "VanderBerg"
 
 
@@ -759,7 +754,7 @@ def test_she_in_the_main_clause_before_another_name_is_still_the_earlier_woman()
         "It is not as if she never backed Lund before.\n\n"
         "\u201cI was at every meeting of the board,\u201d she said.\n"
     )
-    q = _quote(article, "I was at every meeting")
+    q = quote_starting(article, "I was at every meeting")
     assert q.speaker == "Anna Berg"
 
 
@@ -770,7 +765,7 @@ def test_a_subject_past_a_long_appositive_chain_is_still_the_subject() -> None:
         "called it \u201cthe best law the harbour ever had.\u201d\n\n"
         "\u201cNobody else wrote a law this short.\u201d\n"
     )
-    q = _quote(article, "Nobody else wrote")
+    q = quote_starting(article, "Nobody else wrote")
     assert q.speaker == "Marta Holm"
 
 
@@ -780,7 +775,7 @@ def test_a_cue_closing_the_sentence_before_an_unattributed_quote_names_its_speak
         "Or maybe the islands will simply wait for spring, the consultant Ana Ruiz says. "
         "\u201cNobody there trusts a winter timetable any more.\u201d\n"
     )
-    q = _quote(article, "Nobody there trusts")
+    q = quote_starting(article, "Nobody there trusts")
     assert q.speaker == "Ana Ruiz"
 
 
@@ -789,7 +784,7 @@ def test_a_name_and_a_colon_before_a_quote_name_its_speaker() -> None:
         "Harbour Chief Lund: \u201cThe Pier Will Not Reopen Before Summer, Whatever The Council Says.\u201d\n\n"
         "The pier has been closed since March.\n"
     )
-    q = _quote(article, "The Pier Will Not Reopen")
+    q = quote_starting(article, "The Pier Will Not Reopen")
     assert q.speaker is not None and "Lund" in q.speaker
 
 
@@ -798,7 +793,7 @@ def test_the_subject_after_and_then_speaks_the_quote_that_follows_the_colon() ->
         "\u201cThe ferry will run all winter,\u201d Mayor Elena Voss said.\n\n"
         "The crowd cheers, and then Anna Berg continues: \u201cNobody on the islands believes a word of that timetable.\u201d\n"
     )
-    q = _quote(article, "Nobody on the islands")
+    q = quote_starting(article, "Nobody on the islands")
     assert q.speaker == "Anna Berg"
 
 
@@ -811,7 +806,7 @@ def test_a_cue_sentence_opening_on_she_gives_her_quote_to_the_woman_not_to_a_nam
         '"We will not give up on this bill, not now and not ever." She went on to say:\n\n'
         '"Every worker in this state deserves a fair wage and a safe place to work."\n'
     )
-    assert _quote(article, "Every worker").speaker == "Maria Ortiz"
+    assert quote_starting(article, "Every worker").speaker == "Maria Ortiz"
 
 
 def test_a_sentence_adverb_before_a_description_is_no_speaker() -> None:
@@ -820,7 +815,7 @@ def test_a_sentence_adverb_before_a_description_is_no_speaker() -> None:
         "Instead, the Ohio senator is touting his record on jobs, asserting that voters care more about wages.\n\n"
         '"We have done more for this state than anyone in a generation," he told supporters in Dayton.\n'
     )
-    assert _quote(article, "We have done").speaker == "Tom Bellamy"
+    assert quote_starting(article, "We have done").speaker == "Tom Bellamy"
 
 
 def test_the_governor_is_the_one_an_appositive_of_several_adjectives_calls_so() -> None:
@@ -830,7 +825,7 @@ def test_the_governor_is_the_one_an_appositive_of_several_adjectives_calls_so() 
         "Dalton defended his record on his weekly radio show.\n\n"
         '"I have served this state for six years and I am proud of every one of them," the governor said.\n'
     )
-    assert _quote(article, "I have served").speaker == "Chris Dalton"
+    assert quote_starting(article, "I have served").speaker == "Chris Dalton"
 
 
 def test_he_after_a_name_with_initials_in_a_prepositional_phrase_is_the_subject() -> None:
@@ -838,7 +833,7 @@ def test_he_after_a_name_with_initials_in_a_prepositional_phrase_is_the_subject(
         "Mayor Ron Pikett said he had consulted professor J.R. Tom Vance at the state college, who backed the plan.\n\n"
         '"We did this by the book, every step of the way, and we will keep doing so," he said.\n'
     )
-    assert _quote(article, "We did this").speaker == "Ron Pikett"
+    assert quote_starting(article, "We did this").speaker == "Ron Pikett"
 
 
 def test_she_with_no_woman_in_reach_is_not_the_man_who_spoke_last() -> None:
@@ -847,7 +842,7 @@ def test_she_with_no_woman_in_reach_is_not_the_man_who_spoke_last() -> None:
         "The crowd cheered as the music started and the rally came to an end.\n\n"
         '"It was a long night for everyone who came out here," she said.\n'
     )
-    assert _quote(article, "It was a long").speaker != "Mark Hollis"
+    assert quote_starting(article, "It was a long").speaker != "Mark Hollis"
 
 
 def test_he_after_a_titled_subject_with_a_state_appositive_is_that_subject() -> None:
@@ -856,7 +851,7 @@ def test_he_after_a_titled_subject_with_a_state_appositive_is_that_subject() -> 
         "House Majority Leader Kevin McAllister, R-Calif., revealed as much last fall when he boasted about the polls. "
         '"Everybody thought the plan was dead, right?" he told a radio host.\n'
     )
-    assert _quote(article, "Everybody thought").speaker == "Kevin McAllister"
+    assert quote_starting(article, "Everybody thought").speaker == "Kevin McAllister"
 
 
 #: Someone the story brings in without a name: an indefinite description, a group, or someone's
@@ -976,7 +971,7 @@ _UNNAMED_VOICES = [
 
 @pytest.mark.parametrize(("article", "start"), _UNNAMED_VOICES)
 def test_a_voice_the_story_does_not_name_is_nobody_named(article: str, start: str) -> None:
-    q = _quote(article, start)
+    q = quote_starting(article, start)
     assert q.speaker is None, q.speaker
     assert q.speaker_role, "the description stands as the unnamed speaker's role"
 
@@ -986,10 +981,9 @@ def test_an_unnamed_voice_keeps_its_description_as_role_and_type() -> None:
         "Prosecutors charged Ivo Marsh on Monday. In court papers, Marsh's court-appointed lawyer asked for a short "
         "sentence, calling his crimes \"a habit he could not break, not a plan.\"\n"
     )
-    q = _quote(article, "a habit he could not break")
+    q = quote_starting(article, "a habit he could not break")
     assert q.speaker is None
     assert "lawyer" in (q.speaker_role or "")
-
 
 
 def test_a_bare_surname_shared_by_two_people_is_the_one_written_in_full_last() -> None:
@@ -1000,8 +994,8 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_written_in_full_last() -
         '"Now it is time to look forward, together," Harrow said in a statement.\n\n'
         '"No county has lost more in the last ten winters than ours," she said.\n'
     )
-    assert _quote(article, "Now it is time").speaker == "Lena Harrow"
-    assert _quote(article, "No county has").speaker == "Lena Harrow"
+    assert quote_starting(article, "Now it is time").speaker == "Lena Harrow"
+    assert quote_starting(article, "No county has").speaker == "Lena Harrow"
 
 
 def test_the_senator_is_the_one_titled_sen_not_the_governor_who_spoke_before() -> None:
@@ -1010,7 +1004,7 @@ def test_the_senator_is_the_one_titled_sen_not_the_governor_who_spoke_before() -
         "Dunmore said the forum had gone on far too long for his taste.\n\n"
         '"It is a hard question for anyone who has thought about it," said the senator, "because two rights collide."\n'
     )
-    assert _quote(article, "It is a hard").speaker == "Marco Ruelas"
+    assert quote_starting(article, "It is a hard").speaker == "Marco Ruelas"
 
 
 def test_he_is_the_name_set_beside_a_description_not_the_place_before_it() -> None:
@@ -1018,7 +1012,7 @@ def test_he_is_the_name_set_beside_a_description_not_the_place_before_it() -> No
         "The district commissioner of Baraawe, Abdi Warsame Farah, said five bodies had been buried. "
         'He said "no fighter was ever in that house at all", adding that the dead were farmers.\n'
     )
-    assert _quote(article, "no fighter").speaker == "Abdi Warsame Farah"
+    assert quote_starting(article, "no fighter").speaker == "Abdi Warsame Farah"
 
 
 def test_a_surname_after_a_first_name_the_list_is_unsure_of_is_still_a_person() -> None:
@@ -1029,7 +1023,7 @@ def test_a_surname_after_a_first_name_the_list_is_unsure_of_is_still_a_person() 
         "Alcott said he had not asked for Sato's backing in the race.\n\n"
         '"We spoke about the bridge and the schools, and it went well," he said, speaking to reporters outside.\n'
     )
-    assert (_quote(article, "We spoke about the bridge").speaker or "").endswith("Alcott")
+    assert (quote_starting(article, "We spoke about the bridge").speaker or "").endswith("Alcott")
 
 
 def test_a_bare_surname_the_actor_list_left_unaliased_is_the_namesake_he_can_be() -> None:
@@ -1040,7 +1034,7 @@ def test_a_bare_surname_the_actor_list_left_unaliased_is_the_namesake_he_can_be(
         "Years on, Dunleavy followed up by lamenting the fundraising his job demands: "
         '"There is far too much of it, every single day," he said.\n'
     )
-    assert _quote(article, "There is far").speaker == "Chris Dunleavy"
+    assert quote_starting(article, "There is far").speaker == "Chris Dunleavy"
 
 
 def test_a_description_placed_in_a_town_is_neither_the_town_nor_the_person_named_before() -> None:
@@ -1049,7 +1043,7 @@ def test_a_description_placed_in_a_town_is_neither_the_town_nor_the_person_named
         "The de facto authorities in Velikhan, the region's main town, said in a statement that the men had "
         '"illegally crossed the state border" and were held.\n'
     )
-    assert _quote(article, "illegally crossed").speaker not in {"Velikhan", "Nino Beradze"}
+    assert quote_starting(article, "illegally crossed").speaker not in {"Velikhan", "Nino Beradze"}
 
 
 def test_she_after_a_subject_with_a_long_appositive_is_that_subject_not_a_place_named_before() -> None:
@@ -1058,7 +1052,7 @@ def test_she_after_a_subject_with_a_long_appositive_is_that_subject_not_a_place_
         "Marta Ellison, a delegate from the mountain county of Vale, attacked her province's weak fishing rules. "
         '"We lose more boats to the storms every winter, and nobody acts," she said.\n'
     )
-    assert _quote(article, "We lose more boats").speaker == "Marta Ellison"
+    assert quote_starting(article, "We lose more boats").speaker == "Marta Ellison"
 
 
 def test_spokesman_before_a_womans_first_name_does_not_make_her_a_man() -> None:
@@ -1067,7 +1061,7 @@ def test_spokesman_before_a_womans_first_name_does_not_make_her_a_man() -> None:
         "Tom Reed, the campaign manager, declined to comment.\n\n"
         '"Those groups have no link to our office whatsoever," she said.\n'
     )
-    assert _quote(article, "Those groups have no link").speaker == "Hope Garrity"
+    assert quote_starting(article, "Those groups have no link").speaker == "Hope Garrity"
 
 
 def test_an_adverb_before_she_is_not_a_speaker_name() -> None:
@@ -1075,7 +1069,7 @@ def test_an_adverb_before_she_is_not_a_speaker_name() -> None:
         "Dahlia Ortmann is listed as the chair of the new coalition, and Marta Vell as its treasurer.\n\n"
         'Recently she wrote on her campaign blog, "I am leaving the old party and joining the new one for good!"\n'
     )
-    assert _quote(article, "I am leaving").speaker == "Dahlia Ortmann"
+    assert quote_starting(article, "I am leaving").speaker == "Dahlia Ortmann"
 
 
 def test_a_name_after_a_preposition_is_a_weaker_antecedent_than_an_earlier_subject() -> None:
@@ -1084,7 +1078,7 @@ def test_a_name_after_a_preposition_is_a_weaker_antecedent_than_an_earlier_subje
         "The crowd cheered when the music started, and an aide to Maria Ortiz handed out flyers.\n\n"
         '"We will win this state in November, and we will win it big," she said.\n'
     )
-    assert _quote(article, "We will win").speaker == "Ana Brill"
+    assert quote_starting(article, "We will win").speaker == "Ana Brill"
 
 
 def test_a_name_titled_by_a_political_noun_is_the_subject_not_the_name_before_it() -> None:
@@ -1093,7 +1087,7 @@ def test_a_name_titled_by_a_political_noun_is_the_subject_not_the_name_before_it
         "Obama pollster Carl Whitlock, the top pollster in the state, picked up the thread that night. "
         '"Voters are starting to see that they have more in common than not," he said.\n'
     )
-    assert _quote(article, "Voters are").speaker == "Carl Whitlock"
+    assert quote_starting(article, "Voters are").speaker == "Carl Whitlock"
 
 
 def test_the_businessman_is_the_one_a_title_called_so_not_the_senator_named_since() -> None:
@@ -1102,7 +1096,7 @@ def test_the_businessman_is_the_one_a_title_called_so_not_the_senator_named_sinc
         "Senator Amy Fenn, who backs a rival, watched from the side of the stage.\n\n"
         '"Heroin is now cheaper than a bag of candy in this state," the businessman said.\n'
     )
-    assert (_quote(article, "Heroin is now").speaker or "").endswith("Ruskin")
+    assert (quote_starting(article, "Heroin is now").speaker or "").endswith("Ruskin")
 
 
 def test_the_governor_is_not_the_senator_who_spoke_last() -> None:
@@ -1111,7 +1105,7 @@ def test_the_governor_is_not_the_senator_who_spoke_last() -> None:
         "Ortiz told the crowd the money had come from Washington after years of asking.\n\n"
         '"I have fought for this bridge since my first day in office," the governor said.\n'
     )
-    assert _quote(article, "I have fought").speaker == "Chris Dalton"
+    assert quote_starting(article, "I have fought").speaker == "Chris Dalton"
 
 
 def test_a_participle_lead_in_is_not_the_speaker_of_the_quote_after_saying() -> None:
@@ -1120,7 +1114,7 @@ def test_a_participle_lead_in_is_not_the_speaker_of_the_quote_after_saying() -> 
         "Continuing to explain his view, Carlow rejected the idea that the matter was closed, saying that if he "
         '"found something rotten in the report, I would fix it right away."\n'
     )
-    assert (_quote(article, "found something").speaker or "").endswith("Carlow")
+    assert (quote_starting(article, "found something").speaker or "").endswith("Carlow")
 
 
 def test_a_quote_after_who_declared_is_the_name_the_clause_is_about() -> None:
@@ -1129,7 +1123,7 @@ def test_a_quote_after_who_declared_is_the_name_the_clause_is_about() -> None:
         "On Friday, Vero won the backing of a fellow councillor, Mike Leland, who declared at "
         'the market, "I am asking my voters to stand with him now."\n'
     )
-    assert _quote(article, "I am asking my voters").speaker == "Mike Leland"
+    assert quote_starting(article, "I am asking my voters").speaker == "Mike Leland"
 
 
 # Quotes whose own sentence names the speaker, in the shapes political reporting uses.
@@ -1140,7 +1134,7 @@ def test_a_name_beside_a_description_speaks_the_partial_quote_after_its_verb() -
         "The ruling drew cheers in the capital.\n\n"
         "And Ohio\u2019s Democratic attorney general, Nora Fenwick, vowed to pursue \u201canyone who harms our river towns.\u201d\n"
     )
-    assert _quote(article, "anyone who harms").speaker == "Nora Fenwick"
+    assert quote_starting(article, "anyone who harms").speaker == "Nora Fenwick"
 
 
 def test_a_voter_given_with_age_and_home_town_speaks() -> None:
@@ -1149,7 +1143,7 @@ def test_a_voter_given_with_age_and_home_town_speaks() -> None:
         "\"Neither of the front-runners makes me feel safe at night,\" Walter Brandle, 44, of Dayton, Ohio, who "
         "answered the survey, said in a later interview.\n"
     )
-    assert _quote(article, "Neither of the front-runners").speaker == "Walter Brandle"
+    assert quote_starting(article, "Neither of the front-runners").speaker == "Walter Brandle"
 
 
 def test_a_name_with_a_party_tag_after_the_quote_speaks() -> None:
@@ -1157,7 +1151,7 @@ def test_a_name_with_a_party_tag_after_the_quote_speaks() -> None:
         "\"Moving the office abroad on paper is a way of dodging the bill,\" Senate Minority Leader Harold M. Rudd "
         "(D-Nev.) said in a statement.\n"
     )
-    assert _quote(article, "Moving the office abroad").speaker == "Harold M. Rudd"
+    assert quote_starting(article, "Moving the office abroad").speaker == "Harold M. Rudd"
 
 
 def test_a_name_and_a_colon_after_a_dash_or_with_a_party_tag_speaks() -> None:
@@ -1168,9 +1162,9 @@ def test_a_name_and_a_colon_after_a_dash_or_with_a_party_tag_speaks() -> None:
         "But the polls did predict the other race - PollWatch: \u201cWhile the caucuses brought an upset on one side, "
         "most pollsters fared far better on the other.\u201d\n"
     )
-    assert _quote(article, "Two weeks ago").speaker == "Philippa Dunmore"
-    assert _quote(article, "Nobody but you").speaker == "Troy Gowan"
-    assert _quote(article, "While the caucuses").speaker == "PollWatch"
+    assert quote_starting(article, "Two weeks ago").speaker == "Philippa Dunmore"
+    assert quote_starting(article, "Nobody but you").speaker == "Troy Gowan"
+    assert quote_starting(article, "While the caucuses").speaker == "PollWatch"
 
 
 def test_a_lead_in_ending_on_a_colon_names_the_speaker_of_the_next_paragraph() -> None:
@@ -1182,8 +1176,8 @@ def test_a_lead_in_ending_on_a_colon_names_the_speaker_of_the_next_paragraph() -
         "said that with the field as it stands:\n\n"
         "\"Only one contender is left, and he pays for his own campaign.\"\n"
     )
-    assert _quote(article, "As the buyers took over").speaker == "Harbour Ledger"
-    assert _quote(article, "Only one contender").speaker == "Parker Eastman"
+    assert quote_starting(article, "As the buyers took over").speaker == "Harbour Ledger"
+    assert quote_starting(article, "Only one contender").speaker == "Parker Eastman"
 
 
 def test_a_writer_named_with_the_outlet_speaks_not_the_outlet() -> None:
@@ -1192,7 +1186,7 @@ def test_a_writer_named_with_the_outlet_speaks_not_the_outlet() -> None:
         "Of course, as Joel Parrish of the Coastal Courier observed, the winner was the stage itself:\n\n"
         "\u201cThe clear winner of the night was the network, which ran two lively and fair sessions.\u201d\n"
     )
-    assert _quote(article, "The clear winner").speaker == "Joel Parrish"
+    assert quote_starting(article, "The clear winner").speaker == "Joel Parrish"
 
 
 def test_she_went_on_to_say_is_the_woman_quoted_before_not_a_name() -> None:
@@ -1201,8 +1195,8 @@ def test_she_went_on_to_say_is_the_woman_quoted_before_not_a_name() -> None:
         "probably pass a million before the vote\u2026Nobody tells you that.\u201d She went on to say:\n\n"
         "\"My rivals never come to the town hall to face the voters.\"\n"
     )
-    assert _quote(article, "It will probably pass").speaker == "Brunner"
-    assert _quote(article, "My rivals never come").speaker == "Brunner"
+    assert quote_starting(article, "It will probably pass").speaker == "Brunner"
+    assert quote_starting(article, "My rivals never come").speaker == "Brunner"
 
 
 def test_a_surname_past_a_who_clause_is_the_subject_of_the_later_verb() -> None:
@@ -1211,7 +1205,7 @@ def test_a_surname_past_a_who_clause_is_the_subject_of_the_later_verb() -> None:
         "Pribble, who has talked with the campaign every day for months, came to a breakfast with reporters and "
         "conceded that he had only \"skimmed the pages in a hurry.\"\n"
     )
-    assert _quote(article, "skimmed the pages").speaker == "Lance Pribble"
+    assert quote_starting(article, "skimmed the pages").speaker == "Lance Pribble"
 
 
 def test_a_name_then_its_cue_then_asked_about_is_the_name_not_the_question() -> None:
@@ -1219,7 +1213,7 @@ def test_a_name_then_its_cue_then_asked_about_is_the_name_not_the_question() -> 
         "Sen. John Mackin runs the committee. Rep. Ana Ruiz, who sits on it too, spoke first. "
         "\u201cIt has taken nine long years,\u201d Mackin said, asked about the delay in an interview.\n"
     )
-    assert _quote(article, "It has taken nine").speaker == "John Mackin"
+    assert quote_starting(article, "It has taken nine").speaker == "John Mackin"
 
 
 def test_said_and_a_name_before_the_quote_is_that_name() -> None:
@@ -1228,8 +1222,8 @@ def test_said_and_a_name_before_the_quote_is_that_name() -> None:
         "\"kind and generous to everyone he met.\" But, said Solvey, \"I do not want to stir up a fight because I "
         "know how he reacts to it.\"\n"
     )
-    assert _quote(article, "kind and generous").speaker == "Louise Sunny"
-    assert _quote(article, "I do not want").speaker == "Peter Solvey"
+    assert quote_starting(article, "kind and generous").speaker == "Louise Sunny"
+    assert quote_starting(article, "I do not want").speaker == "Peter Solvey"
 
 
 def test_a_title_run_before_a_name_is_not_taken_for_the_name() -> None:
@@ -1237,7 +1231,7 @@ def test_a_title_run_before_a_name_is_not_taken_for_the_name() -> None:
         "\u201cThe senator voted twice to shield the gun sellers from any blame,\u201d New York City Public "
         "Advocate Trish Jameson said.\n"
     )
-    assert _quote(article, "The senator voted").speaker == "Trish Jameson"
+    assert quote_starting(article, "The senator voted").speaker == "Trish Jameson"
 
 
 def test_a_party_tag_after_the_subject_does_not_hide_it() -> None:
@@ -1247,7 +1241,7 @@ def test_a_party_tag_after_the_subject_does_not_hide_it() -> None:
         "the centre of his campaign, posted a warning. \"Voters: Do not forget the councillors who blocked "
         "the bridge for a whole year.\"\n"
     )
-    assert _quote(article, "Voters: Do not forget").speaker == "Ted Cole"
+    assert quote_starting(article, "Voters: Do not forget").speaker == "Ted Cole"
 
 
 def test_a_titled_subject_speaks_through_a_participle_cue() -> None:
@@ -1255,7 +1249,7 @@ def test_a_titled_subject_speaks_through_a_participle_cue() -> None:
         "\"We heard the blast and ran,\" one driver said. Republican presidential candidate Dana Truitt quickly took "
         "to the radio, writing: \"Another terrible attack, this time in the south. Many dead and injured.\"\n"
     )
-    assert _quote(article, "Another terrible attack").speaker == "Dana Truitt"
+    assert quote_starting(article, "Another terrible attack").speaker == "Dana Truitt"
 
 
 def test_a_lede_that_holds_back_its_speakers_name_gives_them_its_description() -> None:
@@ -1264,7 +1258,7 @@ def test_a_lede_that_holds_back_its_speakers_name_gives_them_its_description() -
         "Tomas Reyes said on Monday that the fees were too small to change where traders send cargo.\n"
         "“Nobody will reroute a bulk carrier to save a few thousand dollars,” Reyes told the Harbour Ledger.\n"
     )
-    q = _quote(article, "Nobody will reroute")
+    q = quote_starting(article, "Nobody will reroute")
     assert (q.speaker, q.speaker_type) == ("Tomas Reyes", SpeakerType.ANALYST)
 
 
@@ -1274,7 +1268,7 @@ def test_a_lede_about_someone_else_describes_no_one() -> None:
         "Traders shrugged. Tomas Reyes, who runs a feed mill, said he would pay whatever it costs.\n"
         "“I have no other road to the sea,” Reyes said.\n"
     )
-    assert _quote(article, "I have no other road").speaker_type != SpeakerType.ANALYST
+    assert quote_starting(article, "I have no other road").speaker_type != SpeakerType.ANALYST
 
 
 def test_he_after_reported_speech_is_the_reporter_not_the_person_reported_on() -> None:
@@ -1283,7 +1277,7 @@ def test_he_after_reported_speech_is_the_reporter_not_the_person_reported_on() -
         "Brenner won over the small crowds with long speeches about milk prices, Otto Kessling said.\n\n"
         "\"He was sharp and patient with every farmer,\" he said. \"They liked him.\"\n"
     )
-    assert _quote(article, "He was sharp").speaker == "Otto Kessling"
+    assert quote_starting(article, "He was sharp").speaker == "Otto Kessling"
 
 
 def test_he_said_closing_the_sentence_before_names_no_one_new() -> None:
@@ -1292,7 +1286,7 @@ def test_he_said_closing_the_sentence_before_names_no_one_new() -> None:
         "Vogt would struggle to win the river towns, he said.\n\n"
         "\"The ferry people will not forget this,\" he said.\n"
     )
-    assert _quote(article, "The ferry people").speaker == "Karl Imhof"
+    assert quote_starting(article, "The ferry people").speaker == "Karl Imhof"
 
 
 def test_a_decade_does_not_hide_the_sentence_that_follows_it() -> None:
@@ -1301,7 +1295,7 @@ def test_a_decade_does_not_hide_the_sentence_that_follows_it() -> None:
         "interview, saying Lindqvist had been right about the rural counties.\n\n"
         "\"We will knock on doors in every town in this state,\" he said.\n"
     )
-    assert _quote(article, "We will knock").speaker == "Aldo Fenwick"
+    assert quote_starting(article, "We will knock").speaker == "Aldo Fenwick"
 
 
 def test_a_name_in_a_bare_apostrophe_possessive_is_not_the_antecedent() -> None:
@@ -1309,7 +1303,7 @@ def test_a_name_in_a_bare_apostrophe_possessive_is_not_the_antecedent() -> None:
         "Dr. Paul Varga, a surgeon, spoke after the rally.\n\nThe rally ended with Varga's warning that Governor Ana "
         "Lodge had called Senator Ivo Sanders' health plan a dream. He said it would stay one if voters \"keep sending the same people back to the capital.\"\n"
     )
-    assert _quote(article, "keep sending the same").speaker == "Paul Varga"
+    assert quote_starting(article, "keep sending the same").speaker == "Paul Varga"
 
 
 def test_a_sentence_opening_on_a_description_points_past_the_names_it_mentions() -> None:
@@ -1318,8 +1312,7 @@ def test_a_sentence_opening_on_a_description_points_past_the_names_it_mentions()
         "The actor discussed Ian Pell and the absence of migrants in the history lessons of his childhood.\n\n"
         "\"You never read about people like my grandfather in those books,\" he said.\n"
     )
-    assert _quote(article, "You never read about").speaker == "Marco Delune"
-
+    assert quote_starting(article, "You never read about").speaker == "Marco Delune"
 
 
 def test_she_after_a_surname_the_actor_list_gives_to_her_husband_is_still_hers() -> None:
@@ -1329,7 +1322,7 @@ def test_she_after_a_surname_the_actor_list_gives_to_her_husband_is_still_hers()
         "Though moved by their grief, Fields said she does not think Haddad should be spared from criticism.\n\n"
         "\"I would never wish this loss on any family at all,\" she told the host.\n"
     )
-    assert _quote(article, "I would never wish").speaker == "Nora Fields"
+    assert quote_starting(article, "I would never wish").speaker == "Nora Fields"
 
 
 def test_a_speech_verb_inside_the_reported_clause_is_no_closing_cue() -> None:
@@ -1337,7 +1330,7 @@ def test_a_speech_verb_inside_the_reported_clause_is_no_closing_cue() -> None:
         "Ivar Lunde, skipper of a small trawler, said the coast guard had warned him off over the radio. "
         "\u2018They told us to leave at once, so we pulled the nets and went home,\u2019 he told a local paper.\n"
     )
-    assert _quote(article, "They told us to leave").speaker == "Ivar Lunde"
+    assert quote_starting(article, "They told us to leave").speaker == "Ivar Lunde"
 
 
 def test_a_source_known_by_a_first_name_alone_is_the_antecedent() -> None:
@@ -1347,7 +1340,7 @@ def test_a_source_known_by_a_first_name_alone_is_the_antecedent() -> None:
         "Milo said he took a single call from headquarters that night and that the call was brief. \"I had no "
         "time for anything longer,\" he said.\n"
     )
-    assert _quote(article, "I had no time").speaker == "Milo"
+    assert quote_starting(article, "I had no time").speaker == "Milo"
 
 
 def test_she_after_a_sentence_closed_by_said_and_a_name_is_that_name() -> None:
@@ -1356,7 +1349,7 @@ def test_she_after_a_sentence_closed_by_said_and_a_name_is_that_name() -> None:
         "The Delgado approach works because of her money, said Tina Reyes, a pollster at Lund College. Smaller "
         "campaigns are \"having to do more with far fewer people,\" she said.\n"
     )
-    assert _quote(article, "having to do more").speaker == "Tina Reyes"
+    assert quote_starting(article, "having to do more").speaker == "Tina Reyes"
 
 
 def test_went_on_and_echoed_after_a_quote_name_its_speaker() -> None:
@@ -1366,8 +1359,8 @@ def test_went_on_and_echoed_after_a_quote_name_its_speaker() -> None:
         "\"We have found berths for every boat that asked for one,\" Wiik went on.\n\n"
         "\"Every boat that asked has been given a berth,\" Wiik echoed.\n"
     )
-    assert _quote(article, "We have found berths").speaker == "Anton Wiik"
-    assert _quote(article, "Every boat that asked").speaker == "Anton Wiik"
+    assert quote_starting(article, "We have found berths").speaker == "Anton Wiik"
+    assert quote_starting(article, "Every boat that asked").speaker == "Anton Wiik"
 
 
 def test_another_and_one_standing_alone_are_voices_the_story_does_not_name() -> None:
@@ -1377,8 +1370,8 @@ def test_another_and_one_standing_alone_are_voices_the_story_does_not_name() -> 
         "Not everyone believed him. \"We heard the same thing after the last flood,\" another said.\n\n"
         "\"Nobody in the capital has ever driven this road,\" read one.\n"
     )
-    assert _quote(article, "We heard the same thing").speaker is None
-    assert _quote(article, "Nobody in the capital").speaker is None
+    assert quote_starting(article, "We heard the same thing").speaker is None
+    assert quote_starting(article, "Nobody in the capital").speaker is None
 
 
 def test_a_voice_in_an_ad_is_nobody_the_ad_names() -> None:
@@ -1387,8 +1380,8 @@ def test_a_voice_in_an_ad_is_nobody_the_ad_names() -> None:
         "Over pictures of empty mills, the narrator says, \"Lindahl kept every promise he made to this valley.\"\n\n"
         "It closes on a farm at dusk, with a voice over saying \"this valley has a fighter in the capital.\"\n"
     )
-    assert _quote(article, "Lindahl kept every promise").speaker is None
-    assert _quote(article, "this valley has a fighter").speaker is None
+    assert quote_starting(article, "Lindahl kept every promise").speaker is None
+    assert quote_starting(article, "this valley has a fighter").speaker is None
 
 
 def test_a_website_or_a_sign_that_speaks_is_no_person() -> None:
@@ -1398,8 +1391,8 @@ def test_a_website_or_a_sign_that_speaks_is_no_person() -> None:
         "Quill said she had answered two thousand emails.\n\n"
         "A hand-painted sign at the pier reads \"welcome home to everyone who wants a slower life.\"\n"
     )
-    assert _quote(article, "Our island has cheap houses").speaker is None
-    assert _quote(article, "welcome home to everyone").speaker is None
+    assert quote_starting(article, "Our island has cheap houses").speaker is None
+    assert quote_starting(article, "welcome home to everyone").speaker is None
 
 
 def test_a_share_of_those_asked_is_not_a_person_named_about() -> None:
@@ -1407,7 +1400,7 @@ def test_a_share_of_those_asked_is_not_a_person_named_about() -> None:
         "Voters leaving the polls in Marlow were asked about Governor Ines Falk.\n\n"
         "About three in 10 said the governor had been \"too slow to fix the roads in every county.\"\n"
     )
-    assert _quote(article, "too slow to fix").speaker is None
+    assert quote_starting(article, "too slow to fix").speaker is None
 
 
 def test_sources_who_report_what_he_said_are_the_voice_not_he() -> None:
@@ -1415,7 +1408,7 @@ def test_sources_who_report_what_he_said_are_the_voice_not_he() -> None:
         "Deputy Lars Odegaard was first at the scene of the warehouse fire.\n\n"
         "Police sources have said he told them \"the back door was already open when I arrived.\"\n"
     )
-    assert _quote(article, "the back door was").speaker is None
+    assert quote_starting(article, "the back door was").speaker is None
 
 
 def test_the_lawyers_and_a_senior_adviser_named_for_a_candidate_are_unnamed() -> None:
@@ -1424,8 +1417,8 @@ def test_the_lawyers_and_a_senior_adviser_named_for_a_candidate_are_unnamed() ->
         "The lawyers said \"the rules on residency were never meant to bar a returning citizen.\"\n\n"
         "\"Every county clerk in the state will read this ruling,\" said the senior Solvik adviser.\n"
     )
-    assert _quote(article, "the rules on residency").speaker is None
-    assert _quote(article, "Every county clerk").speaker is None
+    assert quote_starting(article, "the rules on residency").speaker is None
+    assert quote_starting(article, "Every county clerk").speaker is None
 
 
 def test_a_party_member_from_a_state_is_unnamed_even_when_the_state_reads_like_a_first_name() -> None:
@@ -1434,8 +1427,8 @@ def test_a_party_member_from_a_state_is_unnamed_even_when_the_state_reads_like_a
         "\"Falk will win the north easily this time,\" said a North Carolina Democrat.\n\n"
         "\"She has not spent nearly enough time in the mill towns,\" said an Ohio Democrat.\n"
     )
-    assert _quote(article, "Falk will win the north").speaker is None
-    assert _quote(article, "She has not spent").speaker is None
+    assert quote_starting(article, "Falk will win the north").speaker is None
+    assert quote_starting(article, "She has not spent").speaker is None
 
 
 def test_two_names_before_a_colon_give_the_quote_to_the_one_nearest_it() -> None:
@@ -1443,7 +1436,7 @@ def test_two_names_before_a_colon_give_the_quote_to_the_one_nearest_it() -> None
         "The council met on Monday to vote on the harbour budget.\n\n"
         "Tomas Verhoek and Ilse Brandauer: \"We will not sign any budget that closes the harbour school.\"\n"
     )
-    assert _quote(article, "We will not sign").speaker == "Ilse Brandauer"
+    assert quote_starting(article, "We will not sign").speaker == "Ilse Brandauer"
 
 
 def test_a_percentage_of_those_asked_is_unnamed_not_the_person_asked_about() -> None:
@@ -1451,8 +1444,8 @@ def test_a_percentage_of_those_asked_is_unnamed_not_the_person_asked_about() -> 
         "Voters in Marlow were asked whether Governor Ines Falk could win again, to which 21 percent said "
         "\"not very likely at all this year\" and 14 percent said \"not likely in any way at all.\"\n"
     )
-    assert _quote(article, "not very likely").speaker is None
-    assert _quote(article, "not likely in any").speaker is None
+    assert quote_starting(article, "not very likely").speaker is None
+    assert quote_starting(article, "not likely in any").speaker is None
 
 
 def test_groups_described_by_a_who_clause_or_after_a_participle_are_unnamed() -> None:
@@ -1462,8 +1455,8 @@ def test_groups_described_by_a_who_clause_or_after_a_participle_are_unnamed() ->
         "The plan feeds \"the worst fears of the people in every town\" encouraged by Falk and other officials, "
         "the groups say.\n"
     )
-    assert _quote(article, "worried your office").speaker is None
-    assert _quote(article, "the worst fears").speaker is None
+    assert quote_starting(article, "worried your office").speaker is None
+    assert quote_starting(article, "the worst fears").speaker is None
 
 
 def test_a_spokeswoman_for_a_body_the_article_does_not_list_is_a_role_not_the_mayor() -> None:
@@ -1472,7 +1465,7 @@ def test_a_spokeswoman_for_a_body_the_article_does_not_list_is_a_role_not_the_ma
         "A spokeswoman for the harbour board emailed reporters a copy of the rules, arguing, \"As you can see, "
         "the rules say nothing of the kind about the pier.\"\n"
     )
-    q = _quote(article, "As you can see")
+    q = quote_starting(article, "As you can see")
     assert q.speaker is None
     assert q.speaker_role == "spokeswoman for the harbour board"
 
@@ -1483,7 +1476,7 @@ def test_a_titled_subject_with_a_party_tag_hands_the_next_paragraph_its_quote() 
         "Rep. Tomas Verhoek, R-Ore., had a message for the council:\n\n"
         "\"Nobody in this town should pay for the mistakes of the board.\"\n"
     )
-    assert _quote(article, "Nobody in this town").speaker == "Tomas Verhoek"
+    assert quote_starting(article, "Nobody in this town").speaker == "Tomas Verhoek"
 
 
 def test_a_reverend_after_said_is_the_name_not_the_abbreviation() -> None:
@@ -1492,7 +1485,7 @@ def test_a_reverend_after_said_is_the_name_not_the_abbreviation() -> None:
         "\"The night we won, something changed for everyone in this town,\" said Rev. Abel Moraine, the pastor "
         "of the chapel in Ft. Lyle.\n"
     )
-    assert _quote(article, "The night we won").speaker == "Abel Moraine"
+    assert quote_starting(article, "The night we won").speaker == "Abel Moraine"
 
 
 def test_a_printed_card_that_speaks_is_no_person() -> None:
@@ -1500,7 +1493,7 @@ def test_a_printed_card_that_speaks_is_no_person() -> None:
         "Governor Ines Falk opened the fair on Saturday.\n\n"
         "\"Please give your votes to the people on this list so our side stays united,\" said the printed Falk slate card.\n"
     )
-    assert _quote(article, "Please give your votes").speaker is None
+    assert quote_starting(article, "Please give your votes").speaker is None
 
 
 def test_a_man_named_read_is_not_the_verb_read() -> None:
@@ -1508,7 +1501,7 @@ def test_a_man_named_read_is_not_the_verb_read() -> None:
         "Oona Read, the head of the ferry company, spoke to investors on Monday.\n\n"
         "\"Two new boats will cut the crossing to forty minutes,\" Read said.\n"
     )
-    assert _quote(article, "Two new boats").speaker == "Oona Read"
+    assert quote_starting(article, "Two new boats").speaker == "Oona Read"
 
 
 def test_it_reads_after_a_quoted_email_is_no_person() -> None:
@@ -1516,7 +1509,7 @@ def test_it_reads_after_a_quoted_email_is_no_person() -> None:
         "Ivo Brandt wrote to the harbour board on Monday night. The email was short.\n\n"
         "\"I tried to call you twice but the line was busy all evening,\" it reads.\n"
     )
-    assert _quote(article, "I tried to call you").speaker is None
+    assert quote_starting(article, "I tried to call you").speaker is None
 
 
 def test_wondered_after_a_quote_names_its_speaker() -> None:
@@ -1524,7 +1517,7 @@ def test_wondered_after_a_quote_names_its_speaker() -> None:
         "Mayor Ivo Brandt spoke at the harbour on Monday.\n\n"
         "\"Will he run for governor next year after all this?\" a council staffer in the room wondered.\n"
     )
-    q = _quote(article, "Will he run for governor")
+    q = quote_starting(article, "Will he run for governor")
     assert q.speaker is None
     assert q.speaker_role == "council staffer in the room"
 
@@ -1548,7 +1541,7 @@ def test_a_long_clause_before_a_closing_cue_verb_and_its_named_speaker() -> None
         "\"The port owners have set the price for every islander,\" unlike in earlier winters when the council "
         "itself fixed the fares, says Dana Roe, a political scientist at Lund College.\n"
     )
-    q = _quote(article, "The port owners")
+    q = quote_starting(article, "The port owners")
     assert q.speaker == "Dana Roe"
     assert q.speaker_type == SpeakerType.ANALYST
 
@@ -1559,7 +1552,7 @@ def test_a_long_title_before_the_name_that_closes_the_sentence() -> None:
         "\"Should the board turn up further minutes, they will be checked\" against each of the union's requests, "
         "Harbour Board senior trial counsel Ann Marie Tolland wrote in a court filing.\n"
     )
-    assert _quote(article, "Should the board turn up").speaker == "Ann Marie Tolland"
+    assert quote_starting(article, "Should the board turn up").speaker == "Ann Marie Tolland"
 
 
 def test_a_leading_initial_does_not_end_the_speakers_name() -> None:
@@ -1567,7 +1560,7 @@ def test_a_leading_initial_does_not_end_the_speakers_name() -> None:
         "Lower courts have grown more critical of the new ferry rules.\n\n"
         "\"The tide is turning in the courts,\" J. Edwin Marsh, director of a ferry riders' group, said in a recent interview.\n"
     )
-    speaker = _quote(article, "The tide is turning").speaker
+    speaker = quote_starting(article, "The tide is turning").speaker
     assert speaker is not None and speaker.endswith("Edwin Marsh")
 
 
@@ -1576,7 +1569,7 @@ def test_the_name_beside_a_description_after_a_cue_verb_speaks() -> None:
         "The mayor toured the islands on Sunday.\n\n"
         "\"We will win every island this time,\" said the mayor's deputy campaign manager, Rob Kale, who once ran a race in Tromso.\n"
     )
-    assert _quote(article, "We will win every island").speaker == "Rob Kale"
+    assert quote_starting(article, "We will win every island").speaker == "Rob Kale"
 
 
 def test_the_name_beside_a_possessive_description_before_the_cue_speaks() -> None:
@@ -1584,7 +1577,7 @@ def test_the_name_beside_a_possessive_description_before_the_cue_speaks() -> Non
         "Lund's campaign toured the coast in May.\n\n"
         "\"By the spring the north looked like ground worth fighting for,\" Lund's campaign manager, Jeff Kale, said in an interview.\n"
     )
-    assert _quote(article, "By the spring the north").speaker == "Jeff Kale"
+    assert quote_starting(article, "By the spring the north").speaker == "Jeff Kale"
 
 
 def test_one_cue_after_the_last_quote_of_a_sentence_gives_every_quote_to_its_speaker() -> None:
@@ -1593,8 +1586,8 @@ def test_one_cue_after_the_last_quote_of_a_sentence_gives_every_quote_to_its_spe
         "The audit of Piet Larsen's office did not find \"any sign of fraud at all,\" apart from the two clerks "
         "sharing \"a password or two\" at the front desk, said the board's auditor, Nina B. Holm, on Monday.\n"
     )
-    assert _quote(article, "any sign of fraud").speaker == "Nina B. Holm"
-    assert _quote(article, "a password or two").speaker == "Nina B. Holm"
+    assert quote_starting(article, "any sign of fraud").speaker == "Nina B. Holm"
+    assert quote_starting(article, "a password or two").speaker == "Nina B. Holm"
 
 
 def test_an_opening_mark_typed_as_the_closing_one_does_not_hide_the_cue() -> None:
@@ -1602,7 +1595,7 @@ def test_an_opening_mark_typed_as_the_closing_one_does_not_hide_the_cue() -> Non
         "Mark Pine has given four paid talks since May.\n\n"
         "\u201cIt's odd for a candidate,\u201c said Pia Holm, a lawyer with a ballot watchdog.\n"
     )
-    assert _quote(article, "It's odd").speaker == "Pia Holm"
+    assert quote_starting(article, "It's odd").speaker == "Pia Holm"
 
 
 def test_a_clause_after_the_speaker_of_a_cue_verb_is_no_part_of_the_speaker() -> None:
@@ -1610,7 +1603,7 @@ def test_a_clause_after_the_speaker_of_a_cue_verb_is_no_part_of_the_speaker() ->
         "Mark Pine will host a fundraiser for the senator.\n\n"
         "\"Whoever ignores the harbour rules endangers every family here,\" said local voter Oskar Brenn when asked about Mark Pine.\n"
     )
-    assert _quote(article, "Whoever ignores the harbour rules").speaker == "Oskar Brenn"
+    assert quote_starting(article, "Whoever ignores the harbour rules").speaker == "Oskar Brenn"
 
 
 def test_a_party_tag_after_a_titled_name_does_not_hide_the_name() -> None:
@@ -1619,7 +1612,7 @@ def test_a_party_tag_after_a_titled_name_does_not_hide_the_name() -> None:
         "\"The committee has spent its last week attacking the minister,\" said Harbour Committee ranking Democrat "
         "Elias Varn (D-Md.).\n"
     )
-    assert _quote(article, "The committee has spent").speaker == "Elias Varn"
+    assert quote_starting(article, "The committee has spent").speaker == "Elias Varn"
 
 
 def test_a_relative_clause_with_no_comma_after_the_speaker_of_a_cue_verb() -> None:
@@ -1628,7 +1621,7 @@ def test_a_relative_clause_with_no_comma_after_the_speaker_of_a_cue_verb() -> No
         "\"He treated the closure of the shipyard as a routine matter in every debate,\" said Sen. Tom Haller who speaks "
         "for the harbour district and ran its council for more than a decade.\n"
     )
-    assert _quote(article, "He treated the closure").speaker == "Tom Haller"
+    assert quote_starting(article, "He treated the closure").speaker == "Tom Haller"
 
 
 def test_words_opening_on_of_after_a_quote_are_no_speaker() -> None:
@@ -1637,7 +1630,7 @@ def test_words_opening_on_of_after_a_quote_are_no_speaker() -> None:
         "Last week, the Lund campaign also asked the agency for a \u201cfull and expedited review\u201d of Norway\u2019s "
         "water pipes and said the state should set up a \u201chealth monitoring system\u201d for lead.\n"
     )
-    assert _quote(article, "full and expedited review").speaker != "Norway"
+    assert quote_starting(article, "full and expedited review").speaker != "Norway"
 
 
 def test_a_relative_clause_left_open_before_the_cue_verb() -> None:
@@ -1646,7 +1639,7 @@ def test_a_relative_clause_left_open_before_the_cue_verb() -> None:
         "\"The new advert shows the mayor cannot be trusted on fares,\" Kerstin Aas, who is chair of the Island Values "
         "fund said in a statement.\n"
     )
-    assert _quote(article, "The new advert shows").speaker == "Kerstin Aas"
+    assert quote_starting(article, "The new advert shows").speaker == "Kerstin Aas"
 
 
 def test_a_verb_in_the_infinitive_after_a_quote_is_no_cue() -> None:
@@ -1655,7 +1648,7 @@ def test_a_verb_in_the_infinitive_after_a_quote_is_no_cue() -> None:
         "The \"not fit to govern at all\" quarrel flared again after Ivo Brandt declined to say on the radio that Pine "
         "could do the job.\n"
     )
-    assert _quote(article, "not fit to govern").speaker is None
+    assert quote_starting(article, "not fit to govern").speaker is None
 
 
 def test_a_noun_shaped_like_a_cue_verb_after_a_relative_clause_is_no_cue() -> None:
@@ -1663,7 +1656,7 @@ def test_a_noun_shaped_like_a_cue_verb_after_a_relative_clause_is_no_cue() -> No
         "Ivo Brandt and Mark Pine met in a debate on Tuesday.\n\n"
         "Brandt also decried Pine's \"sexist and crude\" jibes at Lund, who is the secretary of state.\n"
     )
-    assert _quote(article, "sexist and crude").speaker != "Lund"
+    assert quote_starting(article, "sexist and crude").speaker != "Lund"
 
 
 def test_the_name_beside_a_description_keeps_the_descriptions_type() -> None:
@@ -1672,7 +1665,7 @@ def test_the_name_beside_a_description_keeps_the_descriptions_type() -> None:
         "\"We want the crew to tell us why they are fishing inside our line,\" Norland's minister for foreign "
         "affairs, Sanna Lund, said by telephone.\n"
     )
-    q = _quote(article, "We want the crew")
+    q = quote_starting(article, "We want the crew")
     assert q.speaker == "Sanna Lund"
     assert q.speaker_type == SpeakerType.OFFICIAL
 
@@ -1682,7 +1675,7 @@ def test_will_as_a_first_name_after_a_quote_is_a_speaker() -> None:
         "Mark Pine met the county's party leaders on Friday.\n\n"
         "\"He told us the valley decides the race,\" Will Ostrander, the party chairman for the county, said of the meeting.\n"
     )
-    assert _quote(article, "He told us the valley").speaker == "Will Ostrander"
+    assert quote_starting(article, "He told us the valley").speaker == "Will Ostrander"
 
 
 @pytest.mark.parametrize(
@@ -1703,5 +1696,5 @@ def test_a_determiner_before_a_noun_shaped_like_a_cue_verb_names_no_speaker() ->
         "Voters with \"no opinion at all\" on the ferry plan were 12 percent overall but 20 percent in Maine, "
         "the highest share of any state.\n"
     )
-    q = _quote(article, "no opinion at all")
+    q = quote_starting(article, "no opinion at all")
     assert q.speaker is None and q.speaker_role is None
