@@ -18,6 +18,8 @@ from summarise.grounding.actor_sources import BYLINE, CREDIT, QUOTED, SPEECH, ca
 from summarise.grounding.align import find_all
 from summarise.grounding.gazetteer import (
     GENERIC_BODY,
+    KIN_FEMALE,
+    KIN_MALE,
     KNOWN_ORGANISATIONS,
     MILITARY_WORDS,
     NOT_NAME_WORDS,
@@ -105,7 +107,7 @@ _PLURAL_TITLE = re.compile(
 _INITIALS_NAMED = re.compile(rf"(?:\b{TITLE}|\b(?:{ROLE_NOUNS}|{PERSON_NOUNS}))\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}{TOKEN})(?![\w'’-])")
 #: Someone named beside who they are to another, often by a first name only: "her husband, Milo,".
 _KIN_NAMED = re.compile(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|fianc[ée]e?)"
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:{KIN_FEMALE}|{KIN_MALE}|partner|fianc[ée]e?)"
     rf",\s+(?P<name>{TOKEN}(?:\s+{TOKEN}){{0,2}}),"
 )
 #: A name with its party and state in brackets, the way lawmakers are written: "Oskar Velland (R-Nev.)".

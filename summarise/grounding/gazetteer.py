@@ -270,6 +270,9 @@ PERSON_NOUNS = (
     r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
     r"delegate|columnist|anchor|moderator|hopeful|justice|actor|actress|mogul|tycoon"
 )
+#: Words for someone's kin, by the gender they give ("his wife, Ana", "Ortiz's son Tomas").
+KIN_FEMALE = r"wife|widow|mother|daughter|sister|grandmother|granddaughter|niece|aunt|girlfriend|fiancee"
+KIN_MALE = r"husband|widower|father|son|brother|grandfather|grandson|nephew|uncle|boyfriend"
 #: Role words, and the speaker type each implies, tried in this order.
 ROLE_TYPES = (
     (

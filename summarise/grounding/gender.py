@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from summarise.grounding.actors import ActorCandidate
-from summarise.grounding.gazetteer import NOT_NAME_WORDS
+from summarise.grounding.gazetteer import KIN_FEMALE, KIN_MALE, NOT_NAME_WORDS
 from summarise.grounding.names import Gender, lean_of_first_name
 
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
@@ -34,7 +34,7 @@ _TITLE_GENDER = {
 #: or "her" before kin says it ("Ruiz wrote to her daughter"): "Ruiz was vexed by her plan" and
 #: "Ruiz praised her" are as often, or always, someone else.
 _PRONOUN_AFTER = re.compile(
-    r"\b(he|she)\b|\b(his|her)\s+(?:own\s+)?(?:wife|husband|mother|father|daughter|son|sister|brother|family|children|kids)\b",
+    rf"\b(he|she)\b|\b(his|her)\s+(?:own\s+)?(?:{KIN_FEMALE}|{KIN_MALE}|family|children|kids)\b",
     re.IGNORECASE,
 )
 #: A subject pronoun in the mention's own sentence before it: the sentence is about that person,
@@ -80,13 +80,11 @@ _PRONOUN_REACH = 160
 #: Kin words say it too where they title a mention ("his wife, Ana Ruiz", "Ortiz's son Tomas") or
 #: stand in apposition with an "of" ("Ana Ruiz, the daughter of a miner"); "Ruiz, his wife" is
 #: the wife of someone else, and "Ruiz's wife" is not Ruiz.
-_KIN_FEMALE = r"wife|widow|mother|daughter|sister|grandmother|granddaughter|niece|aunt|girlfriend|fiancee"
-_KIN_MALE = r"husband|widower|father|son|brother|grandfather|grandson|nephew|uncle|boyfriend"
 _KIN_BEFORE = re.compile(
-    rf"\b(?:(?i:his|her|their|the)|[A-Z][\w-]*['’]s?)\s+(?:(?P<she>{_KIN_FEMALE})|{_KIN_MALE}),?\s+$"
+    rf"\b(?:(?i:his|her|their|the)|[A-Z][\w-]*['’]s?)\s+(?:(?P<she>{KIN_FEMALE})|{KIN_MALE}),?\s+$"
 )
 _KIN_AFTER = re.compile(
-    rf"^,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:(?P<she>{_KIN_FEMALE})|{_KIN_MALE})\s+of\b", re.IGNORECASE
+    rf"^,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:(?P<she>{KIN_FEMALE})|{KIN_MALE})\s+of\b", re.IGNORECASE
 )
 
 

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from summarise.grounding.gazetteer import (
+    KIN_FEMALE,
+    KIN_MALE,
     KNOWN_ORGANISATIONS,
     MILITARY_WORDS,
     NOT_NAME_WORDS,
@@ -192,7 +194,7 @@ def is_surname(word: str, article: str) -> bool:
 _SAID_OF_ONESELF = (
     r"(?<![\w'’-]){word}\s+(?:(?:also|later|then|has|had|again)\s+)?(?:said|says|told\s+\w+|added|argued|insisted|claimed|"
     r"explained|stressed|acknowledged|admitted|conceded|wrote)\s+(?:that\s+)?(?:he|she)\b"
-    r"|(?<![\w'’-]){word}\s+and\s+(?:his|her)\s+(?:wife|husband|family|daughter|son|children)\b"
+    rf"|(?<![\w'’-]){{word}}\s+and\s+(?:his|her)\s+(?:{KIN_FEMALE}|{KIN_MALE}|family|children)\b"
     r"|(?<![\w'’-]){word}\s+(?:[a-z]+\s+)?(?:himself|herself)\b"
     r"|\b(?:the|a|an)\s+{word}\s+(?:campaign|camp|ticket|supporter|backer|presidency)\b"
 )
