@@ -1,7 +1,9 @@
 """People the actor finder must know for what they are, so that a quote's "he said" or its bare
 surname finds them: a name with no title but a lower-case job before it, a lawmaker's party tag,
 a name after an outlet's possessive, a relative named by first name, a surname that is also a
-modal verb, and a one-word surname that speaks of itself as "he" or "she".
+modal verb, a one-word surname that speaks of itself as "he" or "she", an office written with "of",
+a name with a description set beside it, a name heading a digest item, and a surname a body's name
+also holds.
 
 Every article here is invented for the test.
 """
@@ -131,3 +133,52 @@ def test_a_lone_surname_with_a_campaign_and_supporters_is_a_candidate() -> None:
     )
     found = {c.name: c.kind for c in find_actor_candidates(article)}
     assert found.get("Quentor") == ActorKind.PERSON
+
+
+def test_an_office_written_with_of_is_a_title_not_a_military_body() -> None:
+    article = HEADLINE + (
+        "In a memo sent on Monday, City Hall Chief of Staff Marit Oyelaran thanked the clerks for the late nights. "
+        "The count, Party Secretary of Finance Teodor Brisko said, had been clean.\n"
+    )
+    candidates = find_actor_candidates(article)
+    assert {"Marit Oyelaran", "Teodor Brisko"} <= _people(article)
+    assert not [c.name for c in candidates if c.kind == ActorKind.MILITARY_BODY]
+    assert next(c for c in candidates if c.name == "Marit Oyelaran").role == "chief of staff"
+
+
+def test_a_name_with_a_description_beside_it_is_a_person() -> None:
+    article = HEADLINE + (
+        "Reading scores rose in every district last year.\n\n"
+        "Gloria Tamminen, president of the Hollis Schools Forum, tied the rise to smaller classes.\n\n"
+        "Cyrus Delacroix — a bus driver from Wexley — says he changed his mind late.\n\n"
+        "Harriet Okonkwo, the mayor's oldest friend, stayed silent.\n"
+    )
+    assert {"Gloria Tamminen", "Cyrus Delacroix", "Harriet Okonkwo"} <= _people(article)
+
+
+def test_a_described_name_takes_the_quote_that_follows() -> None:
+    article = HEADLINE + (
+        "Reading scores rose in every district last year.\n\n"
+        "Gloria Tamminen, president of the Hollis Schools Forum, tied the rise to smaller classes. "
+        "\"Teachers finally had time for each child,\" she said.\n"
+    )
+    assert _speakers(article) == ["Gloria Tamminen"]
+
+
+def test_a_name_heading_a_digest_item_is_a_person() -> None:
+    article = HEADLINE + (
+        "TURNOUT HELD UP IN THE HILLS - Pieter Vanhoek: \"Rural counties voted at rates nobody had forecast.\"\n\n"
+        "The turnout figures surprised both parties.\n"
+    )
+    assert "Pieter Vanhoek" in _people(article)
+    assert _speakers(article) == ["Pieter Vanhoek"]
+
+
+def test_a_body_named_against_someone_leaves_them_their_surname() -> None:
+    article = HEADLINE + (
+        "Protesters from the Alliance Against Brunsvik marched past the hall on Friday.\n\n"
+        "Inside, Walter Brunsvik told the crowd the levy would pass. Brunsvik, a former grain trader, "
+        "spoke for an hour.\n"
+    )
+    walter = next(c for c in find_actor_candidates(article) if c.name == "Walter Brunsvik")
+    assert "Brunsvik" in walter.aliases

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from summarise.grounding.actor_sources import BYLINE, CREDIT, QUOTED, SPEECH, caption_lines, only_a_source
 from summarise.grounding.align import find_all
+from summarise.grounding.described_people import OFFICE_OF, described_people, from_first_name
 from summarise.grounding.gazetteer import (
     GENERIC_BODY,
     KIN_FEMALE,
@@ -114,6 +115,7 @@ _KIN_NAMED = re.compile(
 _PARTY_TAGGED = re.compile(rf"(?P<name>{NAME})\s+\((?:[RDI]|Ind|Dem|Rep)-[A-Z][^()]{{0,14}}\)")
 #: A name after another name's possessive, a paper's or a network's: "the Gazette's Mirela Dunst wrote".
 _AFTER_POSSESSIVE = re.compile(rf"[A-Z][\w.&-]*['’]s\s+(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,2}})(?![\w'’-])")
+_AFTER_OFFICE = re.compile(rf"{OFFICE_OF.pattern}$")
 _TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?((?:[A-Z][a-z]+\s+)*{TITLE})\s+$")
 _NEXT_TOKEN = re.compile(rf"\s+{TOKEN}")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
@@ -241,6 +243,11 @@ def _org_core(group: list[str]) -> list[str]:
     # the person after it is no part of the body
     for i in range(1, len(tokens) - 1):
         if re.fullmatch(TITLE, tokens[i]) and is_person_name(drop_title(" ".join(tokens[i + 1 :]))):
+            tokens = tokens[:i]
+            break
+    # "White House Chief of Staff Ines Duarte": an office written with "of" ends the body's name
+    for i in range(1, len(tokens) - 2):
+        if tokens[i + 1] == "of" and OFFICE_OF.match(" ".join(tokens[i:])) and any(is_first_name(t) for t in tokens[i + 2 :]):
             tokens = tokens[:i]
             break
     if tokens and tokens[-1] in DOCUMENT_WORDS:
@@ -373,23 +380,27 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
     for m in _PERSON_BY_SPEECH.finditer(text):
         name = without_sentence_words(drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
+        if name and _AFTER_OFFICE.search(text, 0, m.start("name") if m.group("name") else m.start("name2")):
+            name = from_first_name(name, lead=True) or name  # "State Ada Brun" of "Secretary of State Ada Brun said"
         if name and len(name.split()) >= 2 and is_person_name(name):
             collector.add(name, ActorKind.PERSON)
     for pattern in (_ROLE_THEN_NAME, _PARTY_TAGGED, _AFTER_POSSESSIVE):
         for m in pattern.finditer(text):
             for written in (m.group("name"), m.groupdict().get("name2")):
                 # only a party tag vouches for the words before a first name being a title no list knows
-                name = _from_first_name(drop_title(written or ""), lead=pattern is _PARTY_TAGGED)
+                name = from_first_name(drop_title(written or ""), lead=pattern is _PARTY_TAGGED)
                 if name and is_person_name(name) and not any(lowercase_elsewhere(t, article) for t in name.split()):
                     collector.add(name, ActorKind.PERSON)
     for m in _PLURAL_TITLE.finditer(text):
         for written in (m.group("name"), m.group("name2")):
-            name = _from_first_name(written, lead=False)
+            name = from_first_name(written, lead=False)
             if name and is_person_name(name):
                 collector.add(name, ActorKind.PERSON)
     for m in _INITIALS_NAMED.finditer(text):
         if is_person_name(m.group("name")):
             collector.add(m.group("name"), ActorKind.PERSON)
+    for name, role in described_people(text, article):
+        collector.add(name, ActorKind.PERSON, role=role)
     for m in _KIN_NAMED.finditer(text):
         name = m.group("name")
         if is_person_name(name) and (is_first_name(name.split()[0]) or len(name.split()) >= 2):
@@ -405,23 +416,13 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             continue
         if not _AFTER_PERSON.match(text[m.end() :]):
             continue
+        if _AFTER_OFFICE.search(text, 0, m.start()):
+            name = from_first_name(name, lead=True) or name
         if is_person_name(name) and not any(lowercase_elsewhere(t, article) for t in name.split()):
             collector.add(name, ActorKind.PERSON)
 
 
-def _from_first_name(words: str, lead: bool) -> str | None:
-    """The name in ``words`` if it opens on a known first name; with ``lead``, words before the
-    first name may be a title no list knows ("House Budget Republican Ada Brun" -> "Ada Brun").
-    A name runs over no line break (a heading is no part of the sentence after it) and holds no
-    word with a lower-case compound ("City-based")."""
-    if "\n" in words or re.search(r"-[a-z]", words):
-        return None
-    tokens = words.split()
-    start = next((i for i, t in enumerate(tokens) if is_first_name(t) and len(tokens) - i >= 2), None)
-    return " ".join(tokens[start:]) if start is not None and (lead or start == 0) else None
-
-
-def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[str]:
+def _aliases(candidate: ActorCandidate, article: str, names: set[str], people: set[str]) -> list[str]:
     aliases: list[str] = []
     if candidate.kind == ActorKind.STATE:
         state = state_of(candidate.name)
@@ -434,7 +435,9 @@ def _aliases(candidate: ActorCandidate, article: str, names: set[str]) -> list[s
             # a bare family or given name used alone, and not the same part of another full name
             # ("Clinton" of Hillary and of Bill Clinton); "Trump Tower" leaves "Trump" to Donald Trump
             others = [o for o in names if o != candidate.name and part in o.split()]
-            if part in NOT_NAME_WORDS or part.endswith(".") or part in others or any(len(o.split()) > 1 and o.split()[position] == part for o in others):
+            # a body named for or against someone ("Friends of Ada Brun") leaves their surname to them
+            same_place = [o for o in others if o in people and len(o.split()) > 1 and o.split()[position] == part]
+            if part in NOT_NAME_WORDS or part.endswith(".") or part in others or same_place:
                 continue
             if others and not _introduced_before(candidate.name, part, article):
                 continue  # "Clinton" written before "Bill Clinton" is another Clinton, as "Clinton Foundation" may be hers
@@ -537,8 +540,9 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
             continue  # part of a body's name ("Joint Chiefs" of "Joint Chiefs of Staff")
         found.append(candidate)
     kept = {c.name for c in found}
+    people = {c.name for c in found if c.kind == ActorKind.PERSON}
     for candidate in found:
-        candidate.aliases = list(dict.fromkeys([*candidate.aliases, *_aliases(candidate, article, kept)]))
+        candidate.aliases = list(dict.fromkeys([*candidate.aliases, *_aliases(candidate, article, kept, people)]))
     _assign_mentions(found, article, limit)
     for candidate in found:
         # "into Japan's exclusive economic zone" names where something happened, not someone acting
