@@ -1,7 +1,8 @@
 """People named in shapes that carry no title the gazetteer knows: an office written as "X of Y"
 ("Chief of Staff Ada Brun", "Secretary of State Lev Ostrov"), a name with a description set beside
-it ("Ada Brun, president of a think tank,", "Lev Ostrov — a teacher —"), and a name that heads a
-digest item before its quote ("Ada Brun: “...”").
+it ("Ada Brun, president of a think tank,", "Lev Ostrov — a teacher —"), a name that heads a
+digest item before its quote ("Ada Brun: “...”"), and a full name that opens a sentence as the
+subject of a verb that is no speech verb ("Ada Brun has expressed doubts", "Lev Ostrov joked").
 
 A speaker the actor finder never lists can take no "he said" and is given to someone else. These
 shapes are told from a body's name by the known first name they open on, so they stay apart from
@@ -37,6 +38,13 @@ _PERSON_WORD = re.compile(rf"\b(?:{ROLE_NOUNS}|{PERSON_NOUNS})s?\b")
 #: A name heading a digest item or a headline, with its words after a colon: "Ada Brun: “...”".
 #: The quote itself may have been blanked out before the sentence is read, leaving only spaces.
 _HEADING_NAME = re.compile(rf"(?:^|\n|\s[-–—]\s)\s*(?P<name>{NAME}):\s+(?:[“\"‘']|\s*$)")
+#: A full name opening a sentence, then a verb: an auxiliary, a past tense or a present in -s
+#: ("Ada Brun has", "Lev Ostrov joked", "Ada Brun wants"). The finder's run of capitals skips a
+#: sentence's first word, which may be any word; a known first name makes it a person's.
+_OPENING_SUBJECT = re.compile(
+    rf"^\s*(?P<name>{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.)){{1,2}})\s+"
+    r"(?:has|had|is|was|will|would|could|can|did|does|also|still|[a-z]{3,}ed|[a-z]{3,}[^s]s)\b"
+)
 
 
 def from_first_name(words: str, lead: bool) -> str | None:
@@ -76,4 +84,6 @@ def described_people(text: str, article: str) -> list[tuple[str, str | None]]:
     for m in _HEADING_NAME.finditer(text):
         if name := person(without_sentence_words(m.group("name")), lead=False):
             found.append((name, None))
+    if (m := _OPENING_SUBJECT.match(text)) and (name := person(m.group("name"), lead=False)):
+        found.append((name, None))
     return found

@@ -18,9 +18,11 @@ from summarise.grounding.gazetteer import (
     MILITARY_WORDS,
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     PLACE_HEADS,
     PLACE_PREFIXES,
     PLACE_WORDS,
+    ROLE_NOUNS,
     STATES,
     TITLE,
     state_of,
@@ -135,14 +137,14 @@ def drop_title(name: str) -> str:
     title is a role, not part of the name."""
     tokens = name.split()
     # "York Congressman Pete Kane" of "New York Congressman Pete Kane": the name starts after the role word
-    role = next((i for i in range(1, len(tokens) - 1) if _ROLE_WORD.fullmatch(tokens[i]) and is_first_name(tokens[i + 1])), None)
+    role = next((i for i in range(1, len(tokens) - 1) if _is_role_word(tokens[i]) and is_first_name(tokens[i + 1])), None)
     if role is not None:
         tokens = tokens[role + 1 :]
     while len(tokens) > 1 and (
         re.fullmatch(TITLE, tokens[0])
         or re.fullmatch(TITLE, tokens[0] + ".")
         or tokens[0] in _PARTY_MEMBER
-        or (_ROLE_WORD.fullmatch(tokens[0]) and is_first_name(tokens[1]))
+        or (_is_role_word(tokens[0]) and is_first_name(tokens[1]))
     ):
         tokens.pop(0)
     return " ".join(tokens)
@@ -151,6 +153,13 @@ def drop_title(name: str) -> str:
 #: A role word in capitals before a first name that no title list has: "Councilwoman Ruth Nash",
 #: "Assemblyman Ted Vo" ("Said Ana Lund": the speech verb that opens a sentence after its quote).
 _ROLE_WORD = re.compile(r"(?:Council|Assembly|Congress|Alder|Chair|Spokes|Select|Business|Anchor)(?:wo)?(?:man|person)|Said|Says|Added|Asked")
+#: A job written in capitals because it opens the sentence or heads a firm's office: "Journalist
+#: Ada Brun said", "Acme CEO Lev Ostrov", "Founder Ada Brun".
+_CAPITAL_JOB = re.compile(rf"CEO|COO|CFO|(?i:co-?founder|{ROLE_NOUNS}|{PERSON_NOUNS})")
+
+
+def _is_role_word(token: str) -> bool:
+    return bool(_ROLE_WORD.fullmatch(token) or (token[:1].isupper() and _CAPITAL_JOB.fullmatch(token)))
 
 
 #: A personal title before a name: "Mr. Brennan", "Sen. Lund", "Mrs. Ortega", "Pres. Obama".
