@@ -411,11 +411,11 @@ def test_a_resolution_speaks_for_the_body_that_passed_it() -> None:
 def test_a_name_after_around_is_no_antecedent_for_she() -> None:
     # "around Rosa Marwick" names whom she walked around, not who speaks next
     article = (
-        "Lena Ortiz is telling diners at a busy breakfast spot in Dover that \"I need you on Tuesday.\"\n\n"
-        "Working her way around Rosa Marwick, Ortiz and husband Sam, shook hands with a cook who had pinned on her badge. "
-        "She says, \"With your help we can win this.\"\n"
+        "Lena Ortiz spent Monday at a crowded diner in Dover, asking voters for \"one more push before Tuesday.\"\n\n"
+        "Moving from table to table around Rosa Marwick, Ortiz and husband Sam, greeted a cashier wearing a campaign pin. "
+        "She says, \"Every vote in this room still counts.\"\n"
     )
-    assert quote_starting(article, "With your help").speaker == "Lena Ortiz"
+    assert quote_starting(article, "Every vote in this room").speaker == "Lena Ortiz"
 
 
 def test_one_she_after_a_surname_in_another_womans_sentence_does_not_make_him_a_woman() -> None:
