@@ -104,6 +104,8 @@ _ROLE_THEN_NAME = re.compile(
 _PLURAL_TITLE = re.compile(
     rf"\b(?:Sens|Reps|Govs|Drs|Profs)\.\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,|\s+and)\s+(?P<name2>{NAME})"
 )
+#: What every name opening on initials holds: a cheap test before the long search below.
+_AN_INITIAL = re.compile(r"\b[A-Z]\.")
 #: A name that opens on initials, after a title or a role: "Chairman J.R. Ostrov", "pastor A. J. Brun".
 _INITIALS_NAMED = re.compile(rf"(?:\b{TITLE}|\b(?:{ROLE_NOUNS}|{PERSON_NOUNS}))\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}{TOKEN})(?![\w'’-])")
 #: Someone named beside who they are to another, often by a first name only: "her husband, Milo,".
@@ -396,7 +398,7 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             name = from_first_name(written, lead=False)
             if name and is_person_name(name):
                 collector.add(name, ActorKind.PERSON)
-    for m in _INITIALS_NAMED.finditer(text):
+    for m in _INITIALS_NAMED.finditer(text) if _AN_INITIAL.search(text) else ():  # the long search only where an initial stands
         if is_person_name(m.group("name")):
             collector.add(m.group("name"), ActorKind.PERSON)
     for name, role in described_people(text, article):
