@@ -456,3 +456,20 @@ def test_one_stray_she_does_not_overturn_a_mans_first_name_that_is_only_a_lean()
     )
     pankov = next(a for a in find_actor_candidates(article) if a.name == "Yuri Pankov")
     assert compatible(pankov, "he", article) and not compatible(pankov, "she", article)
+
+
+def test_a_he_that_closes_his_own_report_is_not_the_man_named_in_it() -> None:
+    # "he" is the subject of "said", and Hale sits inside what he said: they are two men
+    article = (
+        "Dale Kemp, a retired miner, watched the debate at a bar on Main Street.\n\n"
+        "Mayor Tom Hale is too cautious, he said. “We need someone bolder.”\n"
+    )
+    assert quote_starting(article, "We need someone").speaker == "Dale Kemp"
+
+
+def test_a_he_after_a_clause_that_sets_the_scene_may_still_be_the_man_named_there() -> None:
+    article = (
+        "Tom Hale spoke for an hour at the town hall.\n\n"
+        "After Hale won the vote, he said: “We need someone bolder on the council.”\n"
+    )
+    assert quote_starting(article, "We need someone").speaker == "Tom Hale"

@@ -72,6 +72,15 @@ _SETTING_CLAUSE = re.compile(
     r"\b(?:When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If)\s+(?:the\s+)?(?:[A-Z][\w.’'\u2024-]*\s+){0,3}$"
 )
 
+#: What opens a clause that sets the scene, or one a reporting verb does not govern: "After Ortiz won, she
+#: said", "In Ortiz's view, she said", "Asked about Ortiz, she said".
+_SETTING_LEAD = re.compile(
+    r"^\s*(?:(?:And|But|Yet|So|Also),?\s+)?(?:When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If|Unless|"
+    r"Even|Despite|In|On|At|For|From|With|By|During|Asked|Pressed|Like|Unlike|According|Speaking|Standing|Later|Then)\b"
+)
+#: A pronoun followed by the verb that reports: "she said", "he added on Monday", "she told reporters".
+_SAID_RIGHT_AFTER = re.compile(rf"\w+\s+(?:(?:also|later|then|again)\s+)?{SPEECH_VERB.pattern}")
+
 #: A participle clause opening the sentence right before the pronoun that is its subject: "Asked
 #: about the race, she replied", "Pressed on whether Ortiz would win, he said" (not a name: "Reed, ").
 _PARTICIPLE_LEAD = re.compile(r"^\s*(?P<word>[A-Z][a-z]{2,}(?:ed|ing))\b[^“”\".;:]*,\s*$")
@@ -174,7 +183,9 @@ class Resolver:
                     return voice
                 continue
             if pronoun and s.end > offset and (
-                self.participle_lead(sentence_text(s, s.start, offset)) or self.said_before_cue(s, offset)
+                self.participle_lead(sentence_text(s, s.start, offset))
+                or self.said_before_cue(s, offset)
+                or self.reported_before_cue(s, offset)
             ):
                 # "Asked whether Ortiz would win, she replied": whoever the lead-in names, she is not them;
                 # '"It won't last" -- that Ortiz is weak -- "at all," he says': a name before the
@@ -276,6 +287,16 @@ class Resolver:
         if any(self.is_subject(at, a, sentence.start, before) for at, a in named):
             return False
         return not self.unlisted_subjects(sentence, before)
+
+    def reported_before_cue(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the pronoun closes what it reported: in "Ortiz is no reformer, she said" or
+        "Ortiz, she said, is no reformer" everyone named before the cue is in what she said, and she
+        is not them (a pronoun that is the reporting verb's subject never stands for a name inside its
+        own report). A clause that only sets the scene ("After Ortiz won, she said") does not count."""
+        text = sentence_text(sentence, sentence.start, offset)
+        if not text.rstrip().endswith(",") or re.search(r"[“”\"]", text) or _SETTING_LEAD.match(text):
+            return False
+        return bool(_SAID_RIGHT_AFTER.match(self.article, offset))
 
     def someone_else_subject(self, sentence: Sentence, speaker: ActorCandidate, agree: Callable[[ActorCandidate], bool]) -> bool:
         """Whether the sentence's subject is another person than the one its quoted words were given
