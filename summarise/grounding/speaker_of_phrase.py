@@ -218,6 +218,11 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     m = _ANONYMOUS.match(phrase)
     if m and re.search(rf"\b{_ORG_NOUNS}$", phrase, re.IGNORECASE):
         noun = m.group("desc").split()[-1]
+        last_so = _body_last_called(noun, at, resolver) if re.match(r"the\s", phrase, re.IGNORECASE) else None
+        if last_so is _UNNAMED_BODY:
+            return Attribution(None, role, _state_in(phrase), SpeakerType.ORGANISATION)
+        if last_so is not None:
+            return from_actor(last_so, last_so.name, context, article)
         for label, actor in resolver.labels:
             if actor.kind != ActorKind.PERSON and re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
                 return from_actor(actor, label, context, article)
@@ -297,6 +302,10 @@ def _author(document: str, at: int, floor: int, resolver: Resolver, context: str
         end = next((m.end for m in body.mentions if m.start == start), start)
         if _ISSUING.match(article, end):
             return from_actor(body, body.name, context, article)  # "The party announced ... . The release added"
+    if document.lower().endswith("board"):
+        # "the editorial board writes" with no paper named as its author: the board speaks as itself,
+        # never the person its editorial is about
+        return Attribution(None, document, None, SpeakerType.ORGANISATION)
     return NOBODY
 
 
@@ -422,6 +431,57 @@ def unnamed_voice(phrase: str, resolver: Resolver, context: str) -> Attribution 
         return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
     if _NAME_BUILT.match(trimmed):
         return Attribution(None, role, _state_in(phrase), speaker_type(role, context))
+    return None
+
+
+#: A word before a body noun that modifies it ("a small advocacy group"), not one of a phrase
+#: the noun only ends ("a deal with the company").
+_BODY_MODIFIER = r"(?!(?i:the|a|an|of|for|with|to|in|on|at|by|from|and|or|but|his|her|its|their|this|that)\s)[\w'’-]+\s+"
+#: What brings a body in by what it is: "a group of nurses", "the trade group for the insurers".
+_INDEFINITE_BEFORE = re.compile(rf"\b(?i:a|an|one|another)\s+(?:{_BODY_MODIFIER}){{0,3}}$")
+_DEFINITE_BEFORE = re.compile(rf"\b(?i:the)\s+(?:{_BODY_MODIFIER}){{0,3}}$")
+#: What says which body a definite noun is: "the trade group for the insurers", "the union that
+#: represents", not a verb's complement ("faulted the network for airing it").
+_COMPLEMENT = re.compile(r"\s+(?:(?:of|for|representing)\s+(?!\w+ing\b)|(?:that|which|whose)\s)", re.IGNORECASE)
+#: A body's name set beside the noun: "a group called Safe Streets", "an advocacy group, Safe Streets,".
+_NAME_BESIDE = re.compile(r"\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+)(?:the\s+)?", re.IGNORECASE)
+#: ... or before it: "Safe Streets, a small advocacy group".
+_APPOSED_BEFORE = re.compile(r",\s*(?i:an?|the)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+#: What ``_body_last_called`` answers for a body the story brought in without a name.
+_UNNAMED_BODY = ActorCandidate(name="", kind=ActorKind.ORGANISATION)
+
+
+def _body_last_called(noun: str, at: int, resolver: Resolver) -> ActorCandidate | None:
+    """The body that "the group" of "the group said" is, from where the noun last stood before
+    ``at``: in or beside a body's name ("the Harbour Group", "Safe Streets, an advocacy group,"),
+    that body; bringing in a body the story gives no name ("A group of nurses sent a letter",
+    "the trade group for the insurers warned"), ``_UNNAMED_BODY``, not any body whose name holds
+    the noun; else None, when the noun last stood elsewhere or nowhere."""
+    article = resolver.article
+    last = None
+    for found in re.finditer(rf"\b{re.escape(noun)}\b", article[:at], re.IGNORECASE):
+        if not resolver.in_quotes(found.start()):
+            last = found
+    if last is None:
+        return None
+    start, end = last.span()
+    beside = _NAME_BESIDE.match(article, end)
+    kinds = {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE}
+    for body in (a for a in resolver.actors if a.kind in kinds):
+        for mention in body.mentions:
+            if mention.start < end and start < mention.end:
+                return body  # "the Harbour Group": the noun is part of a name
+            if mention.end <= start and _APPOSED_BEFORE.fullmatch(article, mention.end, start):
+                return body  # "Safe Streets, a small advocacy group"
+            if beside and mention.start == beside.end():
+                return body  # "an advocacy group called Safe Streets"
+    lead = article[max(0, start - 60) : start]
+    if _INDEFINITE_BEFORE.search(lead):
+        return _UNNAMED_BODY
+    if _DEFINITE_BEFORE.search(lead) and _COMPLEMENT.match(article, end):
+        return _UNNAMED_BODY
     return None
 
 

@@ -1,0 +1,94 @@
+"""Whom a definite description stands for: the person the story named, when it gave them that role
+or the word is what a named figure is anyway ("the senator", "the billionaire"); for "the group"
+or "the company", the body the story last called so, or no one where it brought that body in
+without a name ("a group of nurses"); an editorial board speaks as itself.
+
+Every article here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quote_lookup import quote_starting
+
+
+def test_an_editorial_board_no_paper_is_named_for_is_not_the_person_it_writes_about() -> None:
+    article = (
+        "Gov. Nadia Sorell has been attacked from her own side for weeks.\n\n"
+        "Sorell, who won two elections in the state, is a \u201cserious reformer\u201d, the editorial board writes.\n"
+    )
+    q = quote_starting(article, "serious reformer")
+    assert q.speaker is None
+
+
+def test_the_moderator_the_story_named_in_apposition_is_that_person() -> None:
+    article = (
+        "Pia Lorenz, the moderator, opened the debate with a question on taxes.\n\n"
+        "\u201cWill either of you raise them?\u201d the moderator asked.\n"
+    )
+    assert quote_starting(article, "Will either").speaker == "Pia Lorenz"
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Gen.", "the general"),
+        ("Dr.", "the doctor"),
+        ("Prof.", "the professor"),
+        ("Press secretary", "the spokesman"),
+    ],
+)
+def test_a_title_written_short_or_in_other_words_gives_the_person_the_role(title: str, description: str) -> None:
+    article = (
+        f"{title} Arne Lunde met the visitors at the gate on Monday.\n\n"
+        f"\u201cWe expect the work to finish by spring,\u201d {description} said.\n"
+    )
+    assert quote_starting(article, "We expect").speaker == "Arne Lunde"
+
+
+@pytest.mark.parametrize("description", ["the billionaire businessman", "the candidate", "the Ohio senator", "the veteran"])
+def test_a_word_a_named_figure_is_anyway_still_stands_for_them(description: str) -> None:
+    article = (
+        "Sen. Dale Ruiz toured a steel plant near Akron on Friday.\n\n"
+        f"\u201cThese jobs are coming back,\u201d {description} told the workers.\n"
+    )
+    assert quote_starting(article, "These jobs").speaker == "Dale Ruiz"
+
+
+def test_the_group_a_story_brought_in_without_a_name_is_not_a_body_whose_name_holds_the_word() -> None:
+    article = (
+        "The Harbour Care Group said on Tuesday it would close two clinics after the state cut its payments.\n\n"
+        "Days later, a group of retired nurses sent a letter to the council.\n\n"
+        "\u201cThe wards are short of staff every night,\u201d the group wrote.\n"
+    )
+    q = quote_starting(article, "The wards are short")
+    assert q.speaker is None
+    assert q.speaker_role == "group"
+
+
+def test_the_group_that_speaks_for_others_is_not_those_it_speaks_for() -> None:
+    article = (
+        "The Harbour Care Group said on Tuesday it would raise its prices again this year.\n\n"
+        "This week the trade group for the private clinics warned the state about the costs.\n\n"
+        "\u201cThe current rates cannot last,\u201d the group wrote.\n"
+    )
+    assert quote_starting(article, "The current rates").speaker is None
+
+
+def test_the_group_named_beside_its_description_is_that_group() -> None:
+    article = (
+        "The Harbour Care Group said on Tuesday it would close two clinics.\n\n"
+        "Safe Streets Alliance, a small advocacy group, sent a letter to the council on Monday.\n\n"
+        "\u201cThe crossings near the schools are not safe,\u201d the group wrote.\n"
+    )
+    assert quote_starting(article, "The crossings").speaker == "Safe Streets Alliance"
+
+
+@pytest.mark.parametrize("description", ["the former prosecutor", "the attorney general", "the company founder", "the populist"])
+def test_an_office_once_held_or_a_figures_standing_stands_for_the_person_named_before(description: str) -> None:
+    article = (
+        "Dale Ruiz toured a steel plant near Akron on Friday, his third stop of the week.\n\n"
+        f"\u201cThese jobs are coming back,\u201d {description} told the workers.\n"
+    )
+    assert quote_starting(article, "These jobs").speaker == "Dale Ruiz"
