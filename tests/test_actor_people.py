@@ -4,7 +4,8 @@ a name after an outlet's possessive, a relative named by first name, a surname t
 modal verb, a one-word surname that speaks of itself as "he" or "she", an office written with "of",
 a name with a description set beside it, a name heading a digest item, a surname a body's name
 also holds, a full name that opens a sentence before a verb, and a job written in capitals before a
-name.
+name; and names the finder once read past: after a no-break space, with a middle initial, a curly
+apostrophe or an inner capital.
 
 Every article here is invented for the test.
 """
@@ -212,3 +213,35 @@ def test_a_job_in_capitals_before_a_name_is_no_part_of_the_name() -> None:
     people = _people(article)
     assert {"Renata Okafor", "Tobias Grunewald"} <= people
     assert not {"Reporter Renata Okafor", "Pellworth CEO Tobias Grunewald", "CEO Tobias Grunewald"} & people
+
+
+# --------------------------------------------------------------------------------------------
+# names the finder read past: a no-break space, an initial, a curly apostrophe, an inner capital
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_name_after_a_no_break_space_is_a_person() -> None:
+    article = HEADLINE + (
+        "The levy has split the valley towns.\n\n"
+        "\u201cNobody in the hill farms was ever asked about this levy,\u201d writes\u00a0Oswin Tarrant. "
+        "\u201cThey will pay the most for it.\u201d\n"
+    )
+    assert "Oswin Tarrant" in _people(article)
+    assert _speakers(article) == ["Oswin Tarrant", "Oswin Tarrant"]
+
+
+def test_a_middle_initial_is_no_word_that_stops_a_name() -> None:
+    article = HEADLINE + (
+        "The hearing was put off until May.\n\n"
+        "However, Noreen A. Castellane, vice president and general counsel for the Harrow Group, "
+        "said the delay changed nothing.\n"
+    )
+    assert "Noreen A. Castellane" in _people(article)
+
+
+def test_a_surname_with_a_curly_apostrophe_or_an_inner_capital_is_a_person() -> None:
+    article = HEADLINE + (
+        "\u201cThe count was slow but it was honest, and that is what matters most,\u201d wrote Declan O\u2019Farrell in his column.\n\n"
+        "Hollis VanderMeer, a retired head of a county seed company, said it took weeks to find a volunteer.\n"
+    )
+    assert {"Declan O\u2019Farrell", "Hollis VanderMeer"} <= _people(article)

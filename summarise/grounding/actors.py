@@ -91,7 +91,9 @@ _BY_KIND_NOUN = re.compile(rf"\b(?:firm|company|group|agency|consultancy|think t
 _NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
 _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
 _WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
-_NAME_RUN = re.compile(rf"(?<=[a-z,;:] )(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
+#: A run of capitalised words inside a sentence; the space before it may be a no-break space, as
+#: pages pasted from the web write it ("writes\xa0Ada Brun").
+_NAME_RUN = re.compile(rf"(?<=[a-z,;:][ \xa0])(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
 #: A name after what someone does, written in lower case with no title: "radio moderator Ada Brun
 #: asked", "author and activist Lev Ostrov took the stage", "the pollsters Ada Brun and Lev Ostrov",
 #: "Chilean-born Ada Brun". A word that is no title still says a person follows.
@@ -592,7 +594,7 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
                 continue
             if lowercase_elsewhere(word, article) or word.split("-")[-1] in NOT_NAMES:
                 continue
-            inside = re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", article)
+            inside = re.findall(rf"(?<=[a-z,;][ \xa0]){re.escape(word)}(?![\w'’-])", article)
             alone = re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[{UP}])", article)
             if inside and len(alone) >= 2:
                 collector.add(word, ActorKind.PERSON if is_surname(word, article) else ActorKind.ORGANISATION)

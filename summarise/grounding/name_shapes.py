@@ -33,9 +33,10 @@ from summarise.grounding.names import is_first_name
 _PARTICLE = r"(?:al|el|ad|as|bin|ibn|abu|van|von|de|der|den|da|di|du|le|la)"
 UP = "A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ"
 LOW = "a-zß-öø-ÿ\u0100-\u017f"
-#: A surname may carry a capital inside after its particle: "LeVell", "DeSoto", "MacNab", "DiNapoli".
-_INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo)"
-TOKEN = rf"(?:{_INNER_CAPITAL}[{UP}][{LOW}]+|[{UP}][{LOW}]+(?:-[{UP}{LOW}][{LOW}]+)?|[{UP}]'[{UP}][{LOW}]+|{_PARTICLE}-[{UP}][{LOW}]+)"
+#: A surname may carry a capital inside after its particle: "LeVell", "DeSoto", "MacNab", "VanHorn",
+#: or after an apostrophe, straight or curly as the page sets it: "O'Hare", "D’Arcy".
+_INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo|Van|Vander|Von|Fitz)"
+TOKEN = rf"(?:{_INNER_CAPITAL}[{UP}][{LOW}]+|[{UP}][{LOW}]+(?:-[{UP}{LOW}][{LOW}]+)?|[{UP}]['’][{UP}][{LOW}]+|{_PARTICLE}-[{UP}][{LOW}]+)"
 NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.|(?:{_PARTICLE}\s+){{1,2}}{TOKEN})){{0,3}}"
 
 #: Capitalised words that start a sentence and never a name.
@@ -44,6 +45,7 @@ STARTERS = frozenset(
 )
 
 _MAX_NAME_TOKENS = 4
+_INITIAL = re.compile(r"[A-Z]\.")
 NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | ORGANISATION_WORDS | MILITARY_WORDS
 
 
@@ -53,7 +55,8 @@ def is_person_name(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= _MAX_NAME_TOKENS or is_group_name(name):
         return False
-    if any((t.rstrip(".") in NOT_NAMES or t in NOT_NAMES) and not _compass_surname(tokens, i) for i, t in enumerate(tokens)):
+    # an initial is no word: the "A." of "Ada A. Brun" is not the article "A"
+    if any((t.rstrip(".") in NOT_NAMES or t in NOT_NAMES) and not _compass_surname(tokens, i) and not _INITIAL.fullmatch(t) for i, t in enumerate(tokens)):
         return False
     if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
         return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
