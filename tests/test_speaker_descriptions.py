@@ -70,7 +70,7 @@ def test_the_group_a_story_brought_in_without_a_name_is_not_a_body_whose_name_ho
 def test_the_group_that_speaks_for_others_is_not_those_it_speaks_for() -> None:
     article = (
         "The Harbour Care Group said on Tuesday it would raise its prices again this year.\n\n"
-        "This week the trade group for the private clinics warned the state about the costs.\n\n"
+        "On Friday the umbrella group for the private clinics wrote to the governor about the costs.\n\n"
         "\u201cThe current rates cannot last,\u201d the group wrote.\n"
     )
     assert quote_starting(article, "The current rates").speaker is None

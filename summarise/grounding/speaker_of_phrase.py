@@ -437,10 +437,10 @@ def unnamed_voice(phrase: str, resolver: Resolver, context: str) -> Attribution 
 #: A word before a body noun that modifies it ("a small advocacy group"), not one of a phrase
 #: the noun only ends ("a deal with the company").
 _BODY_MODIFIER = r"(?!(?i:the|a|an|of|for|with|to|in|on|at|by|from|and|or|but|his|her|its|their|this|that)\s)[\w'’-]+\s+"
-#: What brings a body in by what it is: "a group of nurses", "the trade group for the insurers".
+#: What brings a body in by what it is: "a group of nurses", "the umbrella group for the clinics".
 _INDEFINITE_BEFORE = re.compile(rf"\b(?i:a|an|one|another)\s+(?:{_BODY_MODIFIER}){{0,3}}$")
 _DEFINITE_BEFORE = re.compile(rf"\b(?i:the)\s+(?:{_BODY_MODIFIER}){{0,3}}$")
-#: What says which body a definite noun is: "the trade group for the insurers", "the union that
+#: What says which body a definite noun is: "the umbrella group for the clinics", "the union that
 #: represents", not a verb's complement ("faulted the network for airing it").
 _COMPLEMENT = re.compile(r"\s+(?:(?:of|for|representing)\s+(?!\w+ing\b)|(?:that|which|whose)\s)", re.IGNORECASE)
 #: A body's name set beside the noun: "a group called Safe Streets", "an advocacy group, Safe Streets,".
@@ -457,7 +457,7 @@ def _body_last_called(noun: str, at: int, resolver: Resolver) -> ActorCandidate 
     """The body that "the group" of "the group said" is, from where the noun last stood before
     ``at``: in or beside a body's name ("the Harbour Group", "Safe Streets, an advocacy group,"),
     that body; bringing in a body the story gives no name ("A group of nurses sent a letter",
-    "the trade group for the insurers warned"), ``_UNNAMED_BODY``, not any body whose name holds
+    "the umbrella group for the clinics warned"), ``_UNNAMED_BODY``, not any body whose name holds
     the noun; else None, when the noun last stood elsewhere or nowhere."""
     article = resolver.article
     last = None
