@@ -500,3 +500,12 @@ def test_a_span_of_time_opening_a_long_lead_in_is_not_the_subject() -> None:
         "had \"sold out the docks.\"\n"
     )
     assert speaker_of(article, "sold out the docks") == "Mara Vosk"
+
+
+def test_two_words_that_lead_into_a_cue_are_both_passed_over() -> None:
+    # "But as" before the outlet: the outlet speaks, not the man the quote is about
+    article = (
+        "The mayor spoke first. “We have done our part,” said Tom Hale.\n\n"
+        "But as The Harbour Ledger pointed out, “Still, Hale has so far declined to release the audit.”\n"
+    )
+    assert speaker_of(article, "Still, Hale") == "Harbour Ledger"

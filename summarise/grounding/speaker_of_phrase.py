@@ -77,7 +77,7 @@ _TIME_LEAD = re.compile(
 )
 #: A conjunction or a participle clause before the subject: "But he added", "Turning to the budget, Lind said".
 _LEAD = re.compile(
-    r"^(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as|while|whereas|although|though|because)\b\s*|"
+    r"^(?:(?:(?:but|and|yet|so|still|then|also|now|instead|later|earlier|even|as|while|whereas|although|though|because)\b\s*)+|"
     r"\d{1,3}-year-old\s+|[A-Z]\w*ing\b[^,]{0,80},\s*|"
     r"(?:of|on|about|as for|asked about|asked if|asked whether)\s[^,]{1,60},\s*)",  # "Of the mayor, Lind said"
     re.IGNORECASE,
