@@ -1,8 +1,11 @@
 """Print the README's quality table from eval run folders: the rules baseline, then each run.
 
-    python bench/eval_table.py runs/<seeds run> runs/<newsdesk run> ...
+    python bench/eval_table.py [--macro] runs/<seeds run> runs/<newsdesk run> ...
 
-Figures are macro over articles (F1) and over matched items (accuracies), from summary.json.
+Figures come from summary.json. F1 is macro over articles; accuracies are pooled over matched
+items, or with --macro the mean of each article's own accuracy (articles with nothing to judge
+left out), so that an article with many quotes weighs no more than one with few: the way the
+targets of the real-text work are set.
 """
 
 from __future__ import annotations
@@ -25,8 +28,12 @@ COLUMNS = [
 ]
 
 
-def _cell(metrics: dict, key: str, part: str | None) -> str:
+def _cell(side: dict, key: str, part: str | None, macro: bool) -> str:
+    metrics = side["metrics"]
     value = metrics.get(key)
+    if macro and part is None and "." in key:
+        name, attr = key.split(".")
+        value = side["scores"]["fields"].get(name, {}).get("accuracy_macro", {}).get(attr)
     if isinstance(value, dict):
         value = value.get(part or "f1")
     if value is None:
@@ -34,7 +41,9 @@ def _cell(metrics: dict, key: str, part: str | None) -> str:
     return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
-def main(paths: list[str]) -> None:
+def main(args: list[str]) -> None:
+    macro = "--macro" in args
+    paths = [a for a in args if a != "--macro"]
     header = ["suite", "model", "prompt", *[c[1] for c in COLUMNS], "failed", "latency p50 s"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -47,7 +56,7 @@ def main(paths: list[str]) -> None:
         seen.add(summary["run"]["suite"])
         for side in sides:
             prompt = side["prompt"] if side["model"] != "rules" else "–"
-            cells = [_cell(side["metrics"], key, part) for key, _, part in COLUMNS]
+            cells = [_cell(side, key, part, macro) for key, _, part in COLUMNS]
             print(f"| {side['suite']} | {side['model']} | {prompt} | " + " | ".join(cells)
                   + f" | {side['errors']} | {side['latency_p50_s']} |")
 
