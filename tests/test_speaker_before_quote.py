@@ -509,3 +509,14 @@ def test_two_words_that_lead_into_a_cue_are_both_passed_over() -> None:
         "But as The Harbour Ledger pointed out, “Still, Hale has so far declined to release the audit.”\n"
     )
     assert speaker_of(article, "Still, Hale") == "Harbour Ledger"
+
+
+def test_an_aside_between_dashes_is_no_part_of_the_subject_before_the_verb() -> None:
+    # the minister named inside the aside left office; the ministry answers the request
+    article = (
+        "The watchdog asked the Interior Department for the files in 2013. The review was led by "
+        "Secretary of the Interior Dana Morrow.\n\n"
+        "In May 2013 - four months after Morrow left office - the Interior Department told the watchdog "
+        'that "no records matching your request were found."\n'
+    )
+    assert speaker_of(article, "no records matching") == "Interior Department"
