@@ -254,6 +254,8 @@ def test_each_quote_gets_its_own_speaker(text: str, speaker: str, kind: SpeakerT
     [
         # a short quote is a quote when someone is said to have said it
         ('KCNA said the North would take "overwhelming" countermeasures, without details.', {"overwhelming"}),
+        # ...also when the cue sets a description between the name and its verb
+        ('"They\'d be wrong," Tom Briggs, a spokesman for the mayor, said. "We stay."', {"They'd be wrong", "We stay."}),
         # ...and a scare quote or a name when no one is
         ('The drills, code-named "Strait Shield", began on Monday in the strait.', set()),
         ("Lai, who Beijing calls a \"separatist\", has offered talks.", set()),

@@ -90,10 +90,13 @@ _GIVING_VERB = (
 )
 #: ... within the clause that ends at the quote ("blasting X, he read from ... "..."" gives it nothing).
 _GIVES_WORDS = re.compile(rf"\b{_GIVING_VERB}\b[^,;:“”\"]{{0,100}}$")
-#: The words right after a short quote that hand it to a speaker: '," she said', '!" cried the crowd'.
+#: What a cue may set between the name and its verb: ", a spokesman for the mayor,", ", 54,".
+_APPOSITIVE = r"(?:,\s+(?:(?:a|an|the)\s+[^,;“”\"]{1,80}|\d{1,3}),)"
+#: The words right after a short quote that hand it to a speaker: '," she said', '!" cried the crowd',
+#: '," Ana Lund, a spokeswoman, said'.
 _CUE_AFTER = re.compile(
     rf"^[”“\"’]?\s*[,!?]?[”“\"’]?\s+"
-    rf"(?:(?:he|she|they|we|I|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)"
+    rf"(?:(?:he|she|they|we|I|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}{_APPOSITIVE}?|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)"
     rf"{AUXILIARIES}\s+(?:{SPEECH}|{_GIVING_VERB})"
     rf"|(?:{SPEECH})\s+(?:he|she|they|[A-Z][\w.’'-]*|(?:the|a|an)\s))\b"
 )
