@@ -520,3 +520,13 @@ def test_an_aside_between_dashes_is_no_part_of_the_subject_before_the_verb() -> 
         'that "no records matching your request were found."\n'
     )
     assert speaker_of(article, "no records matching") == "Interior Department"
+
+
+@pytest.mark.parametrize("verb", ["answered", "speculates", "exhorted", "pleaded", "confided", "bragged", "implored"])
+def test_a_verb_that_says_how_the_words_were_given_is_a_cue(verb: str) -> None:
+    # the mayor is named nearer the quote; the verb after it hands the words to the spokesman
+    article = (
+        "Tom Briggs, a spokesman for the council, stood at the back of the hall.\n\n"
+        f"Mayor Ruth Calder spoke for an hour about the bridge. “That is a fantasy,” Briggs {verb}.\n"
+    )
+    assert speaker_of(article, "That is a fantasy") == "Tom Briggs"

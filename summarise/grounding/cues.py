@@ -25,6 +25,11 @@ _IRREGULAR = {
     "go": ("goes", "went"),
     "echo": ("echoes", "echoed"),
     "read": ("reads", "read"),
+    "snap": ("snaps", "snapped"),
+    "beg": ("begs", "begged"),
+    "brag": ("brags", "bragged"),
+    "deadpan": ("deadpans", "deadpanned"),
+    "gush": ("gushes", "gushed"),
 }
 #: Lemmas that report what someone said (one word, or a verb and its particle).
 SPEECH_LEMMAS = (
@@ -37,13 +42,19 @@ SPEECH_LEMMAS = (
     "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
     "fire back", "retort", "explain", "declare", "proclaim", "exclaim", "opine", "react", "remember",
     "shout", "yell", "chant", "scream", "echo", "read", "wonder",
+    # how a voice sounds or what it does with its words, after a quote ("...," she whispered)
+    "answer", "whisper", "mutter", "mumble", "scoff", "sneer", "taunt", "brag", "gripe", "plead", "beg",
+    "repeat", "interject", "deadpan", "gush", "fume", "snap", "bark", "thunder", "implore", "exhort",
+    "advise", "recommend", "underscore", "speculate", "surmise", "theorize", "theorise", "clarify", "confide",
+    "testify", "text", "email",
 )
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.
 _AMBIGUOUS = frozenset({"states", "state", "reports", "report", "posts", "post", "quote", "quotes", "continues",
                         "continue", "charge", "charges", "counter", "counters", "put", "puts", "note", "notes",
                         "claim", "claims", "estimate", "estimates", "call on", "call for", "tout", "touts",
-                        "echoes", "read", "reads", "wonder", "wonders"})
+                        "echoes", "read", "reads", "wonder", "wonders", "answer", "answers", "text", "texts",
+                        "email", "emails", "snap", "snaps", "bark", "barks", "thunder", "beg"})
 
 
 def _inflect(lemma: str) -> set[str]:
