@@ -530,3 +530,9 @@ def test_a_verb_that_says_how_the_words_were_given_is_a_cue(verb: str) -> None:
         f"Mayor Ruth Calder spoke for an hour about the bridge. “That is a fantasy,” Briggs {verb}.\n"
     )
     assert speaker_of(article, "That is a fantasy") == "Tom Briggs"
+
+
+@pytest.mark.parametrize(("written", "name"), [("Sheriff Tom Hale", "Tom Hale"), ("Commissioner Ruth Calder", "Ruth Calder"), ("Pastor Omar Pruitt", "Omar Pruitt")])
+def test_an_office_before_the_name_is_no_part_of_the_speakers_name(written: str, name: str) -> None:
+    article = f"The flood reached the county on Monday.\n\n“We moved every family out by noon,” said {written}.\n"
+    assert speaker_of(article, "We moved every family") == name

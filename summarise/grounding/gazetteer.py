@@ -261,14 +261,18 @@ ROLE_NOUNS = (
     r"adviser|advisor|head|member|editor|correspondent|reporter|journalist|author|founder|executive|manager|"
     r"captain|pilot|soldier|veteran|engineer|doctor|nurse|lawyer|judge|resident|witness|fisherman|villager|"
     r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
-    r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest"
+    r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest|chairwoman|commissioner|"
+    r"council(?:man|woman|member)|alderman|sheriff|pastor|rabbi|imam|bishop|legislator|sergeant|lieutenant|"
+    r"physician|surgeon|superintendent|treasurer|clerk"
 )
 #: Nouns for a person that a description may end on beside the roles ("the billionaire businessman",
 #: "the Ohio front-runner", "a Lund strategist"): they say who someone is in the story, not an office.
 PERSON_NOUNS = (
     r"consultant|pollster|strategist|aide|surrogate|supporter|donor|rival|challenger|opponent|nominee|candidate|"
     r"economist|operative|staffer|billionaire|businessman|businesswoman|front-?runner|congressman|congresswoman|"
-    r"delegate|columnist|anchor|moderator|hopeful|justice|actor|actress|mogul|tycoon"
+    r"delegate|columnist|anchor|moderator|hopeful|justice|actor|actress|mogul|tycoon|lobbyist|organi[sz]er|"
+    r"fundraiser|superdelegate|historian|commentator|pundit|blogger|writer|voter|protester|campaigner|"
+    r"entrepreneur|investor|banker|comedian|singer|rapper|musician|co-founder|critic|ally|insider|observer"
 )
 #: Words for someone's kin, by the gender they give ("his wife, Ana", "Ortiz's son Tomas").
 KIN_FEMALE = r"wife|widow|mother|daughter|sister|grandmother|granddaughter|niece|aunt|girlfriend|fiancee"
