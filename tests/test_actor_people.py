@@ -245,3 +245,12 @@ def test_a_surname_with_a_curly_apostrophe_or_an_inner_capital_is_a_person() -> 
         "Hollis VanderMeer, a retired head of a county seed company, said it took weeks to find a volunteer.\n"
     )
     assert {"Declan O\u2019Farrell", "Hollis VanderMeer"} <= _people(article)
+
+
+def test_a_local_or_religious_office_before_a_name_makes_a_person() -> None:
+    article = HEADLINE + (
+        "The flood reached the county on Monday. Sheriff Tom Hale ordered the roads closed, and the "
+        "synagogue opened its doors.\n\n"
+        "Councilwoman Rosa Pruitt asked the state for help, and Rev. Omar Lindqvist led the volunteers.\n"
+    )
+    assert {"Tom Hale", "Rosa Pruitt", "Omar Lindqvist"} <= _people(article)

@@ -249,9 +249,12 @@ TITLE = (
     r"(?:(?i:president|minister|secretary|leader|chairman|premier|chancellor|general|admiral|senator|ambassador|"
     r"spokesperson|spokesman|spokeswoman|professor|commander|director|envoy|governor|mayor|detective|inspector|"
     r"superintendent|captain|commodore|colonel|major|lieutenant|sergeant|judge|justice|attorney|prosecutor|"
-    r"analyst|researcher|expert|official|diplomat|lawmaker)|"
+    r"analyst|researcher|expert|official|diplomat|lawmaker|sheriff|commissioner|chairwoman|council(?:man|woman|member)|"
+    r"alderman|assembly(?:man|woman|member)|congress(?:man|woman)|supervisor|treasurer|comptroller|auditor|marshal|"
+    r"magistrate|pastor|rabbi|(?:arch)?bishop|cardinal|imam|reverend|ayatollah|trooper)|"
     r"King|Queen|Pope|Prince|Princess|Crown Prince|Emperor|Sultan|Emir|Sheikh|Speaker|"
-    r"Gen\.|Adm\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Gov\.|Cmdr\.)"
+    r"Gen\.|Adm\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Gov\.|Cmdr\.|"
+    r"Rev\.|Fr\.|Msgr\.|Del\.|Atty\.|Cpl\.|Pvt\.)"
 )
 #: Nouns that make an appositive a person's role ("Hong Min, an analyst at ...").
 ROLE_NOUNS = (
