@@ -506,17 +506,17 @@ def test_two_words_that_lead_into_a_cue_are_both_passed_over() -> None:
     # "But as" before the outlet: the outlet speaks, not the man the quote is about
     article = (
         "The mayor spoke first. “We have done our part,” said Tom Hale.\n\n"
-        "But as The Harbour Ledger pointed out, “Still, Hale has so far declined to release the audit.”\n"
+        "But as The Harbour Ledger pointed out, “Even now, Hale will not publish the audit.”\n"
     )
-    assert speaker_of(article, "Still, Hale") == "Harbour Ledger"
+    assert speaker_of(article, "Even now, Hale") == "Harbour Ledger"
 
 
 def test_an_aside_between_dashes_is_no_part_of_the_subject_before_the_verb() -> None:
-    # the minister named inside the aside left office; the ministry answers the request
+    # the secretary named inside the aside had stepped down; the department answers the request
     article = (
         "The watchdog asked the Interior Department for the files in 2013. The review was led by "
         "Secretary of the Interior Dana Morrow.\n\n"
-        "In May 2013 - four months after Morrow left office - the Interior Department told the watchdog "
+        "In June 2011 - two months after Morrow stepped down - the Interior Department told the watchdog "
         'that "no records matching your request were found."\n'
     )
     assert speaker_of(article, "no records matching") == "Interior Department"

@@ -147,7 +147,7 @@ _LEAD_IN = re.compile(r"(?:Of|On|In|At|For|About|As|With|From|To|After|Before|As
 _APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
 
 
-#: An aside set off by a pair of spaced dashes: " - four months after Lund left office - ".
+#: An aside set off by a pair of spaced dashes: " - two months after Lund stepped down - ".
 _DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—“”\"]{1,150}?\s[-–—]{1,2}\s")
 
 #: A noun phrase a relative pronoun after it stands for: "a banner" of "a banner that read".
@@ -181,7 +181,7 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             if inner:
                 return inner.group("name"), offset + aside.start("inner")
             head = head[: aside.start()] + " "
-        # "In May - four months after Lund left office - the ministry told": an aside the dashes set
+        # "In June - two months after Lund stepped down - the ministry told": an aside the dashes set
         # off inside the subject's clause is no part of it
         head = _DASH_ASIDE.sub(" ", head)
         who = _WHO_THEN_VERB.search(head)
