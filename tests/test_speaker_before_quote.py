@@ -536,3 +536,17 @@ def test_a_verb_that_says_how_the_words_were_given_is_a_cue(verb: str) -> None:
 def test_an_office_before_the_name_is_no_part_of_the_speakers_name(written: str, name: str) -> None:
     article = f"The flood reached the county on Monday.\n\n“We moved every family out by noon,” said {written}.\n"
     assert speaker_of(article, "We moved every family") == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The plan is “a fantasy for the rich,” per Tom Briggs.",
+        "“The plan is a fantasy for the rich” - Tom Briggs",
+        "“The plan is a fantasy for the rich.” — Tom Briggs",
+    ],
+)
+def test_a_source_after_per_or_signed_behind_a_dash_speaks(line: str) -> None:
+    # the mayor is the only person named before the quote: the fallback would give her the words
+    article = f"Mayor Ruth Calder spoke at length on the bridge on Monday.\n\n{line}\n"
+    assert speaker_of(article, "a fantasy for the rich" if line.startswith("The plan") else "The plan is") == "Tom Briggs"

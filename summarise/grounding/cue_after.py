@@ -69,13 +69,17 @@ def opening_cue(after: str, offset: int) -> tuple[str, int, int] | None:
     return None
 
 
+#: A name signed after the quote on its own line's end, behind a dash: '"..." — Ana Lund'.
+_DASH_SIGNATURE = re.compile(rf"^[”\"’]?\s*[-–—]{{1,2}}\s*(?P<speaker>{NAME})\s*$")
+
+
 def cue_after(after: str, offset: int) -> tuple[str, int] | None:
     """The speaker a cue after the quote names: '"...," said X', '"...," X said', '"...," and ..., X said.'
     (``after`` masked, standing at article offset ``offset``)."""
     opening = opening_cue(after, offset)
     if opening is not None:
         return opening[:2]
-    m = ACCORDING.search(after)
+    m = ACCORDING.search(after) or _DASH_SIGNATURE.match(after)
     if m:
         return m.group("speaker"), offset + m.start("speaker")
     # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
