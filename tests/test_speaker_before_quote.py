@@ -550,3 +550,11 @@ def test_a_source_after_per_or_signed_behind_a_dash_speaks(line: str) -> None:
     # the mayor is the only person named before the quote: the fallback would give her the words
     article = f"Mayor Ruth Calder spoke at length on the bridge on Monday.\n\n{line}\n"
     assert speaker_of(article, "a fantasy for the rich" if line.startswith("The plan") else "The plan is") == "Tom Briggs"
+
+
+def test_the_person_whose_view_a_sentence_opens_on_speaks_after_its_colon() -> None:
+    article = (
+        "Mayor Ruth Calder spoke at length on the bridge on Monday.\n\n"
+        "For Tom Briggs, the answer is simple: “The plan will not survive the winter.”\n"
+    )
+    assert speaker_of(article, "The plan will not") == "Tom Briggs"

@@ -95,6 +95,9 @@ _DESCRIBED_SUBJECT = re.compile(
 _RELATIVE_THEN_PARTICIPLE = re.compile(rf"(?P<subject>{NAME}),\s+who\s[^,;“”\"]{{1,150}},\s+{PARTICIPLES}\b[^,;“”\"]*[,:]?\s*$")
 #: A name and a colon before the quote, as headlines, round-ups and transcripts write it: "Gov. Lund: “...”",
 #: "Rep. Ana Lund (D-Ore.): "..."", "Turnout mattered most - Ana Lund: “...”" (two names: the one nearest the quote).
+#: Whose view a sentence gives before a colon that opens the quote: "For Ana Lund, the answer is
+#: simple: “...”", "To Lund, it was never close: “...”".
+_VIEW_OF = re.compile(rf"^\s*(?:For|To)\s+(?P<speaker>{NAME}),\s+[^“”\"]{{1,120}}:\s*$")
 _NAME_COLON = re.compile(
     rf"^(?:.*\s[-–—]\s+)?\s*(?:(?:[A-Z][\w.’'\u2024-]*|of|the|former|state|(?i:{ROLE_NOUNS})s?)\s+){{0,5}}?"
     rf"(?:{NAME}(?:\s*\([^()]{{1,20}}\))?\s+(?:and|&)\s+(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}?)?(?P<speaker>{NAME}|[A-Z][\w'’-]+)(?:\s*\([^()]{{1,20}}\))?\s*:\s*$"
@@ -273,6 +276,7 @@ def cue_before(before: str, before_start: int) -> tuple[str, int] | None:
         or _ASKED_BY.search(before)
         or _JUDGED_AS.search(before)
         or _NAME_COLON.match(before)
+        or _VIEW_OF.match(before)
         or _SAID_NAME.search(before)
         or _ABSOLUTE_PARTICIPLE.search(before)
         or _PARENTHETICAL_CUE.search(before)
