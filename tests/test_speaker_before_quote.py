@@ -558,3 +558,20 @@ def test_the_person_whose_view_a_sentence_opens_on_speaks_after_its_colon() -> N
         "For Tom Briggs, the answer is simple: “The plan will not survive the winter.”\n"
     )
     assert speaker_of(article, "The plan will not") == "Tom Briggs"
+
+
+def test_a_parenthetical_cue_gives_every_quote_of_its_sentence() -> None:
+    article = (
+        "Senator Ana Lund was asked about her record on Monday.\n\n"
+        "Governor Tom Hale, Lund said, had been in office for “a thousand years” and signed “hundreds of bills.”\n"
+    )
+    assert speaker_of(article, "a thousand years") == "Ana Lund"
+    assert speaker_of(article, "hundreds of bills") == "Ana Lund"
+
+
+def test_a_later_quote_with_a_cue_of_its_own_keeps_it() -> None:
+    article = (
+        "Senator Ana Lund was asked about her record on Monday.\n\n"
+        "“The plan is a fantasy,” Lund said, but Governor Tom Hale called it “a bridge to the future.”\n"
+    )
+    assert speaker_of(article, "a bridge to the future") == "Tom Hale"

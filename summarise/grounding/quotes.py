@@ -105,6 +105,7 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
         rest = s.text
         for a, b, _ in reversed(ranges):
             rest = rest[: max(0, a - 1)] + " " + rest[b + 1 :]
+        sentence_voice = NOBODY  # whom a cue in this sentence gave an earlier quote of it
         for a, b, mark in ranges:
             inner = s.text[a:b]
             lo, hi = trim(inner)
@@ -146,6 +147,10 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 own_subject = last_voice(before, s, resolver) if unnamed is None else None
             if unnamed is not None:
                 who = unnamed
+            elif phrase is None and sentence_voice.known:
+                # "Hale, Lund said, had served "a thousand years" and signed "hundreds of bills."": the cue
+                # that gave the sentence's first quote gives the rest, not the name the sentence opens on
+                who = sentence_voice
             elif phrase is None and asked and opens_sentence and s.paragraph - previous_paragraph == 1 and (
                 own_subject is None or own_subject is previous.actor
             ):
@@ -181,6 +186,8 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 lost_pronoun == "it" or not compatible(who.actor, lost_pronoun, article)
             ):
                 who = NOBODY  # is not the man who spoke last ("it reads" is no person at all): the pronoun says who it is not
+            if phrase is not None and who.known:
+                sentence_voice = who
             if fallback or not who.known:
                 guessed.append(len(quotes))
             ranked = [who.name] if who.name else []
