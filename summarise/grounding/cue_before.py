@@ -126,11 +126,11 @@ _ABSOLUTE_PARTICIPLE = re.compile(
     r"(?:\s[^“”\",;:]{0,80})?[,:]?\s*$"
 )
 #: Verbs whose subject gives the words quoted after them, though they report no speech: the verbs of
-#: naming ("Ortiz called the plan "..."", "what Lund calls "...""), sworn words ("Ruiz testified that") and a
-#: survey's or inquiry's findings ("Gallup found that "..."").
+#: naming ("Ortiz called the plan "..."", "what Lund calls "..."") and a survey's or inquiry's findings
+#: ("Gallup found that "...""); sworn words ("Ruiz testified that") are in the speech lexicon.
 _NAMING = r"(?:call|calls|called|dub|dubs|dubbed)"
 _QUOTING_VERB = re.compile(
-    rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)|testif(?:y|ies|ied)"
+    rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)"
     r"|(?:found|finds)(?=\s+that\b))\b"
 )
 #: A naming verb with its object before it, the subject between: "what Lund called", "the plan, which Ortiz calls".

@@ -40,9 +40,9 @@ SPEECH_LEMMAS = (
     "admit", "concede", "confirm", "report", "quote", "point out", "elaborate", "contend", "maintain", "allege",
     "counter", "reiterate", "estimate", "lament", "boast", "joke", "quip", "muse", "conclude", "tout", "charge",
     "threaten", "assure", "reckon", "recount", "put it", "sum up", "ask", "go on", "chime in", "shoot back",
-    "fire back", "retort", "explain", "declare", "proclaim", "exclaim", "opine", "react", "remember",
+    "fire back", "retort", "proclaim", "exclaim", "opine", "react", "remember",
     "shout", "yell", "chant", "scream", "echo", "read", "wonder",
-    # how a voice sounds or what it does with its words, after a quote ("...," she whispered)
+    # how a voice sounds or what it does with its words ("...," she whispered; "He pleaded: ...")
     "answer", "whisper", "mutter", "mumble", "scoff", "sneer", "taunt", "brag", "gripe", "plead", "beg",
     "repeat", "interject", "deadpan", "gush", "fume", "snap", "bark", "thunder", "implore", "exhort",
     "advise", "recommend", "underscore", "speculate", "surmise", "theorize", "theorise", "clarify", "confide",

@@ -66,16 +66,16 @@ _GOVERNED_BEFORE = re.compile(r"\b(?:of|from|in|(?<!according )to|for|with|by|at
 #: "'s" as a possessive, not a contraction before a participle or an article ("Christie's been", "Ruiz's a").
 _POSSESSIVE_S = r"['’]s\b(?!\s+(?:been|not|also|never|already|just|still|got|gotten|going|done|a|an|the)\b)"
 
+#: The conjunctions that open a clause setting the scene ("When ...", "After ...").
+_SCENE_CONJUNCTIONS = r"When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If"
 #: A conjunction that opens a clause setting the scene, and the title words before the name after it:
 #: "When Senator ", "After ", "While the host ".
-_SETTING_CLAUSE = re.compile(
-    r"\b(?:When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If)\s+(?:the\s+)?(?:[A-Z][\w.’'\u2024-]*\s+){0,3}$"
-)
+_SETTING_CLAUSE = re.compile(rf"\b(?:{_SCENE_CONJUNCTIONS})\s+(?:the\s+)?(?:[A-Z][\w.’'\u2024-]*\s+){{0,3}}$")
 
 #: What opens a clause that sets the scene, or one a reporting verb does not govern: "After Ortiz won, she
 #: said", "In Ortiz's view, she said", "Asked about Ortiz, she said".
 _SETTING_LEAD = re.compile(
-    r"^\s*(?:(?:And|But|Yet|So|Also),?\s+)?(?:When|While|After|Before|As|Once|Until|Although|Though|Because|Since|If|Unless|"
+    rf"^\s*(?:(?:And|But|Yet|So|Also),?\s+)?(?:{_SCENE_CONJUNCTIONS}|Unless|"
     r"Even|Despite|In|On|At|For|From|With|By|During|Asked|Pressed|Like|Unlike|According|Speaking|Standing|Later|Then)\b"
 )
 #: A pronoun followed by the verb that reports: "she said", "he added on Monday", "she told reporters".
