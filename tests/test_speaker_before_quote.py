@@ -544,12 +544,15 @@ def test_an_office_before_the_name_is_no_part_of_the_speakers_name(written: str,
         "The plan is “a fantasy for the rich,” per Tom Briggs.",
         "“The plan is a fantasy for the rich” - Tom Briggs",
         "“The plan is a fantasy for the rich.” — Tom Briggs",
+        "The plan is “a fantasy for the rich,” as described by Tom Briggs.",
+        "The plan is “a fantasy for the rich” - as characterized by Tom Briggs - and few expect it to pass.",
+        "In the words of Tom Briggs, the plan is “a fantasy for the rich.”",
     ],
 )
-def test_a_source_after_per_or_signed_behind_a_dash_speaks(line: str) -> None:
+def test_per_as_described_by_in_the_words_of_and_a_dash_signature_name_the_speaker(line: str) -> None:
     # the mayor is the only person named before the quote: the fallback would give her the words
     article = f"Mayor Ruth Calder spoke at length on the bridge on Monday.\n\n{line}\n"
-    assert speaker_of(article, "a fantasy for the rich" if line.startswith("The plan") else "The plan is") == "Tom Briggs"
+    assert speaker_of(article, "The plan is" if line.startswith("“") else "a fantasy for the rich") == "Tom Briggs"
 
 
 def test_the_person_whose_view_a_sentence_opens_on_speaks_after_its_colon() -> None:

@@ -18,8 +18,12 @@ from summarise.grounding.sentences import TITLE_ABBREVIATIONS, Sentence
 SPEECH = speech_verbs()
 #: Words between a speaker and the cue: "he has pointed out", "she later added", "she went on to say".
 AUXILIARIES = r"(?:\s+(?:has|have|had|also|later|then|further|once|again|simply|recently|(?:went|goes|go)\s+on\s+to|continued\s+to))*"
-#: "according to X", and its short form before a name: "per Ana Lund", "Per the Harbour Ledger" (not "per cent").
-ACCORDING = re.compile(r"(?:(?i:according to)|\b[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+(?P<speaker>[^,.;:!?“”\"]{1,80})")
+#: "according to X", and its short form before a name: "per Ana Lund", "Per the Harbour Ledger" (not "per cent");
+#: "in the words of X", and an aside that hands the words to X: "as described by X".
+ACCORDING = re.compile(
+    r"(?:(?i:according to|in the words of|\bas (?:described|characteri[sz]ed|put|phrased|termed) by)"
+    r"|\b[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+(?P<speaker>[^,.;:!?“”\"]{1,80})"
+)
 
 
 #: Short forms whose full stop is part of a name: the titles, suffixes and ranks.
