@@ -190,7 +190,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         who = _WHO_THEN_VERB.search(head)
         if who:
             # "from Ana Ruiz, who declared "..."": Ruiz; "a speech from the Danish premier, who said": the premier
-            return who.group("name"), offset + who.start("name")
+            group = "name" if who.group("name") else "described"
+            return who.group(group), offset + who.start(group)
         trimmed = re.sub(r"(?:\s+[a-z]+ly)+\s*$", "", without_auxiliaries(head))
         if re.search(r",\s*$", trimmed):
             head = trimmed + " "  # "Ana Ruiz, an aide, later testified", ", subsequently said": the adverb is no subject
@@ -257,10 +258,11 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
 
 
 #: The one a relative clause right before the speech verb is about: a name, or a description ending on its role
-#: ("the Danish premier, who said"), with the clause's auxiliaries and adverbs ("who has publicly vowed").
+#: ("the Danish premier, who said"), with the clause's auxiliaries and adverbs ("who has publicly vowed"); a
+#: name needs no comma before its "who" ("this post from Ana Lund who wrote").
 _WHO_THEN_VERB = re.compile(
-    rf"(?P<name>{NAME}|\b(?i:the|a|an)\s+(?:(?!(?i:of|from|to|in|on|at|for|with|by)\b)[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS})s?)"
-    r"\s*,\s*who\s+(?:(?:has|had|have|also|later|then|once|since|\w+ly)\s+)*$"
+    rf"(?:(?P<name>{NAME})\s*,?|(?P<described>\b(?i:the|a|an)\s+(?:(?!(?i:of|from|to|in|on|at|for|with|by)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?i:{ROLE_NOUNS})s?)\s*,)\s*who\s+(?:(?:has|had|have|also|later|then|once|since|\w+ly)\s+)*$"
 )
 #: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
 _WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")
