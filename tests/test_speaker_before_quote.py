@@ -578,3 +578,18 @@ def test_a_later_quote_with_a_cue_of_its_own_keeps_it() -> None:
         "“The plan is a fantasy,” Lund said, but Governor Tom Hale called it “a bridge to the future.”\n"
     )
     assert speaker_of(article, "a bridge to the future") == "Tom Hale"
+
+
+def test_a_name_needs_no_comma_before_the_who_that_gives_its_words() -> None:
+    article = (
+        "Senator Ana Lund was on stage for an hour.\n\n"
+        "Among many jokes about the vote was this post from Rosa Pruitt who wrote, “You see, they never follow "
+        "the rules and nothing is ever done about it.”\n"
+    )
+    assert speaker_of(article, "You see, they never") == "Rosa Pruitt"
+
+
+@pytest.mark.parametrize("opening", ["Throughout the night", "Amid the noise", "Across the river", "Until midnight", "Within minutes"])
+def test_a_preposition_that_opens_the_sentence_is_nobodys_name(opening: str) -> None:
+    article = f"Mayor Ruth Calder opened the bridge on Monday.\n\n{opening} the crowd chanted, “No more tolls for anyone.”\n"
+    assert speaker_of(article, "No more tolls") != opening.split()[0]

@@ -437,7 +437,8 @@ NOT_A_NAME = frozenset(
     "From With As After Before Since During That This These Those There Here It Its The A An But And Or So Yet Still "
     "What How Why Who Where Which Each Every All Any Some Many Most Such No Not Also Even Only Just Both Either "
     "Neither Despite Although Though However Meanwhile Instead He She They We You I "
-    "About Almost Nearly Roughly Around Half Fewer More Over Under".split()
+    "About Almost Nearly Roughly Around Half Fewer More Over Under Among Amid Against Behind Beyond Across Along "
+    "Throughout Toward Towards Until Unlike Upon Within Without Because Whether Unless".split()
 )
 
 
