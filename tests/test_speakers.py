@@ -1698,3 +1698,125 @@ def test_a_determiner_before_a_noun_shaped_like_a_cue_verb_names_no_speaker() ->
     )
     q = quote_starting(article, "no opinion at all")
     assert q.speaker is None and q.speaker_role is None
+
+
+@pytest.mark.parametrize(
+    ("article", "start"),
+    [
+        (
+            "Senator Dora Welk, a Democrat, opposed the ferry bill, while Senator Hugo Brand, a Republican, backed it. "
+            "“It costs the islands too much,” added the Democrat.\n",
+            "It costs",
+        ),
+        (
+            "Sen. Dora Welk (D-Maine) and Sen. Hugo Brand (R-Idaho) argued over the ferry bill on Sunday. "
+            "“We will not pay for it,” the Maine Democrat said.\n",
+            "We will not",
+        ),
+    ],
+)
+def test_a_party_member_described_after_a_quote_is_the_person_of_that_party(article: str, start: str) -> None:
+    # "the Democrat" is a person the story named with that party, never a speaker called "Democrat"
+    assert quote_starting(article, start).speaker == "Dora Welk"
+
+
+def test_an_age_after_a_quote_is_the_person_the_story_gave_that_age() -> None:
+    article = (
+        "Owen Tarrant, 52, said on Sunday he would run for harbour master. His rival, Greta Solvik, called the bid a stunt. "
+        "“I am running to win,” the 52-year-old added.\n"
+    )
+    assert quote_starting(article, "I am running").speaker == "Owen Tarrant"
+
+
+def test_a_moderator_nobody_was_called_is_not_the_candidate_named_before() -> None:
+    article = (
+        "Candidates Petra Lindqvist and Omar Haddad faced each other in the school hall on Thursday. "
+        "“How will you pay for the new roof?” the moderator asked. “With the reserve fund,” Lindqvist said.\n"
+    )
+    asked = quote_starting(article, "How will you pay")
+    assert asked.speaker is None and asked.speaker_role == "moderator"
+    assert quote_starting(article, "With the reserve fund").speaker == "Petra Lindqvist"
+
+
+def test_a_moderator_the_story_named_asks_the_question() -> None:
+    article = (
+        "Radio host Ida Brenner moderated the forum between Petra Lindqvist and Omar Haddad on Thursday. "
+        "“How will you pay for the new roof?” the moderator asked.\n"
+    )
+    assert quote_starting(article, "How will you pay").speaker == "Ida Brenner"
+
+
+@pytest.mark.parametrize("whose", ["her", "Voss's"])
+def test_a_short_quote_given_to_a_name_set_beside_a_description_is_a_quote(whose: str) -> None:
+    article = f"Mayor Ingrid Voss met the striking bus drivers on Monday. “We hear you,” {whose} spokesman, Emil Roth, said.\n"
+    quote = quote_starting(article, "We hear you")
+    assert quote.speaker == "Emil Roth"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Sen. Colm Brady (R-Fla.) and Sen. Vera Holm (I-Vt.) clashed over dairy tariffs on Sunday.",
+        "Sen. Colm Brady of Florida and Sen. Vera Holm of Vermont clashed over dairy tariffs on Sunday.",
+        "Vermont Sen. Vera Holm and Florida Sen. Colm Brady clashed over dairy tariffs on Sunday.",
+    ],
+)
+def test_a_home_state_in_a_description_picks_the_lawmaker_from_that_state(intro: str) -> None:
+    article = f"{intro} “The tariffs are emptying our barns,” the Vermont senator said.\n"
+    assert quote_starting(article, "The tariffs are emptying").speaker == "Vera Holm"
+
+
+def test_a_title_before_a_womans_name_does_not_let_he_stand_for_her() -> None:
+    article = (
+        "Judge Rosalind Ekwueme asked defence lawyer Pavel Moreau whether he had seen the ledger. "
+        "“Not yet,” he replied.\n"
+    )
+    assert quote_starting(article, "Not yet").speaker == "Pavel Moreau"
+
+
+@pytest.mark.parametrize(
+    ("intro", "description", "speaker"),
+    [
+        (
+            "Sen. Colm Brady, R-Fla., backed the levy while Rep. Vera Holm, D-N.Y., fought it.",
+            "the New York Democrat",
+            "Vera Holm",
+        ),
+        (
+            "Sen. Colm Brady (R-N.C.) backed the levy while Rep. Vera Holm (D-Ore.) fought it.",
+            "the North Carolina Republican",
+            "Colm Brady",
+        ),
+    ],
+)
+def test_a_two_word_state_in_a_description_is_no_persons_name(intro: str, description: str, speaker: str) -> None:
+    # "York" and "Carolina" may be first names, but not inside "New York" or "North Carolina"
+    article = f"{intro} “The levy pays for the ferries,” {description} said.\n"
+    assert quote_starting(article, "The levy pays").speaker == speaker
+
+
+def test_a_paper_named_for_a_two_word_state_keeps_its_whole_name() -> None:
+    article = "Sen. Colm Brady spoke on Monday. “The levy is dead,” the New York Ledger reported.\n"
+    assert quote_starting(article, "The levy is dead").speaker == "New York Ledger"
+
+
+def test_what_a_review_found_is_the_words_of_the_body_that_published_it() -> None:
+    article = (
+        "The Harbour Audit Commission published a review of the ferry contracts on Tuesday, a week after "
+        "Mayor Ingrid Voss defended them. “The city paid twice for the same hulls,” the review found.\n"
+    )
+    assert quote_starting(article, "The city paid twice").speaker == "Harbour Audit Commission"
+
+
+def test_a_states_governor_after_a_quote_is_the_governor_of_that_state() -> None:
+    article = (
+        "Gov. Bram Keller of Nebraska toured the flooded towns with Gov. Odile Fournier of Iowa on Monday. "
+        "“We will rebuild every bridge,” Iowa's governor said.\n"
+    )
+    assert quote_starting(article, "We will rebuild").speaker == "Odile Fournier"
+
+
+
+def test_a_short_quote_given_to_a_name_after_lower_case_title_words_is_a_quote() -> None:
+    article = "Mayor Ingrid Voss's rivals piled on this week. “Voss is finished,” campaign manager Leopold Sandberg said.\n"
+    assert quote_starting(article, "Voss is finished").speaker == "Leopold Sandberg"

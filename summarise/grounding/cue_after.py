@@ -47,6 +47,14 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
 
+#: A document that reports what its authors found, a verb no person's speech takes as a cue:
+#: '"...," the audit found', '"...," the agency's report finds'.
+_DOCUMENT_FOUND = re.compile(
+    r"^[\s,.;:!?“”\"’»-]*(?P<speaker>(?i:the|its|their|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?-i:report|study|review|audit|analysis|investigation|inquiry|survey|poll|lawsuit|complaint|indictment|memo|ruling|filing))"
+    r"\s+(?:also\s+)?(?:found|finds)\b"
+)
+
 
 _MAX_SPEAKER_WORDS = 14
 
@@ -55,7 +63,7 @@ def opening_cue(after: str, offset: int) -> tuple[str, int, int] | None:
     """The speaker a cue standing right after the quote names ('"...," said X', '"...," X, an aide,
     said of it'), and where the cue's verb (or, verb first, its speaker) ends: what follows may run
     on as it likes. ``after`` is masked and stands at article offset ``offset``."""
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST, _DOCUMENT_FOUND):
         m = pattern.match(after)
         speaker = m.group("speaker").strip() if m else ""
         if pattern is _AFTER_VERB_FIRST:

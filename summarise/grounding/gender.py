@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.gazetteer import KIN_FEMALE, KIN_MALE, NOT_NAME_WORDS
+from summarise.grounding.name_shapes import drop_title
 from summarise.grounding.names import Gender, lean_of_first_name
 
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
@@ -101,7 +102,9 @@ def gender_of(person: ActorCandidate, article: str) -> Gender:
 
 @lru_cache(maxsize=2048)
 def _gender(name: str, mentions: tuple[tuple[int, int], ...], article: str) -> Gender:
-    words = name.split()
+    # "Judge Maria Chen" is a woman by "Maria": a title is no first name
+    untitled = drop_title(name).split()
+    words = untitled if len(untitled) > 1 else name.split()
     lean, sure = lean_of_first_name(words[0]) if len(words) > 1 else _by_first_names_before(name, article)
     votes = {Gender.MALE: 0, Gender.FEMALE: 0}
     for start, end in mentions:

@@ -92,11 +92,15 @@ _GIVING_VERB = (
 _GIVES_WORDS = re.compile(rf"\b{_GIVING_VERB}\b[^,;:“”\"]{{0,100}}$")
 #: What a cue may set between the name and its verb: ", a spokesman for the mayor,", ", 54,".
 _APPOSITIVE = r"(?:,\s+(?:(?:a|an|the)\s+[^,;“”\"]{1,80}|\d{1,3}),)"
+#: A name after the lower-case words of what someone does, with no article: '," campaign manager Ana Lund said'.
+_LOWER_TITLE_NAME = r"(?:[a-z][\w-]*\s+){1,3}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}"
+#: The name a cue sets beside its description: '," her spokesman, Tim Reed, said'.
+_NAME_SET_BESIDE = r"(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},)"
 #: The words right after a short quote that hand it to a speaker: '," she said', '!" cried the crowd',
 #: '," Ana Lund, a spokeswoman, said'.
 _CUE_AFTER = re.compile(
     rf"^[”“\"’]?\s*[,!?]?[”“\"’]?\s+"
-    rf"(?:(?:he|she|they|we|I|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}{_APPOSITIVE}?|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)"
+    rf"(?:(?:he|she|they|we|I|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}{_APPOSITIVE}?|{_LOWER_TITLE_NAME}|(?:the|a|an|one|his|her|their|its|[A-Z][\w.’'-]*['’]s)\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+{_NAME_SET_BESIDE}?)"
     rf"{AUXILIARIES}\s+(?:{SPEECH}|{_GIVING_VERB})"
     rf"|(?:{SPEECH})\s+(?:he|she|they|[A-Z][\w.’'-]*|(?:the|a|an)\s))\b"
 )

@@ -25,6 +25,7 @@ from summarise.grounding.speakers import (
     speaker_type,
     unlisted_person,
 )
+from summarise.grounding.us_states import state_forms
 from summarise.schemas import ActorKind, SpeakerType
 
 _PRONOUNS = {"he": ActorKind.PERSON, "she": ActorKind.PERSON, "it": None, "they": None}
@@ -100,8 +101,26 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
     m = _FIRST_NAME_LAST.search(phrase)
     if m and not is_first_name(m.group("first")):
         shorter = _FIRST_NAME_LAST.search(phrase, m.end("first"))
-        return shorter if shorter and is_first_name(shorter.group("first")) else m
+        # not "Carolina Republican" of "North Carolina Republican": a first name inside a state's name
+        inside_state = bool(state_forms(" ".join(m.group(0).split()[:2])))
+        return shorter if shorter and is_first_name(shorter.group("first")) and not inside_state else m
     return m
+
+
+#: Who runs or sits in a debate or an interview, and whom no title gave to a named person is someone the
+#: story does not name: "the moderator asked" is not the candidate named before.
+_SCENE_ROLE = re.compile(r"\b(?i:moderators?|questioners?|interviewers?|hecklers?|emcees?|panelists?)$")
+
+
+def _new_in_scene(description: str, at: int, article: str) -> bool:
+    """Whether a description is someone who runs or sits in the scene ("the moderator asked") and
+    whom the story has not spoken of before ``at``: no one it named did that ("Ada Brunn moderated").
+    """
+    role = _SCENE_ROLE.search(description)
+    if role is None:
+        return False
+    stem = re.sub(r"(?:ors?|ers?|s)$", "", role.group(0).lower())
+    return re.search(rf"\b{stem}", article[:at], re.IGNORECASE) is None
 
 
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".
@@ -109,7 +128,7 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 _ISSUED = re.compile(
     r"^(?P<owner>the|its|their|his|her|.+?['’]s)\s+(?:\w+\s+)?(?-i:(?=[a-z]))(?P<document>statement|communiqu[eé]|announcement|post|letter|"
     r"readout|release|report|message|editorial(?: board)?|tweet|filing|memo|lawsuit|suit|complaint|email|e-mail|"
-    r"order|ruling|study|survey|ad|advertisement|video|resolution|petition)$",
+    r"order|ruling|study|survey|ad|advertisement|video|resolution|petition|review|audit|analysis|investigation|inquiry|indictment)$",
     re.IGNORECASE,
 )
 #: A description that places itself: "the authorities in Tskhinvali", "the envoy to Manila".
@@ -197,10 +216,13 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     head = role[: body.start()] if body else role
     if re.search(rf"\b(?:{ROLE_NOUNS})s?\b", head, re.IGNORECASE) and not re.search(rf"\b{_ORG_NOUNS}$", head, re.IGNORECASE):
         # a voice the article does not name here: "the country's defence minister", "a spokesperson"
-        person = person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
+        person = _from_home_state(phrase, at, resolver) or (
+            person_described(phrase, at, resolver.actors, article) if _ANONYMOUS.match(phrase) else None
+        )
         # "the ambassador to Manila" says who it is in full: someone new, not the person named before
         complete = re.search(r"\s(?:to|of|for|at|in|from|with|on)\s", phrase)
-        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not complete and not introduced_unnamed(
+        new_in_scene = _new_in_scene(phrase, at, article)  # "the moderator asked": someone new
+        if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not complete and not new_in_scene and not introduced_unnamed(
             phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
         ):
             person = resolver.subject_before(at, floor)  # "the veteran elaborates": the person named before
@@ -229,20 +251,30 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
         actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
         return from_actor(actor, actor.name, context, article) if actor else Attribution(None, role, None, SpeakerType.ORGANISATION)
     proper = _PROPER_NAME.match(phrase)
-    if proper and not _runs_on(article, proper.group("name"), at):
+    if proper and not _runs_on(article, proper.group("name"), at) and not _PARTY_MEMBER.search(proper.group("name")):
         # "the Times reported", "The Harbour Gazette said": a name the actor list leaves out (an
-        # outlet cited as a source) speaks for itself, not for the person named before it
+        # outlet cited as a source) speaks for itself, not for the person named before it ("the
+        # Ohio Republican" is a member of a party: a person described, read below)
         return Attribution(proper.group("name"), None, None, SpeakerType.ORGANISATION)
     if m and re.match(r"the\s", phrase, re.IGNORECASE) and not introduced_unnamed(
         phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
     ):
         # "the presumptive nominee wrote in a post": a definite description is the person named before it,
         # unless it says in full where it is from ("the authorities in Tskhinvali"): someone new
-        person = person_described(phrase, at, resolver.actors, article)
+        person = (
+            _from_home_state(phrase, at, resolver)
+            or person_described(phrase, at, resolver.actors, article)
+            or _of_age(phrase, at, resolver)
+        )
         if person is None and not _PLACED.search(phrase):
-            # "the billionaire businessman", "the presumptive nominee": whom a title called so, else the subject before
-            person = described_as(phrase.split()[-1], at, resolver.actors, article) or resolver.subject_before(
-                at, floor, fits=lambda p: may_be_described(p, phrase, article) and _marks_fit(p, phrase, article)
+            # "the billionaire businessman", "the presumptive nominee": whom a title called so, else the subject
+            # before ("the moderator" whom nothing called so is no one the story named)
+            person = described_as(phrase.split()[-1], at, resolver.actors, article) or (
+                None
+                if _new_in_scene(phrase, at, article)
+                else resolver.subject_before(
+                    at, floor, fits=lambda p: may_be_described(p, phrase, article) and _marks_fit(p, phrase, article)
+                )
             )
         if person is not None:
             return from_actor(person, person.name, context, article)
@@ -265,11 +297,68 @@ _MARKS = {
 }
 
 
+#: A home state a description opens on: "the Vermont senator", "the New York Democrat", "Indiana's governor".
+_STATE_IN_DESCRIPTION = re.compile(
+    r"^(?:(?i:the)\s+(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?P<owner>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*|Democrat|Republican|Independent)$"
+)
+
+
+def _from_home_state(description: str, at: int, resolver: Resolver) -> ActorCandidate | None:
+    """The person the story tied to the state a description opens on, named last before ``at``:
+    by a party tag ("Sen. Ada Brun (D-Vt.)"), "of Vermont" after the name or "Vermont Sen." before
+    it. A description tells two senators apart by their states better than by who spoke last."""
+    wanted = _STATE_IN_DESCRIPTION.match(description)
+    forms = state_forms(wanted.group("state") or wanted.group("owner")) if wanted else ()
+    if not forms:
+        return None
+    article, either = resolver.article, "|".join(re.escape(f) for f in forms)
+    name = re.escape(forms[0])
+    # after a mention: "(D-Vt.)" or ", D-Vt.,", "of Vermont", ", a Vermont senator", ", Vermont's senator"
+    tagged = re.compile(rf"\s*(?:\(|,\s+)(?:[A-Z]\w*)-\s*(?:{either})\.?(?:\)|,|\.|$)|\s+of\s+{name}\b|,\s+(?:an?\s+)?{name}(?:['’]s)?\s")
+    placed = re.compile(rf"\b{name}(?:['’]s)?\s+(?:[A-Z][\w.]*\s+){{0,3}}$")  # before one: "Vermont Sen. "
+    found, last = None, -1
+    for person in (a for a in resolver.actors if a.kind == ActorKind.PERSON):
+        for m in person.mentions:
+            if m.end <= at and m.start > last and (tagged.match(article, m.end) or placed.search(article, max(0, m.start - 40), m.start)):
+                if may_be_described(person, description, article):
+                    found, last = person, m.start
+    return found
+
+
+#: An age a description gives: "the 45-year-old", "the 70-year-old senator".
+_AGE_IN_DESCRIPTION = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
+#: How a story gives a person's age: after the name ("Ana Lund, 45,") or before it ("45-year-old Ana Lund").
+_AGE_AFTER_NAME = re.compile(r",\s*(?P<age>\d{1,3}),")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?:[\w.’'-]+\s+){0,3}$")
+
+
+def _of_age(description: str, at: int, resolver: Resolver) -> ActorCandidate | None:
+    """The person the story gave the age a description names ("the 45-year-old added" after "Ed
+    Marsh, 45,"), the one named last before ``at`` when several were that old: an age picks out
+    whom the writer means better than who was the subject last."""
+    wanted = _AGE_IN_DESCRIPTION.search(description)
+    if wanted is None:
+        return None
+    article, found, last = resolver.article, None, -1
+    for person in (a for a in resolver.actors if a.kind == ActorKind.PERSON):
+        for m in person.mentions:
+            given = _AGE_AFTER_NAME.match(article, m.end) or _AGE_BEFORE_NAME.search(article, max(0, m.start - 60), m.start)
+            if m.end <= at and given and given.group("age") == wanted.group("age") and m.start > last:
+                found, last = person, m.start
+    return found
+
+
+#: The party tag set after a name: "Sen. Ana Lund (D-Minn.)" is a Democrat however her profile reads.
+_PARTY_TAG_AFTER = re.compile(r"\s*\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)")
+
+
 def _marks_fit(person: ActorCandidate, description: str, article: str) -> bool:
     """Whether a person the article has described can be what a description says besides an office:
     "the Republican presidential candidate" is not the one it introduced as "Mayor" only. Someone
     it gives no title or appositive may be anyone."""
-    said = profile(person, article)
+    tags = [t.group(0) for m in person.mentions if (t := _PARTY_TAG_AFTER.match(article, m.end))]
+    said = " | ".join([profile(person, article), *tags]).strip(" |")
     return not said or all(re.search(found, said, re.IGNORECASE) for mark, found in _MARKS.items() if re.search(mark, description))
 
 
