@@ -11,7 +11,7 @@ import pytest
 
 from summarise.grounding import find_quote_candidates
 from summarise.schemas import SpeakerType
-from tests.quote_lookup import speaker_of
+from tests.quote_lookup import quote_starting, speaker_of
 
 
 _NAMED_BEFORE = [
@@ -593,3 +593,121 @@ def test_a_name_needs_no_comma_before_the_who_that_gives_its_words() -> None:
 def test_a_preposition_that_opens_the_sentence_is_nobodys_name(opening: str) -> None:
     article = f"Mayor Ruth Calder opened the bridge on Monday.\n\n{opening} the crowd chanted, “No more tolls for anyone.”\n"
     assert speaker_of(article, "No more tolls") != opening.split()[0]
+
+
+@pytest.mark.parametrize("group", ["One of the mayor's allies", "Another of her old friends", "Two of his longtime supporters"])
+def test_a_name_beside_a_description_that_picks_one_from_a_group_speaks(group: str) -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        f"{group}, Nina Varga, said “the ferry has waited long enough.”\n"
+    )
+    assert speaker_of(article, "the ferry has waited") == "Nina Varga"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("On Tuesday, the Ferry Workers Guild issued a statement saying", "Ferry Workers Guild"),
+        ("On Tuesday, the ferry workers' union released a statement saying", "ferry workers' union"),
+        ("Late on Tuesday, the transport ministry put out a statement on its website saying", "transport ministry"),
+    ],
+)
+def test_a_body_that_put_out_a_statement_saying_gives_its_words(sentence: str, body: str) -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        f"{sentence} “the budget leaves the night crossings to rot.”\n"
+    )
+    quote = quote_starting(article, "the budget leaves")
+    assert body in (quote.speaker or quote.speaker_role or "")
+
+
+def test_a_vote_of_no_ends_its_sentence_before_the_next_speaker() -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        "Councillor Tom Briggs voted no. The mayor said “I respect a vote against, but the ferries need it.”\n"
+    )
+    assert speaker_of(article, "I respect a vote") == "Ruth Calder"
+
+
+@pytest.mark.parametrize("owner", ["Tom Briggs's response", "His reply", "Briggs's answer"])
+def test_the_owner_of_an_answer_before_a_bare_colon_speaks(owner: str) -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        "Councillor Tom Briggs was asked whether he would back it.\n\n"
+        f"{owner}: “Only if the night crossings stay.”\n"
+    )
+    assert speaker_of(article, "Only if the night") == "Tom Briggs"
+
+
+def test_a_party_tag_set_off_by_commas_is_no_speaker() -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        "Rep. Nina Varga, D-Ore., who chairs the ferry panel, said “the night crossings are a lifeline.”\n"
+    )
+    assert speaker_of(article, "the night crossings") == "Nina Varga"
+
+
+@pytest.mark.parametrize("relation", ["Tom Briggs's wife", "Tom Briggs's oldest friend"])
+def test_a_name_beside_a_persons_relation_speaks(relation: str) -> None:
+    article = (
+        "Councillor Tom Briggs fell ill before the ferry vote on Monday.\n\n"
+        f"{relation}, Nina Varga, told reporters “he will be back for the next vote.”\n"
+    )
+    assert speaker_of(article, "he will be back") == "Nina Varga"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Idaho Republican said “the ferry is a waste of money.”", "“The ferry is a waste of money,” the Idaho Republican said."],
+)
+def test_a_party_and_state_description_is_the_person_the_tag_named(sentence: str) -> None:
+    article = (
+        "Sen. Nina Varga (R-Idaho) spoke against the ferry budget on Monday, and Mayor Tom Briggs defended it.\n\n"
+        f"{sentence}\n"
+    )
+    quote = next(q for q in find_quote_candidates(article) if q.text.lower().startswith("the ferry is a waste"))
+    assert quote.speaker == "Nina Varga"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Tom Briggs's statement read:", "The letter from Tom Briggs reads in part,", "Tom Briggs's post on Facebook read:", "His message to voters:"],
+)
+def test_a_document_read_out_before_the_quote_is_its_owners_words(lead: str) -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        "Tom Briggs, a member of the council, walked out of the meeting.\n\n"
+        f"{lead} “The night crossings deserve better than this.”\n"
+    )
+    assert speaker_of(article, "The night crossings deserve") == "Tom Briggs"
+
+
+@pytest.mark.parametrize("title", ["Councillor", "Councilor"])
+def test_a_councillor_is_a_title_not_part_of_the_name(title: str) -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        f"{title} Tom Briggs, the mayor's fiercest rival, said “we will undo this budget in the spring.”\n"
+    )
+    quote = quote_starting(article, "we will undo")
+    assert quote.speaker == "Tom Briggs"
+
+
+def test_the_owner_of_a_question_put_to_someone_speaks() -> None:
+    article = (
+        "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n"
+        "Tom Briggs's question to the mayor was simple: “Who pays for the night crossings?”\n"
+    )
+    assert speaker_of(article, "Who pays for") == "Tom Briggs"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Critics like Rep. Nina Varga attacked the budget, calling it",
+        "Critics, including Nina Varga, said it was",
+        "Some councillors, such as Nina Varga, called it",
+    ],
+)
+def test_the_one_member_a_group_subject_names_speaks(lead: str) -> None:
+    article = "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n" f"{lead} “a slap in the face of the islands.”\n"
+    assert speaker_of(article, "a slap in the face") == "Nina Varga"

@@ -51,22 +51,35 @@ _JUDGED_AS = re.compile(
     r"blasted|hailed|praised|touted|referred\s+to)\s+as\s*$"
 )
 #: Someone's answer given in the reporter's words before the quote: "The senator's answer was that "..."",
-#: "His reply was: "..."": the owner of the answer speaks, whoever spoke last.
+#: "His reply was: "..."", "Lund's response: "..."", "Her message to voters: "..."": the owner of the answer
+#: speaks, whoever spoke last.
 _OWNERS_ANSWER = re.compile(
     r"(?<![\w’'.\u2024-])(?P<speaker>[Hh]is|[Hh]er|(?:[Tt]he\s+)?(?:[\w.’'\u2024-]+\s+){0,3}?[A-Za-z][\w.\u2024-]*(?=['’]s\s))(?:['’]s)?"
     r"\s+(?:(?:first|only|short|simple|blunt|main|whole)\s+)?(?:answer|response|reply|retort|argument|explanation|defen[cs]e|"
-    r"rebuttal|verdict|conclusion|message|pitch)\s+(?:was|is|had\s+been|has\s+been)"
-    r"(?:\s+that|\s+(?:simple|blunt|short|brief|direct|clear|swift|terse|sharp|curt|firm|quick)\s*:)?[\s,:]*$"
+    r"rebuttal|verdict|conclusion|message|pitch|question|advice|plea|warning)(?:\s+(?:to|for)\s+[^,;:“”\"]{1,40}?)?"
+    r"(?:\s+(?:was|is|had\s+been|has\s+been)"
+    r"(?:\s+that|\s+(?:simple|blunt|short|brief|direct|clear|swift|terse|sharp|curt|firm|quick)\s*:)?[\s,:]*|\s*:\s*)$"
 )
 _OWNER_AS_SUBJECT = {"his": "he", "her": "she"}
+#: A document read out before the quote, with whose it is: "Lund's statement read: "..."", "The letter from
+#: Ortiz reads in part, "..."" (a sign or a post "reads" where a person "says").
+_DOCUMENTS = r"statement|letter|post|tweet|message|note|memo|email|e-mail|release|op-ed|column|editorial"
+_DOCUMENT_READS = re.compile(
+    rf"(?:(?P<speaker>(?:[Tt]he\s+)?(?:[\w.’'\u2024-]+\s+){{0,3}}?[\w.\u2024-]+['’]s\s+(?:[a-z][\w-]*\s+)?(?:{_DOCUMENTS}))"
+    rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+)?(?:{_DOCUMENTS})\s+(?:from|by)\s+(?P<sender>[^,;:“”\"]{{1,60}}?))"
+    r"(?:\s+(?:on|to|in)\s+[^,;:“”\"]{1,40}?)?\s+(?:read|reads)(?:\s+in\s+part)?\s*[:,]?\s*$"
+)
 #: An office with its "of" before a name: "Former Secretary of State ", "Minister of the Interior ".
 _OFFICE_OF = r"(?:[A-Z][\w’'\u2024-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,2}"
 #: A place a lead-in names with its state or country: "in Salem, Oregon", "in Lyon, France".
 _CITY_STATE = r"(?:,\s+[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?(?=,))?"
 #: Nouns for a body that a description may end on: "the teachers' union", "the rival campaign".
-_BODY_NOUNS = r"campaign|committee|newspaper|union|council|board|party|group|network"
+_BODY_NOUNS = (
+    r"campaign|committee|newspaper|union|council|board|party|group|network|ministry|department|agency|office|"
+    r"government|authority|commission|embassy|administration|company|firm|court|police|army|military|navy"
+)
 #: A body named with "the" and capitalised words, maybe joined by "of" or "for": "The Committee for Harbour Safety".
-_BODY_NAME = r"The\s+[A-Z][\w'’.\u2024&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’.\u2024&-]*){0,5}(?=\s+[a-z])"
+_BODY_NAME = r"[Tt]he\s+[A-Z][\w'’.\u2024&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’.\u2024&-]*){0,5}(?=\s+[a-z])"
 #: A span of time that opens a lead-in, never a subject: "Hours after the vote, ...".
 _TIME_BEFORE = r"(?:Seconds|Minutes|Moments|Hours|Days|Weeks|Months|Years|Shortly|Soon|Just|Long)"
 #: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
@@ -90,6 +103,13 @@ _DESCRIBED_SUBJECT = re.compile(
     rf"^\s*(?:(?:After|Before|During|Following|At|In|On|Asked)\b[^,“”\"]{{0,80}},\s+)?(?P<subject>(?:[Aa]n?|[Oo]ne|[Tt]he)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}|{PERSON_NOUNS})s?"
     r"(?:\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w'’.\u2024-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\u2024-]*){0,4})?)(?=\s+[a-z])"
+)
+#: A document the sentence's subject put out, and a participle that gives its words, with no comma before it:
+#: "The ministry issued a statement saying "..."", "Lund sent a letter to the board warning that "..."".
+_ISSUED_SAYING = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|sent|published|shared|emailed|tweeted)\s+(?:an?|the|its|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:statement|letter|post|tweet|message|video|note|release|memo|email)"
+    r"(?:\s+(?:to|on)\s+[^,;“”\"]{1,40}?)?\s+(?:saying|stating|declaring|warning|urging|insisting|arguing)\b[^“”\"]*$"
 )
 #: A relative clause the participle runs on from: "rallying for Ana Lund, who worked the crowd, praising "..."".
 _RELATIVE_THEN_PARTICIPLE = re.compile(rf"(?P<subject>{NAME}),\s+who\s[^,;“”\"]{{1,150}},\s+{PARTICIPLES}\b[^,;“”\"]*[,:]?\s*$")
@@ -146,8 +166,28 @@ _NAME_AND_ROLE = re.compile(
 )
 #: What opens a lead-in before the subject: "Of Carson, Lund said" (a bare name after it is the subject).
 _LEAD_IN = re.compile(r"(?:Of|On|In|At|For|About|As|With|From|To|After|Before|Asked)\b")
-#: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer".
-_APPOSITIVE_PART = re.compile(r"^(?:\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$")
+#: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer", and a
+#: party and state set off by commas as agency copy writes them: ", D-Calif.", ", R-Texas".
+_APPOSITIVE_PART = re.compile(
+    r"^(?:(?:[DRI]|Ind)-[A-Z][\w.\u2024]*(?:\s[A-Z][\w.\u2024]*)?"
+    r"|\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$"
+)
+#: A description that picks one person out of a group, so that a name may stand beside it: "One of the
+#: mayor's allies", "Another of her former aides", "Her longtime supporters" (a plural person noun).
+_ONE_OF_GROUP = re.compile(
+    rf"(?:^|,)\s*(?:(?:And|But)\s+)?(?:One|Another|Some|Two|Three|Several|Many|Most|None|Each)\s+of\s+[^,;“”\"]{{1,80}}$"
+    rf"|\b(?i:{PERSON_NOUNS}|allies)s?\s*$"
+)
+#: Someone the sentence names by whose they are, a name that may stand beside it: "Ana Lund's wife", "Ana Lund's
+#: oldest friend" (a possessive after a one-word name or "the" is ``DESCRIBED``'s).
+_SOMEONES_RELATION = re.compile(r"[\w.\u2024]['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*$")
+#: A group the sentence's subject is, and the one member of it the sentence names: "Critics like Ana Lund",
+#: "Residents, including Ana Lund,": the named member's words are what can be quoted.
+_GROUP_SUBJECT = re.compile(r"^\s*(?:(?:Some|Many|Other|Several|Most|Fellow)\s+)?[A-Za-z][a-z]+(?:s|men|women|people)\s*$")
+_GROUP_EXAMPLE = re.compile(
+    rf",?\s*(?:like|including|such\s+as|among\s+them)\s+(?P<speaker>(?:[A-Z][\w.\u2024-]*\s+){{0,3}}{NAME})"
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:,|$|\s+[a-z])"
+)
 
 
 #: An aside set off by a pair of spaced dashes: " - two months after Lund stepped down - ".
@@ -209,10 +249,20 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             ):
                 last = parts.pop()
                 popped += 1  # (not the name after a lead-in: "Of Carson, Levine, who backs Ruiz, said")
-            if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (ENDS_ON_ROLE.search(parts[-1]) or DESCRIBED.match(parts[-1].strip())):
-                # "Ohio's attorney general, Pam Roe, vowed", "The head of the league, Pam Roe, warned":
-                # the name beside the description speaks
+            if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (
+                ENDS_ON_ROLE.search(parts[-1])
+                or DESCRIBED.match(parts[-1].strip())
+                or _ONE_OF_GROUP.search(parts[-1])
+                or _SOMEONES_RELATION.search(parts[-1])
+            ):
+                # "Ohio's attorney general, Pam Roe, vowed", "The head of the league, Pam Roe, warned", "One of
+                # the mayor's allies, Pam Roe, said", "Ana Lund's wife, Pam Roe, said": the name beside the
+                # description speaks
                 return last.strip(), offset + len(",".join(parts)) + 1 + len(last) - len(last.lstrip())
+            example = _GROUP_EXAMPLE.match(last) if popped == 1 else None
+            if example and _GROUP_SUBJECT.search(parts[-1]):
+                # "Critics, including Ana Lund, said": the one member the sentence names speaks for the group
+                return example.group("speaker"), offset + len(",".join(parts)) + 1 + example.start("speaker")
             head = ",".join(parts) + " "
         named = _NAME_AND_ROLE.match(head)
         if named:
@@ -284,15 +334,22 @@ def cue_before(before: str, before_start: int) -> tuple[str, int] | None:
         or _PARENTHETICAL_CUE.search(before)
         or _PARENTHETICAL_SAID.search(before)
         or _OWNERS_ANSWER.search(before)
+        or _DOCUMENT_READS.search(before)
     )
+    if m and m.re is _DOCUMENT_READS and m.group("sender"):
+        return m.group("sender"), before_start + m.start("sender")  # "The letter from Ortiz reads": Ortiz
     speaker = m.group("speaker") if m else ""
     if m and m.re is _OWNERS_ANSWER:
         speaker = _OWNER_AS_SUBJECT.get(speaker.lower(), speaker)  # "His answer was that": he answered
     if m and not _WHO_SHAPED.search(speaker) and speaker not in _OWNER_AS_SUBJECT.values():
         m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
     found = (speaker, before_start + m.start("speaker")) if m else _subject_of_last_verb(before, before_start)
-    if found is None and PARTICIPLE_CUE.search(before):
+    if found is None and (PARTICIPLE_CUE.search(before) or _ISSUED_SAYING.search(before)):
         # "the mayor spoke for an hour, telling the crowd, "..."": the participle's subject is the sentence's
         lead = _RELATIVE_THEN_PARTICIPLE.search(before) or _SENTENCE_SUBJECT.match(before)
         found = (lead.group("subject"), before_start + lead.start("subject")) if lead else None
+        example = _GROUP_EXAMPLE.match(before, lead.end("subject")) if lead and _GROUP_SUBJECT.search(lead.group("subject")) else None
+        if example:
+            # "Critics like Ana Lund attacked it, calling it "..."": the member the group's subject names
+            found = (example.group("speaker"), before_start + example.start("speaker"))
     return found

@@ -249,7 +249,7 @@ TITLE = (
     r"(?:(?i:president|minister|secretary|leader|chairman|premier|chancellor|general|admiral|senator|ambassador|"
     r"spokesperson|spokesman|spokeswoman|professor|commander|director|envoy|governor|mayor|detective|inspector|"
     r"superintendent|captain|commodore|colonel|major|lieutenant|sergeant|judge|justice|attorney|prosecutor|"
-    r"analyst|researcher|expert|official|diplomat|lawmaker|sheriff|commissioner|chairwoman|council(?:man|woman|member)|"
+    r"analyst|researcher|expert|official|diplomat|lawmaker|sheriff|commissioner|chairwoman|council(?:man|woman|member|l?or)|"
     r"alderman|assembly(?:man|woman|member)|congress(?:man|woman)|supervisor|treasurer|comptroller|auditor|marshal|"
     r"magistrate|pastor|rabbi|(?:arch)?bishop|cardinal|imam|reverend|ayatollah|trooper)|"
     r"King|Queen|Pope|Prince|Princess|Crown Prince|Emperor|Sultan|Emir|Sheikh|Speaker|"
@@ -265,7 +265,7 @@ ROLE_NOUNS = (
     r"captain|pilot|soldier|veteran|engineer|doctor|nurse|lawyer|judge|resident|witness|fisherman|villager|"
     r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
     r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest|chairwoman|commissioner|"
-    r"council(?:man|woman|member)|alderman|sheriff|pastor|rabbi|imam|bishop|legislator|sergeant|lieutenant|"
+    r"council(?:man|woman|member|l?or)|alderman|sheriff|pastor|rabbi|imam|bishop|legislator|sergeant|lieutenant|"
     r"physician|surgeon|superintendent|treasurer|clerk"
 )
 #: Nouns for a person that a description may end on beside the roles ("the billionaire businessman",

@@ -22,11 +22,12 @@ TITLE_ABBREVIATIONS = frozenset(
      "rev", "fr", "msgr", "sens", "reps", "govs", "gens", "det", "supt", "atty", "amb", "hon"]
 )
 #: Abbreviations that always lead on to what follows (a title before a name, "i.e."): never an end.
-_LEADING_ABBREVIATIONS = TITLE_ABBREVIATIONS | {"no", "vs", "i.e", "e.g", "approx", "est", "dept"}
+_LEADING_ABBREVIATIONS = TITLE_ABBREVIATIONS | {"vs", "i.e", "e.g", "approx", "est", "dept"}
 #: Abbreviations that may close a sentence ("sanctions by the U.S.") but mostly modify the name
-#: after them ("U.S. Navy"): an end only before a word that opens sentences, never names.
+#: after them ("U.S. Navy"), and "no" ("No. 2", but "The board voted no. The mayor ..."): an end only
+#: before a word that opens sentences, never names.
 _NAME_ABBREVIATIONS = frozenset(
-    ["u.s", "u.n", "u.k", "e.u", "jr", "sr", "etc", "inc", "corp", "ltd", "co", "ft", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    ["no", "u.s", "u.n", "u.k", "e.u", "jr", "sr", "etc", "inc", "corp", "ltd", "co", "ft", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 #: Clock abbreviations close a time, which mostly closes its sentence ("at 9 a.m. The ministry"),
 #: unless the day, a month or the clock's zone follows ("at 7:50 a.m. Monday", "9 a.m. Seoul time").

@@ -349,16 +349,18 @@ def _of_age(description: str, at: int, resolver: Resolver) -> ActorCandidate | N
     return found
 
 
-#: The party tag set after a name: "Sen. Ana Lund (D-Minn.)" is a Democrat however her profile reads.
-_PARTY_TAG_AFTER = re.compile(r"\s*\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)")
+#: The party tag set after a name, in brackets or between commas: "Sen. Ana Lund (D-Minn.)", "Rep. Ana Lund,
+#: D-Calif.," is a Democrat however her profile reads.
+_PARTY_TAG_AFTER = re.compile(r"\s*(?:\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)|,\s+(?:[DRI]|Ind)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,)")
 
 
 def _marks_fit(person: ActorCandidate, description: str, article: str) -> bool:
     """Whether a person the article has described can be what a description says besides an office:
     "the Republican presidential candidate" is not the one it introduced as "Mayor" only. Someone
-    it gives no title or appositive may be anyone."""
-    tags = [t.group(0) for m in person.mentions if (t := _PARTY_TAG_AFTER.match(article, m.end))]
-    said = " | ".join([profile(person, article), *tags]).strip(" |")
+    it gives no title or appositive may be anyone; the party tag after a name says a party too ("Ana Lund
+    (R-Texas)" is "the Texas Republican")."""
+    tags = (_PARTY_TAG_AFTER.match(article, m.end) for m in person.mentions)
+    said = " | ".join([profile(person, article)] + [t.group(0).strip(" ,") for t in tags if t]).strip(" |")
     return not said or all(re.search(found, said, re.IGNORECASE) for mark, found in _MARKS.items() if re.search(mark, description))
 
 
