@@ -1820,3 +1820,21 @@ def test_a_states_governor_after_a_quote_is_the_governor_of_that_state() -> None
 def test_a_short_quote_given_to_a_name_after_lower_case_title_words_is_a_quote() -> None:
     article = "Mayor Ingrid Voss's rivals piled on this week. “Voss is finished,” campaign manager Leopold Sandberg said.\n"
     assert quote_starting(article, "Voss is finished").speaker == "Leopold Sandberg"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("Rep.", "representative"), ("Sen.", "senator"), ("Gov.", "governor"), ("Lt. Gen.", "lieutenant general")],
+)
+def test_a_short_title_is_read_as_the_office_it_stands_for(title: str, role: str) -> None:
+    article = f"The ferry budget went to the council on Monday.\n\n“The night crossings stay,” said {title} Ana Lund.\n"
+    quote = quote_starting(article, "The night crossings")
+    assert quote.speaker == "Ana Lund"
+    assert quote.speaker_role == role
+    assert quote.speaker_type == SpeakerType.OFFICIAL
+
+
+@pytest.mark.parametrize("office", ["Congresswoman", "Sheriff", "Commissioner", "Councilwoman"])
+def test_elected_and_local_offices_speak_as_officials(office: str) -> None:
+    article = f"The ferry budget went to the council on Monday.\n\n“The night crossings stay,” said {office} Ana Lund.\n"
+    assert quote_starting(article, "The night crossings").speaker_type == SpeakerType.OFFICIAL

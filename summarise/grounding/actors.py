@@ -24,6 +24,7 @@ from summarise.grounding.gazetteer import (
     KNOWN_ORGANISATIONS,
     MILITARY_WORDS,
     NOT_NAME_WORDS,
+    OFFICE_ABBREVIATIONS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
     PERSON_NOUNS,
@@ -352,7 +353,9 @@ _KNOWN_LABELS = tuple(
 
 def _title_role(title: str) -> str:
     words = [w for w in title.split() if not w.endswith(".")]
-    return " ".join(words).lower() if words else title.lower().rstrip(".")
+    if words:
+        return " ".join(words).lower()
+    return " ".join(OFFICE_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in title.split()).lower()
 
 
 def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:

@@ -281,6 +281,13 @@ PERSON_NOUNS = (
 KIN_FEMALE = r"wife|widow|mother|daughter|sister|grandmother|granddaughter|niece|aunt|girlfriend|fiancee"
 KIN_MALE = r"husband|widower|father|son|brother|grandfather|grandson|nephew|uncle|boyfriend"
 #: Role words, and the speaker type each implies, tried in this order.
+#: The offices short titles stand for: "Rep. Ana Lund" is a representative and "Lt. Gen. Omar Pruitt" a
+#: lieutenant general, not a "rep" or a "lt. gen".
+OFFICE_ABBREVIATIONS = {
+    "Sen": "Senator", "Rep": "Representative", "Gov": "Governor", "Gen": "General", "Lt": "Lieutenant",
+    "Col": "Colonel", "Maj": "Major", "Capt": "Captain", "Sgt": "Sergeant", "Adm": "Admiral", "Cmdr": "Commander",
+    "Prof": "Professor", "Amb": "Ambassador", "Atty": "Attorney", "Det": "Detective", "Supt": "Superintendent",
+}
 ROLE_TYPES = (
     (
         (
@@ -294,7 +301,8 @@ ROLE_TYPES = (
             r"minister|spokes(?:person|man|woman)|official|president|general|ambassador|secretary|lawmaker|senator|"
             r"premier|chancellor|leader|commander|chief|diplomat|envoy|governor|mayor|admiral|officer|chairman|"
             r"director|military|ministry|government|department|captain|commodore|colonel|inspector|detective|"
-            r"police|attorney|prosecutor|marshal|administrator|head of"
+            r"police|attorney|prosecutor|marshal|administrator|head of|congress(?:man|woman|member)|representative|"
+            r"sheriff|commissioner|council(?:man|woman|member|lor)|councilor|legislator|assembly(?:man|woman|member)"
         ),
         "official",
     ),
