@@ -14,7 +14,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from summarise.cli import app
-from summarise.grounding import find_actor_candidates
+from summarise.grounding import find_actor_candidates, find_quote_candidates
 from summarise.rules import rules_briefing
 from summarise.schemas import ActorKind, Briefing
 
@@ -289,3 +289,94 @@ def test_a_party_before_a_name_is_no_part_of_it() -> None:
     article = "The bill passed after a long night, and Democrat Wilma Ostrander said she was relieved.\n"
     people = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
     assert people == {"Wilma Ostrander"}
+
+
+def test_a_firm_named_for_its_trade_is_a_body_not_a_person() -> None:
+    article = "The town of Elmvale sued Corrin Chemicals over the leak, and farmers later sued Dask Pharmaceuticals too.\n"
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Corrin Chemicals") == ActorKind.ORGANISATION
+    assert found.get("Dask Pharmaceuticals") == ActorKind.ORGANISATION
+
+
+def test_a_weekday_that_ends_the_sentence_is_no_part_of_a_name() -> None:
+    article = "Inspectors fined the Harlow Shipping Company on Thursday. The fine was the largest this year.\n"
+    names = {c.name for c in find_actor_candidates(article)}
+    assert "Harlow Shipping Company" in names
+    assert not any("Thursday" in name for name in names)
+
+
+def test_congress_on_its_own_is_a_body() -> None:
+    article = "The tariff stayed in place. Late on Friday, Congress voted to extend it for a year.\n"
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Congress") == ActorKind.ORGANISATION
+
+
+def test_a_party_word_alone_names_no_speaker() -> None:
+    article = (
+        "A Republican from Nebraska broke ranks on the farm bill.\n\n"
+        "\u201cThis bill fails our growers,\u201d the Republican said after the vote.\n\n"
+        "The Democrat who wrote it told supporters: \u201cWe will be back.\u201d\n"
+    )
+    speakers = {q.speaker for q in find_quote_candidates(article)}
+    assert not speakers & {"Republican", "Democrat"}
+
+
+def test_a_possessive_ends_a_speakers_name() -> None:
+    article = "Ivo Randers met the strikers on Monday. Ivo Randers\u2019s tone was firm: \u201cWe stay.\u201d\n"
+    speakers = [q.speaker for q in find_quote_candidates(article)]
+    assert speakers == ["Ivo Randers"]
+
+
+def test_an_office_of_no_named_state_is_an_actor_of_its_own() -> None:
+    article = "The Interior Ministry said on Sunday that the northern crossing would stay shut until spring.\n"
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Interior Ministry") == ActorKind.ORGANISATION
+
+
+def test_an_office_speaks_for_the_one_state_the_story_names() -> None:
+    article = (
+        "Latvia shut a border post on Sunday. The Interior Ministry said the post would stay shut until spring.\n\n"
+        "\u201cThe risk is too high,\u201d the ministry said.\n"
+    )
+    found = {c.name: c for c in find_actor_candidates(article)}
+    assert "Interior Ministry" not in found
+    assert "Interior Ministry" in found["Latvia"].aliases
+    assert [q.speaker for q in find_quote_candidates(article)] == ["Latvia"]
+
+
+def test_a_surname_takes_the_first_name_the_list_lacks() -> None:
+    article = (
+        "Oswy Vantrell chaired the hearing on Monday. Critics asked him to step down.\n\n"
+        "\u201cI will not go,\u201d Vantrell replied.\n"
+    )
+    assert [q.speaker for q in find_quote_candidates(article)] == ["Oswy Vantrell"]
+
+
+def test_a_body_named_after_called_keeps_its_small_words() -> None:
+    article = (
+        "Anglers formed a group called Mind the Estuary last spring.\n\n"
+        "\u201cWe will not let this pass,\u201d the group said on Monday.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Mind the Estuary") == ActorKind.ORGANISATION
+    assert "Estuary" not in found
+    assert [q.speaker for q in find_quote_candidates(article)] == ["Mind the Estuary"]
+
+
+def test_a_surname_alone_that_answers_as_she_is_a_person() -> None:
+    article = (
+        "Councillors rounded on Okonjo over the budget on Monday.\n\n"
+        "Okonjo replied that she had the votes to pass it.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Okonjo") == ActorKind.PERSON
+
+
+def test_campaign_groups_known_by_name_are_bodies_even_opening_a_sentence() -> None:
+    article = (
+        "Greenpeace said the dredging would smother the reef.\n\n"
+        "Human Rights Watch called the arrests of the divers arbitrary.\n"
+    )
+    found = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert found.get("Greenpeace") == ActorKind.ORGANISATION
+    assert found.get("Human Rights Watch") == ActorKind.ORGANISATION

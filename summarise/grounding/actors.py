@@ -87,7 +87,13 @@ _INSTITUTIONAL = re.compile(
     r"finance|trade|state|health|information|oil|energy|economy|justice|education|emergencies|intelligence|security)\s+ministry)|"
     r"military|army|navy|air force|coast guard|border guard|armed forces|embassy|consulate)\b"
 )
-_BY_KIND_NOUN = re.compile(rf"\b(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})")
+#: A body brought in by what it is, its name right after ("the consultancy Brightwater Partners")
+#: or after "called" ("a group called Save the Quay", "a charity known as Hands for Harbours").
+_BY_KIND_NOUN = re.compile(
+    rf"\b(?:(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})|"
+    r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network)\s+(?:called|named|known\s+as)\s+"
+    rf"(?P<called>{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*))"
+)
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
 _NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
 _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
@@ -180,6 +186,8 @@ class _Collector:
 
     def __init__(self) -> None:
         self.by_name: dict[str, ActorCandidate] = {}
+        #: offices that speak for a state the sentence does not name ("The Interior Ministry said")
+        self.stateless_offices: list[str] = []
 
     def add(self, name: str, kind: ActorKind, role: str | None = None, affiliation: str | None = None) -> None:
         name = name.strip()
@@ -282,7 +290,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         # a weekday or month is never part of a name ("the European Union on Tuesday")
         groups: list[list[str]] = [[]]
         for t in tokens:
-            if t in _WEEKDAYS_MONTHS:
+            if t.rstrip(".") in _WEEKDAYS_MONTHS:  # "on Monday." ends the sentence as well as the name
                 groups.append([])
                 continue
             groups[-1].append(t)
@@ -307,6 +315,8 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
                 if state:
                     collector.add(state, ActorKind.STATE)
                     collector.alias(state, f"{owner_text} {bare}" if owner_text else phrase)
+                else:
+                    collector.stateless_offices.append(bare)
             elif kind is not None:
                 collector.add(bare, kind, affiliation=state)
                 if bare != phrase and not possessive:
@@ -330,8 +340,9 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in STARTERS:
             collector.add(name, ActorKind.ORGANISATION)
     for m in _BY_KIND_NOUN.finditer(text):
-        if not state_of(m.group("name")):
-            collector.add(m.group("name"), ActorKind.ORGANISATION)
+        name = m.group("called") or m.group("name")
+        if not state_of(name) and not any(day in name.split() for day in _WEEKDAYS_MONTHS):
+            collector.add(name, ActorKind.ORGANISATION)
     for name, named in _KNOWN_LABELS:
         if named.search(text):
             collector.add(name, ActorKind.ORGANISATION)  # an agency only cited is left out later (only_a_source)
@@ -525,6 +536,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
         _organisations(sentence, collector)
         _persons(sentence, article, collector)
     _one_word_bodies(prose_sentences, article, collector)
+    _offices_of_no_named_state(collector)
     names = list(collector.by_name)  # in the order found: a set's order changes between processes
     limit = body_end(article)
     found: list[ActorCandidate] = []
@@ -575,6 +587,19 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
         or any(_agentive(article, m) for m in c.mentions if _within(prose, prose_starts, m.start))
     ]
     return tuple(sorted(found, key=lambda c: c.first))
+
+
+def _offices_of_no_named_state(collector: _Collector) -> None:
+    """"The Interior Ministry said" with no state before it: the office of the one state the story
+    names speaks for that state; where the story names none, the office is an actor of its own.
+    Among several states the text does not say whose it is, and it is left out."""
+    states = [name for name, c in collector.by_name.items() if c.kind == ActorKind.STATE]
+    for office in dict.fromkeys(collector.stateless_offices):
+        if len(states) == 1:
+            collector.alias(states[0], office)
+        elif not states:
+            military = re.fullmatch(r"(?i:military|army|navy|air force|armed forces)", office)
+            collector.add(office, ActorKind.MILITARY_BODY if military else ActorKind.ORGANISATION)
 
 
 #: A capitalised word standing as a clause's subject: "... that the militia had tried", "Hezbollah said".

@@ -193,6 +193,13 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "World Health Organization": ("WHO",),
     "Group of Seven": ("G7",),
     "Group of 20": ("G20",),
+    "Congress": ("U.S. Congress",),
+    "Greenpeace": (),
+    "Amnesty International": ("Amnesty",),
+    "Human Rights Watch": ("HRW",),
+    "Oxfam": (),
+    "Doctors Without Borders": ("MSF", "Médecins Sans Frontières"),
+    "International Committee of the Red Cross": ("ICRC", "Red Cross"),
 }
 #: Offices of a state that speak for it: "Japan's Defence Ministry said" is Japan speaking.
 GENERIC_BODY = re.compile(
@@ -230,7 +237,7 @@ OUTLET_WORDS = frozenset(
 )
 
 ORGANISATION_WORDS = frozenset(
-    ["Ministry", "Agency", "Institute", "Council", "Nations", "Committee", "Party", "Office", "University", "Center", "Centre", "Foundation", "Service", "Department", "Bureau", "Commission", "Association", "Organization", "Organisation", "Union", "Bank", "Corporation", "Company", "Group", "Times", "Post", "News", "Press", "Network", "Parliament", "Assembly", "Congress", "Court", "Cabinet", "Secretariat", "Administration", "Authority", "Institution", "Society", "Program", "Programme", "Project", "Initiative", "Studies", "Daily", "Journal", "Management", "Holdings", "Brothers", "Shipping", "Lines", "Airlines", "Industries", "Systems", "Technologies", "Partners", "Capital", "Energy", "Motors", "Inc", "Ltd", "Corp", "LLC", "Movement", "Operations", "Trade", "Railways", "Railway", "Media", "Television", "Broadcasting", "Forum", "Alliance", "Coalition", "Federation", "League", "Fund", "Trust", "Board", "Academy", "School", "College", "Tribunal"]
+    ["Ministry", "Agency", "Institute", "Council", "Nations", "Committee", "Party", "Office", "University", "Center", "Centre", "Foundation", "Service", "Department", "Bureau", "Commission", "Association", "Organization", "Organisation", "Union", "Bank", "Corporation", "Company", "Group", "Times", "Post", "News", "Press", "Network", "Parliament", "Assembly", "Congress", "Court", "Cabinet", "Secretariat", "Administration", "Authority", "Institution", "Society", "Program", "Programme", "Project", "Initiative", "Studies", "Daily", "Journal", "Management", "Holdings", "Brothers", "Shipping", "Lines", "Airlines", "Industries", "Systems", "Technologies", "Partners", "Capital", "Energy", "Motors", "Inc", "Ltd", "Corp", "LLC", "Movement", "Operations", "Trade", "Railways", "Railway", "Media", "Television", "Broadcasting", "Chemicals", "Pharmaceuticals", "Laboratories", "Labs", "Foods", "Logistics", "Enterprises", "Electronics", "Insurance", "Forum", "Alliance", "Coalition", "Federation", "League", "Fund", "Trust", "Board", "Academy", "School", "College", "Tribunal"]
 )
 MILITARY_WORDS = frozenset(
     ["Command", "Forces", "Force", "Army", "Navy", "Corps", "Fleet", "Guard", "Military", "Staff", "Brigade", "Division", "Battalion", "Regiment"]

@@ -135,6 +135,12 @@ def name_tail(name: str) -> str:
 _PARTY_MEMBER = frozenset(["Democrat", "Democrats", "Republican", "Republicans", "GOP", "Independent", "Libertarian"])
 
 
+def is_party_word(name: str) -> bool:
+    """"Republican", "Democrats": a party's member or members, who the story describes, not names
+    ("the Republican said" is someone it has not named, or the one it named before)."""
+    return name in _PARTY_MEMBER
+
+
 def drop_title(name: str) -> str:
     """"Commodore Ramon Castillo" -> "Ramon Castillo", "Councilwoman Ruth Nash" -> "Ruth Nash": a
     title is a role, not part of the name."""
@@ -205,7 +211,8 @@ def is_surname(word: str, article: str) -> bool:
 #: ("the Brennan campaign", "a Brennan supporter"). A body says "it" or "we", and has members.
 _SAID_OF_ONESELF = (
     r"(?<![\w'’-]){word}\s+(?:(?:also|later|then|has|had|again)\s+)?(?:said|says|told\s+\w+|added|argued|insisted|claimed|"
-    r"explained|stressed|acknowledged|admitted|conceded|wrote)\s+(?:that\s+)?(?:he|she)\b"
+    r"explained|stressed|acknowledged|admitted|conceded|wrote|replied|responded|noted|recalled|complained|countered|maintained|"
+    r"vowed|promised)\s+(?:that\s+)?(?:he|she)\b"
     rf"|(?<![\w'’-]){{word}}\s+and\s+(?:his|her)\s+(?:{KIN_FEMALE}|{KIN_MALE}|family|children)\b"
     r"|(?<![\w'’-]){word}\s+(?:[a-z]+\s+)?(?:himself|herself)\b"
     r"|\b(?:the|a|an)\s+{word}\s+(?:campaign|camp|ticket|supporter|backer|presidency)\b"

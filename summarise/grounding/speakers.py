@@ -20,8 +20,10 @@ from summarise.grounding.cue_words import DESCRIBED
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.name_shapes import (
     NAME,
+    STARTERS,
     drop_title,
     is_group_name,
+    is_party_word,
     names_a_place_or_event,
     reads_as_a_name,
     without_sentence_words,
@@ -74,7 +76,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
         tokens = name.split()
         if name in known or any(t in NOT_NAME_WORDS or t in ORGANISATION_WORDS for t in tokens) or state_of(name):
             continue
-        if is_group_name(name) or us_place_in(name):  # "many more Latinos said", "Dayton, Ohio, said"
+        if is_group_name(name) or is_party_word(name) or us_place_in(name):  # "many more Latinos said", "Dayton, Ohio, said"
             continue
         if tail_of_a_place(article, name, m.start()):
             continue  # "Ana Ruiz of North Carolina said": "Carolina" is no one
@@ -85,7 +87,7 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
         if name not in found:
             found[name] = unlisted_person(name, article)
     for m in _OPENING_NAME.finditer(article):
-        name = m.group("name")
+        name = re.sub(r"['’]s$", "", m.group("name"))  # "Ada Brun's tone was sharp": the name ends before its possessive
         if name not in found and name not in known and is_first_name(name.split()[0]):
             if names_a_place_or_event(name, article[m.end("name") :], article):
                 continue  # "Jack Creek was a tragedy": a place in a person's shape
@@ -152,11 +154,26 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
         if first is not None and all(re.fullmatch(r"[A-Z][a-z][\w'’-]*|[A-Z]\.", w) for w in words[first:]):
             best = drop_title(" ".join([*words[first:], name]))  # not "York Congressman Pete Kane"
             break
+    if best == name and len(tokens) == 1:
+        best = _written_in_full(name, article) or name
     spans = [
         Span(start=m.start(), end=m.end(), status=MatchStatus.EXACT)
         for m in re.finditer(rf"(?<![\w]){re.escape(tokens[-1] if len(tokens) == 1 else name)}(?![\w])", article)
     ]
     return ActorCandidate(best, ActorKind.PERSON, mentions=spans)
+
+
+def _written_in_full(surname: str, article: str) -> str | None:
+    """"Oswy Vanse" for "Vanse" where the first-name list lacks "Oswy": the word the article
+    writes right before the surname, when the two read as a name (no common word, no title, no
+    party, no word that opens sentences)."""
+    for full in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+{re.escape(surname)}(?![\w'’-])", article):
+        pair = f"{full.group(1)} {surname}"
+        # not "the Lakeside Vanse group": part of a longer name or a description
+        inside = re.search(r"(?:\b(?i:the|a|an)|[A-Z][\w'’.-]*)\s+$", article[max(0, full.start() - 20) : full.start()])
+        if not inside and not re.match(r"\s+[A-Z]", article[full.end() :]) and full.group(1) not in STARTERS and reads_as_a_name(pair, article):
+            return pair
+    return None
 
 
 def _title_before(article: str, at: int) -> tuple[int, str]:
