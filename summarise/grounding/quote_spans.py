@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.grounding.cue_words import AUXILIARIES, DETERMINER_BEFORE, SPEECH, SPEECH_VERB
+from summarise.grounding.cue_words import ACCORDING, AUXILIARIES, DETERMINER_BEFORE, SPEECH, SPEECH_VERB
 from summarise.grounding.gazetteer import state_of
 
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
@@ -63,7 +63,10 @@ _IN_MARKUP = re.compile(r"<[^<>]*$")
 #: A quote says something in words: two letters in a row, not only digits, a handle or a link.
 _WORDY = re.compile(r"(?<![@#/\w])[^\W\d_]{2,}(?![\w./]*\.(?:com|org|net)\b)")
 #: Every word capitalised but the small ones, and no more than eight: a title, not someone's words.
-_TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’:-]*[.!]?|of|the|a|an|and|in|on|to|for|at)(?:\s+(?:[A-Z0-9][\w'’:-]*|of|the|a|an|and|in|on|to|for|at)){1,7}[.!:]?")
+_TITLE_CASE = re.compile(
+    r"(?:[A-Z0-9][\w'’:-]*[.!]?|of|the|a|an|and|in|on|to|for|at)"
+    r"(?:\s+(?:[A-Z0-9][\w'’:-]*|of|the|a|an|and|in|on|to|for|at|with)){1,7}[.!:]?"
+)
 
 
 #: A verb by which a speaker gives someone or something a name of their own: "called him a "...",
@@ -78,6 +81,21 @@ _GIVEN_NAME = re.compile(
     r"call(?:s|ed)\s+(?:an?\s+|the\s+)?"
     r"|\b(?:he|she|they|I|we)\s+(?:has\s+|had\s+|once\s+|also\s+|then\s+)?(?:call(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|"
     r"label(?:s|l?ed)?|term(?:s|ed)?)\s+(?:an?\s+|the\s+)?)$"
+)
+#: A speech verb, or a noun for a reply, that a comma or colon sets right before the words: 'Dahl wrote: "Shame."',
+#: 'she answered, "Gladly."', 'his verdict: "Unfit."'; with it a one-word sentence is an utterance, not a term.
+_SAYS_BEFORE = re.compile(
+    rf"(?:\b(?:{SPEECH})(?:\s+[a-z]+ly)?"
+    rf"|\b(?:answer|reply|response|verdict|retort|message|comment)\b[^:;“”\"]{{0,30}}?)\s*[,:]\s*$"
+)
+#: A verb of judgement and its object before "as": "dismissed the report as "...", "hailed the deal as a "..."":
+#: the judge's own word for the thing (not "sees the law as a "..."", where the words are a term).
+_JUDGED_AS = re.compile(
+    r"\b(?:dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|derid(?:e|es|ed|ing)|ridicul(?:e|es|ed|ing)|"
+    r"characteri[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|hail(?:s|ed|ing)?|herald(?:s|ed|ing)?|"
+    r"defend(?:s|ed|ing)?|brush(?:es|ed|ing)?\s+off|wav(?:e|es|ed|ing)\s+off|slam(?:s|med|ming)?|blast(?:s|ed|ing)?|"
+    r"mock(?:s|ed|ing)?|prais(?:e|es|ed|ing)|attack(?:s|ed|ing)?|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing))\s+"
+    r"(?:[\w’'.,-]+\s+){0,8}?as\s+(?:being\s+|having\s+)?(?:an?\s+|the\s+)?$"
 )
 #: The words by which the writer hands a short quote to whoever speaks: speech verbs as participles
 #: ("saying it was "..."") and verbs of praise and blame ("decried the plan for "..."").
@@ -106,8 +124,22 @@ _CUE_AFTER = re.compile(
 )
 #: A possessive before a quote makes it the name of someone's thing: 'the network's "Morning Talk"'.
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
-#: Where a show's or a paper's title stands, even in a sentence with a speech verb: 'said on "Morning Talk"'.
-_SHOW_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|in))\s+$")
+#: Where a show's or a paper's title stands, even in a sentence with a speech verb: 'said on "Morning Talk"',
+#: 'she wrote in her memoir, "Salt and Stone"'.
+_SHOW_BEFORE = re.compile(
+    r"(?:\w['’]s?|\b(?:on|in)|\b(?i:podcast|show|series|programme|program|episode|book|memoir|novel|film|movie|"
+    r"documentary|song|album|column|op-ed|essay|headline|ad|advert|advertisement|play|musical)\s*,?)\s+$"
+)
+
+
+#: The closing mark and comma between a quote and the cue right after it: '," according to Ana Lund'.
+_CLOSING_COMMA = re.compile(r"^[”“\"’]?\s*,?[”“\"’]?\s+")
+#: A source that counts rather than speaks: "according to the poll, "very liberal" voters ..." quotes its terms.
+_COUNTING_SOURCE = re.compile(
+    r"(?:(?:the|a|an|this|that|new|latest|recent|their|its)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:polls?|surveys?|data|figures|estimates?|statistics|census|tally|count|results)\b",
+    re.IGNORECASE,
+)
 
 
 def is_statement(words: str, mark: str, before: str, rest: str, after: str = "") -> bool:
@@ -129,14 +161,30 @@ def is_statement(words: str, mark: str, before: str, rest: str, after: str = "")
         _POSSESSIVE_BEFORE.search(before) or words[:1].isupper() and DETERMINER_BEFORE.search(before)
     ):
         return True  # the cue follows at once: '"Not yet," he said', '"Never!" the crowd shouted'
-    named = _GIVEN_NAME.search(before)
+    named = _GIVEN_NAME.search(before) or _JUDGED_AS.search(before)
     if named and not _named_by_a_state(before[: named.start()]):
         return True  # "she called the plan "reckless"": a speaker's own word for it
+    if words.rstrip()[-1:] in ".!?" and _SAYS_BEFORE.search(before) and not _NAMING.search(before):
+        return True  # the whole of a reply: 'she answered: "Never."'
     if _NAMING.search(before) or words[:1].isupper():
         return False
     if any(not DETERMINER_BEFORE.search(rest[: m.start()]) for m in SPEECH_VERB.finditer(rest)):
         return True
+    if _according_to_someone(before, after):
+        return True  # "according to Ana Lund, the plan is "dead on arrival"": the words are hers
     return _GIVES_WORDS.search(before) is not None
+
+
+def _according_to_someone(before: str, after: str) -> bool:
+    """Whether "according to X" (or "in the words of X") gives the quote to X: anywhere before it, or
+    right after its closing mark. X speaks rather than counts, and a quote after the phrase is not a
+    word of X's own name ('according to her "clawback" plan' names a plan)."""
+    for m in ACCORDING.finditer(before):
+        if before[m.end() :].strip() and not _COUNTING_SOURCE.match(m.group("speaker")):
+            return True
+    close = _CLOSING_COMMA.match(after)
+    m = ACCORDING.match(after, close.end()) if close else None
+    return m is not None and not _COUNTING_SOURCE.match(m.group("speaker"))
 
 
 def _named_by_a_state(subject: str) -> bool:

@@ -1,0 +1,83 @@
+"""Which quoted words are quotes at all: a short quote the text hands to a speaker is one, a scare
+quote or a title is not (LABELLING.md). Invented sentences, through ``find_quote_candidates``."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.grounding import find_quote_candidates
+
+
+def _quoted(article: str) -> list[str]:
+    return [q.text.rstrip(".,!?") for q in find_quote_candidates(article)]
+
+
+@pytest.mark.parametrize(
+    "article, words",
+    [
+        ("According to Mira Dahl, the ferry levy is “a cash grab.”", "a cash grab"),
+        ("In the words of Mira Dahl, the ferry levy was “daylight robbery.”", "daylight robbery"),
+        ("The ferry levy is “a cash grab,” according to Mira Dahl.", "a cash grab"),
+    ],
+)
+def test_according_to_someone_hands_them_a_short_quote(article: str, words: str) -> None:
+    assert _quoted(article) == [words]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "According to her “harbour first” plan, ferries would run hourly.",
+        "According to the latest poll, “very keen” voters favour the levy.",
+    ],
+)
+def test_according_to_a_plan_or_a_poll_is_no_speaker(article: str) -> None:
+    assert _quoted(article) == []
+
+
+@pytest.mark.parametrize(
+    "article, words",
+    [
+        ("The harbour board dismissed the audit as “sloppy.”", "sloppy"),
+        ("Mira Dahl rejected the complaints about the timetable as “baseless.”", "baseless"),
+        ("The mayor hailed the vote as “a turning point.”", "a turning point"),
+        ("Dahl characterised the talks as “frank.”", "frank"),
+    ],
+)
+def test_a_verb_of_judgement_gives_its_word_for_the_thing(article: str, words: str) -> None:
+    assert _quoted(article) == [words]
+
+
+def test_seeing_something_as_a_term_is_no_quote() -> None:
+    assert _quoted("Islanders see the ferry levy as a “poll tax” by another name.") == []
+
+
+@pytest.mark.parametrize(
+    "article, words",
+    [
+        ("Mira Dahl wrote: “Shame.”", "Shame"),
+        ("Asked whether the ferry would run on Sunday, the captain replied, “Never!”", "Never"),
+        ("Dahl's verdict on the timetable: “Unworkable.”", "Unworkable"),
+    ],
+)
+def test_a_one_word_reply_after_its_cue_is_a_quote(article: str, words: str) -> None:
+    assert _quoted(article) == [words]
+
+
+def test_a_one_word_name_after_a_colon_is_no_quote() -> None:
+    assert _quoted("The new ferry has been named: “Osprey.”") == []
+
+
+def test_a_show_title_with_a_small_word_is_no_quote() -> None:
+    assert _quoted("Mira Dahl said on “Supper with the Mayor” that she would stand again.") == []
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Mira Dahl said on the podcast “Tides of the North Sea” that the levy would go.",
+        "Dahl wrote in her memoir, “Salt Roads and Harbour Lights,” that she nearly quit.",
+    ],
+)
+def test_a_title_after_the_name_of_its_medium_is_no_quote(article: str) -> None:
+    assert _quoted(article) == []
