@@ -19,6 +19,7 @@ from summarise.grounding.cue_words import (
     NOT_SPEAKERS,
     PARTICIPLE_CUE,
     PARTICIPLES,
+    PARTY_AND_STATE,
     PARTY_TAG,
     SPEECH_VERB,
     TITLE_BEFORE_NAME,
@@ -169,7 +170,7 @@ _LEAD_IN = re.compile(r"(?:Of|On|In|At|For|About|As|With|From|To|After|Before|As
 #: Parts of an appositive chain between a name and its verb: ", 22", ", of Flint", ", Mich.", ", a lawyer", and a
 #: party and state set off by commas as agency copy writes them: ", D-Calif.", ", R-Texas".
 _APPOSITIVE_PART = re.compile(
-    r"^(?:(?:[DRI]|Ind)-[A-Z][\w.\u2024]*(?:\s[A-Z][\w.\u2024]*)?"
+    rf"^(?:{PARTY_AND_STATE}"
     r"|\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$"
 )
 #: A description that picks one person out of a group, so that a name may stand beside it: "One of the

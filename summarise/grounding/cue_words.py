@@ -75,6 +75,8 @@ NOT_NOUN_PHRASE_START = re.compile(
     r"|[a-z]+ed\s+(?:by|in|at|on|to|for|with)\b"  # '"..." fostered by Ortiz and his allies, the groups say'
 )
 PARTY_TAG = re.compile(r"\s*\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)\s*$")
+#: A party and state as agency copy sets them between commas after a name: ", D-Calif.,", ", R-Texas,".
+PARTY_AND_STATE = r"(?:[DRI]|Ind)-[A-Z][\w.\u2024]*(?:\s[A-Z][\w.\u2024]*)?"
 #: A speaker phrase that describes rather than names: "his wife", "the group's lawyer".
 DESCRIBED = re.compile(r"(?i:the|a|an|his|her|their|its|our)\s|[A-Z][\w.\u2024-]*(?:['’]s|s['’])\s")
 NOT_SPEAKERS = frozenset({"and", "but", "or", "then", "also", "as", "while", "which", "who", "that", "to"})

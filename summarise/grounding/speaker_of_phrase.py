@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarise.grounding.actors import ActorCandidate
-from summarise.grounding.cue_words import without_auxiliaries
+from summarise.grounding.cue_words import PARTY_AND_STATE, without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.name_shapes import NAME, is_surname
 from summarise.grounding.names import is_first_name
@@ -351,7 +351,7 @@ def _of_age(description: str, at: int, resolver: Resolver) -> ActorCandidate | N
 
 #: The party tag set after a name, in brackets or between commas: "Sen. Ana Lund (D-Minn.)", "Rep. Ana Lund,
 #: D-Calif.," is a Democrat however her profile reads.
-_PARTY_TAG_AFTER = re.compile(r"\s*(?:\((?:[A-Z]|Ind|Dem|Rep)-[^()]{1,14}\)|,\s+(?:[DRI]|Ind)-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,)")
+_PARTY_TAG_AFTER = re.compile(rf"\s*(?:\((?:[A-Z]|Ind|Dem|Rep)-[^()]{{1,14}}\)|,\s+{PARTY_AND_STATE},)")
 
 
 def _marks_fit(person: ActorCandidate, description: str, article: str) -> bool:
