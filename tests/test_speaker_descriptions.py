@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quote_lookup import quote_starting
+from tests.quote_lookup import quote_starting, speaker_of
 
 
 def test_an_editorial_board_no_paper_is_named_for_is_not_the_person_it_writes_about() -> None:
@@ -92,3 +92,12 @@ def test_an_office_once_held_or_a_figures_standing_stands_for_the_person_named_b
         f"\u201cThese jobs are coming back,\u201d {description} told the workers.\n"
     )
     assert quote_starting(article, "These jobs").speaker == "Dale Ruiz"
+
+
+@pytest.mark.parametrize("kind", ["charity", "coalition", "foundation", "trust"])
+def test_the_kind_of_body_the_story_called_it_stands_for_the_body(kind: str) -> None:
+    article = (
+        f"Mayor Ruth Calder closed the old weir on Monday. A {kind} called Friends of the Weir went to court the next day.\n\n"
+        f"“The weir must stay where it is,” the {kind} said.\n"
+    )
+    assert speaker_of(article, "The weir must stay") == "Friends of the Weir"

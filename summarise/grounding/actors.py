@@ -91,7 +91,7 @@ _INSTITUTIONAL = re.compile(
 #: or after "called" ("a group called Save the Quay", "a charity known as Hands for Harbours").
 _BY_KIND_NOUN = re.compile(
     rf"\b(?:(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})|"
-    r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network)\s+(?:called|named|known\s+as)\s+"
+    r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network|foundation|trust|association|society|federation|league)\s+(?:called|named|known\s+as)\s+"
     rf"(?P<called>{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*))"
 )
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.

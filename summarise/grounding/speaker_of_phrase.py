@@ -48,7 +48,7 @@ class Attribution:
 
 
 NOBODY = Attribution()
-_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation)"
+_ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation|charity|coalition|foundation|association|federation|league|trust|society)"
 
 
 def _state_in(phrase: str) -> str | None:
