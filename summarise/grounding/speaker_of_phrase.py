@@ -120,7 +120,7 @@ def _new_in_scene(description: str, at: int, article: str) -> bool:
     if role is None:
         return False
     stem = re.sub(r"(?:ors?|ers?|s)$", "", role.group(0).lower())
-    return re.search(rf"\b{stem}", article[:at], re.IGNORECASE) is None
+    return re.compile(rf"\b{stem}", re.IGNORECASE).search(article, 0, at) is None  # no copy of the article before ``at``
 
 
 #: A document that speaks for whoever issued it: "its statement added", "the ministry's statement said".

@@ -163,6 +163,10 @@ def unlisted_person(name: str, article: str) -> ActorCandidate:
     return ActorCandidate(best, ActorKind.PERSON, mentions=spans)
 
 
+#: A capitalised word right after a name: the name runs on ("Oswy Vanse Group"), so it is no first name and surname.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
 def _written_in_full(surname: str, article: str) -> str | None:
     """"Oswy Vanse" for "Vanse" where the first-name list lacks "Oswy": the word the article
     writes right before the surname, when the two read as a name (no common word, no title, no
@@ -171,7 +175,7 @@ def _written_in_full(surname: str, article: str) -> str | None:
         pair = f"{full.group(1)} {surname}"
         # not "the Lakeside Vanse group": part of a longer name or a description
         inside = re.search(r"(?:\b(?i:the|a|an)|[A-Z][\w'’.-]*)\s+$", article[max(0, full.start() - 20) : full.start()])
-        if not inside and not re.match(r"\s+[A-Z]", article[full.end() :]) and full.group(1) not in STARTERS and reads_as_a_name(pair, article):
+        if not inside and not _NAME_GOES_ON.match(article, full.end()) and full.group(1) not in STARTERS and reads_as_a_name(pair, article):
             return pair
     return None
 
