@@ -200,6 +200,12 @@ def _speakers(text: str, attributed: list[tuple[str, str]]) -> list[str]:
          [("Harbour board treasurer Ines Duarte", "we are solvent")], ["Ines Duarte"]),
         ('Sen. Ruth Calder of Maine said "the vote stands".',
          [("Sen. Ruth Calder of Maine", "the vote stands")], ["Ruth Calder"]),
+        ('Fight for Fair Rents organizing director Ines Duarte said "we march at noon".',
+         [("Fight for Fair Rents organizing director Ines Duarte", "we march at noon")], ["Ines Duarte"]),
+        ('The Council on Harbour Relations National Director Ines Duarte said "we object".',
+         [("The Council on Harbour Relations National Director Ines Duarte", "we object")], ["Ines Duarte"]),
+        ('Gov. Ruth Calder of Maine, a backer of Sen. Ines Duarte, said "we vote today".',
+         [("Gov. Ruth Calder of Maine, a backer of Sen. Ines Duarte", "we vote today")], ["Ruth Calder"]),
         ('A spokesman for Ruth Calder said "no comment".',
          [("A spokesman for Ruth Calder", "no comment")], ["A spokesman for Ruth Calder"]),
         ('Ruth Calder said "we vote today". "Fine," the veteran senator added.',
@@ -216,7 +222,8 @@ def _speakers(text: str, attributed: list[tuple[str, str]]) -> list[str]:
          [("Ruth Calder", "we vote today"), ("Ina Bell, who chairs the panel", "Fine,"), ("she", "Soon,")],
          ["Ruth Calder", "Ina Bell", "Ina Bell"]),  # the nearest name before the pronoun
     ],
-    ids=["role-then-name", "title-and-place", "employer-is-not-speaker", "definite-description",
+    ids=["role-then-name", "title-and-place", "body-then-its-titled-officer", "body-then-capitalised-title",
+         "titled-name-after-comma-describes", "employer-is-not-speaker", "definite-description",
          "built-on-another-name", "relational", "unresolved-pronoun", "it-needs-no-person", "nearest-name"],
 )
 def test_speakers(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:

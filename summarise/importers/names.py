@@ -189,6 +189,8 @@ def head_name(tokens: list[Token], lower_words: frozenset[str]) -> Name | None:
             continue
         if _stands_free(tokens, start):
             name = name_of_run([t.bare for t in tokens[start:end]])
+            if name and after.text not in (",", "—", "–"):  # "of Maine", or a body's officer after it
+                return _titled_ending(tokens[end:], lower_words) or name
             if name:
                 return name
     for start, end in runs:  # the name the Source ends with
@@ -197,6 +199,23 @@ def head_name(tokens: list[Token], lower_words: frozenset[str]) -> Name | None:
             if name:
                 return name
     return None
+
+
+def _titled_ending(tokens: list[Token], lower_words: frozenset[str]) -> Name | None:
+    """The name that ends what follows a body's name, when a title introduces it and no comma parts
+    them: in "Fight for Fairness organizing director Ina Bell" she speaks, the body is only whom
+    she works for (where "Ina Bell of Maine" is Ina Bell)."""
+    if any(not t.is_word for t in tokens):
+        return None
+    runs = name_runs(tokens, lower_words)
+    if not runs or runs[-1][1] != len(tokens):
+        return None
+    start, end = runs[-1]
+    words = [t.bare for t in tokens[start:end]]
+    title_before = start > 0 and tokens[start - 1].text.capitalize() in TITLES
+    if not (title_before or any(w in TITLES for w in words[1:-1])):
+        return None
+    return name_of_run(words)
 
 
 def _described_name(tokens: list[Token], start: int) -> bool:
