@@ -101,3 +101,28 @@ def test_the_kind_of_body_the_story_called_it_stands_for_the_body(kind: str) -> 
         f"“The weir must stay where it is,” the {kind} said.\n"
     )
     assert speaker_of(article, "The weir must stay") == "Friends of the Weir"
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Friends of the Weir, a local charity, went to court the next day.",
+        "The closure was fought in court by Friends of the Weir, a charity based in the town.",
+        "Friends of the Weir, the oldest residents' association in the valley, went to court.",
+    ],
+    ids=["appositive-between-commas", "appositive-ending-sentence", "kind-after-other-words"],
+)
+def test_a_body_the_story_describes_after_its_name_stands_for_the_kind(introduced: str) -> None:
+    article = (
+        f"Mayor Ruth Calder closed the old weir on Monday. {introduced}\n\n"
+        "“The weir must stay where it is,” the {kind} said.\n"
+    ).replace("{kind}", "association" if "association" in introduced else "charity")
+    assert speaker_of(article, "The weir must stay") == "Friends of the Weir"
+
+
+def test_people_counted_before_a_group_word_are_no_body() -> None:
+    article = (
+        "Hundreds of Veltans, a herding group from the hills, rode into town on Monday. Nobody was hurt.\n\n"
+        "“We walked for our land,” the group said.\n"
+    )
+    assert speaker_of(article, "We walked") != "Hundreds of Veltans"

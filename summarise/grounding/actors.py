@@ -88,11 +88,19 @@ _INSTITUTIONAL = re.compile(
     r"military|army|navy|air force|coast guard|border guard|armed forces|embassy|consulate)\b"
 )
 #: A body brought in by what it is, its name right after ("the consultancy Brightwater Partners")
-#: or after "called" ("a group called Save the Quay", "a charity known as Hands for Harbours").
+#: or after "called" ("a group called Save the Quay", "a charity known as Hands for Harbours"), or
+#: before what it is ("Save the Quay, a local campaign group, said").
+_BODY_KINDS = (
+    r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network|foundation|trust|association"
+    r"|society|federation|league)"
+)
+_HOW_MANY = frozenset(["Thousands", "Hundreds", "Dozens", "Millions", "Scores"])
+_BODY_NAME = rf"{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*"
 _BY_KIND_NOUN = re.compile(
     rf"\b(?:(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})|"
-    r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network|foundation|trust|association|society|federation|league)\s+(?:called|named|known\s+as)\s+"
-    rf"(?P<called>{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*))"
+    rf"{_BODY_KINDS}\s+(?:called|named|known\s+as)\s+(?P<called>{_BODY_NAME}))"
+    rf"|(?P<described>{_BODY_NAME}),\s+(?:a|an|the)\s+(?:(?!(?:of|for|and)\b)[a-z][\w'’-]*\s+){{0,3}}?{_BODY_KINDS}"
+    r"(?=\s*[,.;:]|\s+(?:that|which|based|in|from|with|representing|campaigning)\b)"
 )
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
 _NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
@@ -340,7 +348,9 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in STARTERS:
             collector.add(name, ActorKind.ORGANISATION)
     for m in _BY_KIND_NOUN.finditer(text):
-        name = m.group("called") or m.group("name")
+        name = m.group("called") or m.group("name") or m.group("described")
+        if m.group("described") and name.split()[0] in STARTERS | _HOW_MANY:
+            continue  # "Hundreds of Veltans, a farming people": people counted, not a body
         if not state_of(name) and not any(day in name.split() for day in _WEEKDAYS_MONTHS):
             collector.add(name, ActorKind.ORGANISATION)
     for name, named in _KNOWN_LABELS:
