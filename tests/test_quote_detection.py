@@ -81,3 +81,21 @@ def test_a_show_title_with_a_small_word_is_no_quote() -> None:
 )
 def test_a_title_after_the_name_of_its_medium_is_no_quote(article: str) -> None:
     assert _quoted(article) == []
+
+
+@pytest.mark.parametrize(
+    "article, words",
+    [
+        ("Mayor Ruth Calder called her rival a “coward” who was not “fit to serve.”", ["coward", "fit to serve"]),
+        ("Mira Dahl branded the levy a “swindle” and a “disgrace.”", ["swindle", "disgrace"]),
+        ("Mira Dahl said she had “new hope” that “the ferry will run.”", ["new hope", "the ferry will run"]),
+    ],
+    ids=["who-clause", "and", "that-clause"],
+)
+def test_a_second_short_quote_a_few_words_on_is_the_same_speakers(article: str, words: list[str]) -> None:
+    assert _quoted(article) == words
+    assert len({q.speaker for q in find_quote_candidates(article)} - {None}) == 1
+
+
+def test_a_quote_that_ends_its_clause_with_a_comma_joins_no_later_term() -> None:
+    assert _quoted("Mira Dahl called the levy “a scam,” drawing groans and “boo” calls.") == ["a scam"]

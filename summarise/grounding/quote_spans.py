@@ -132,6 +132,10 @@ _SHOW_BEFORE = re.compile(
 )
 
 
+#: A quote that stands a few lower-case words before another in one clause: 'a "liar" who was not '.
+#: (Not after a comma inside the marks: '"ambassador," "attack,"' lists terms, and '"...," drawing
+#: jeers and "..."' ends a clause.)
+_JOINED_TO_A_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"]{0,199}[^“”\",])[”\"]\s+(?:[a-z]+\s+){0,4}$")
 #: The closing mark and comma between a quote and the cue right after it: '," according to Ana Lund'.
 _CLOSING_COMMA = re.compile(r"^[”“\"’]?\s*,?[”“\"’]?\s+")
 #: A source that counts rather than speaks: "according to the poll, "very liberal" voters ..." quotes its terms.
@@ -166,6 +170,11 @@ def is_statement(words: str, mark: str, before: str, rest: str, after: str = "")
         return True  # "she called the plan "reckless"": a speaker's own word for it
     if words.rstrip()[-1:] in ".!?" and _SAYS_BEFORE.search(before) and not _NAMING.search(before):
         return True  # the whole of a reply: 'she answered: "Never."'
+    joined = _JOINED_TO_A_QUOTE.search(before)
+    if joined and is_statement(
+        joined.group("words"), mark, before[: joined.start("words") - 1], rest, before[joined.end("words") :] + words + after
+    ):
+        return True  # the second of two quotes a few words apart: 'calling him a "liar" who was not "honest"'
     if _NAMING.search(before) or words[:1].isupper():
         return False
     if any(not DETERMINER_BEFORE.search(rest[: m.start()]) for m in SPEECH_VERB.finditer(rest)):
