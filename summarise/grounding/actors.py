@@ -18,6 +18,7 @@ from summarise.grounding.actor_sources import BYLINE, CREDIT, QUOTED, SPEECH, ca
 from summarise.grounding.align import find_all
 from summarise.grounding.described_people import OFFICE_OF, described_people, from_first_name
 from summarise.grounding.gazetteer import (
+    CALENDAR_NAMES,
     GENERIC_BODY,
     KIN_FEMALE,
     KIN_MALE,
@@ -35,8 +36,8 @@ from summarise.grounding.gazetteer import (
     state_pattern,
     us_place_in,
 )
+from summarise.grounding.mention_standing import ARMS, agentive, only_a_place, within
 from summarise.grounding.name_shapes import (
-    EVENT_NOUN,
     LOW,
     NAME,
     NOT_NAMES,
@@ -150,9 +151,6 @@ _AFTER_PERSON = re.compile(
     rf"^(?:$|[,.;:!?)'’]|\s+(?:{SPEECH}|is|was|has|had|have|will|would|could|can|did|does|also|who|from|to|in|on|at|of|with|"
     r"for|and|but|after|before|during|into|as|by|\w+ed)\b)"
 )
-_WEEKDAYS_MONTHS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-)
 
 
 @dataclass
@@ -214,13 +212,9 @@ class _Collector:
             found.aliases.append(alias)
 
 
-#: What a state fights with: "Russian drones struck Kyiv" makes Russia the attacker, named by its adjective.
-_ARMS = r"(?:drones?|missiles?|rockets?|forces|troops|soldiers|jets|warplanes|warships|artillery|shelling|air strikes?|airstrikes?|strikes?)"
-
-
 #: Arms named by their state's adjective that attack: "Russian drones and missiles struck", not "expelled French troops".
 _ATTACKING = re.compile(
-    rf"\s+(?:and\s+[A-Z]\w+\s+)?{_ARMS}\b(?=(?:\s+and\s+[a-z]+)?\s+(?:have\s+|had\s+|also\s+)?(?:struck|hit|attacked|fired|"
+    rf"\s+(?:and\s+[A-Z]\w+\s+)?{ARMS}\b(?=(?:\s+and\s+[a-z]+)?\s+(?:have\s+|had\s+|also\s+)?(?:struck|hit|attacked|fired|"
     r"shelled|killed|bombed|pounded|targeted|launched|downed|shot|crossed|entered|invaded|seized|captured|destroyed|damaged|"
     r"wounded|opened fire)\b)"
 )
@@ -298,7 +292,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         # a weekday or month is never part of a name ("the European Union on Tuesday")
         groups: list[list[str]] = [[]]
         for t in tokens:
-            if t.rstrip(".") in _WEEKDAYS_MONTHS:  # "on Monday." ends the sentence as well as the name
+            if t.rstrip(".") in CALENDAR_NAMES:  # "on Monday." ends the sentence as well as the name
                 groups.append([])
                 continue
             groups[-1].append(t)
@@ -351,7 +345,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         name = m.group("called") or m.group("name") or m.group("described")
         if m.group("described") and name.split()[0] in STARTERS | _HOW_MANY:
             continue  # "Hundreds of Veltans, a farming people": people counted, not a body
-        if not state_of(name) and not any(day in name.split() for day in _WEEKDAYS_MONTHS):
+        if not state_of(name) and not any(day in name.split() for day in CALENDAR_NAMES):
             collector.add(name, ActorKind.ORGANISATION)
     for name, named in _KNOWN_LABELS:
         if named.search(text):
@@ -576,7 +570,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     for candidate in found:
         # "into Japan's exclusive economic zone" names where something happened, not someone acting
         candidate.mentions = [m for m in candidate.mentions if not _PLACE_OF.match(article, m.end)]
-    found = [c for c in found if c.mentions and not (c.kind == ActorKind.PERSON and _only_a_place(c, article))]
+    found = [c for c in found if c.mentions and not (c.kind == ActorKind.PERSON and only_a_place(c.mentions, article))]
     for candidate in found:
         _name_as_written(candidate, article)
     # an outlet cited as a source ("told the Daily Courier") and a person seen only in a caption are no actors
@@ -594,7 +588,7 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
     found = [
         c for c in found
         if c.kind == ActorKind.PERSON or c.name in affiliations
-        or any(_agentive(article, m) for m in c.mentions if _within(prose, prose_starts, m.start))
+        or any(agentive(article, m) for m in c.mentions if within(prose, prose_starts, m.start))
     ]
     return tuple(sorted(found, key=lambda c: c.first))
 
@@ -628,7 +622,7 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
         text = _blank(QUOTED, sentence.text)
         for m in _ONE_WORD_SUBJECT.finditer(text):
             word = m.group("name")
-            if word in taken or word in STARTERS or word in NOT_NAMES or word in _WEEKDAYS_MONTHS or state_of(word) or us_place_in(word):
+            if word in taken or word in STARTERS or word in NOT_NAMES or word in CALENDAR_NAMES or state_of(word) or us_place_in(word):
                 continue
             if lowercase_elsewhere(word, article) or word.split("-")[-1] in NOT_NAMES:
                 continue
@@ -641,97 +635,6 @@ def _one_word_bodies(sentences: list[Sentence], article: str, collector: _Collec
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with every match of ``pattern`` turned to spaces, so offsets stay where they were."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
-#: Words after which a name is a place or a topic, not someone acting.
-_NOT_AGENT = frozenset(
-    ["of", "over", "on", "in", "into", "to", "from", "at", "about", "against", "with", "for", "toward", "towards", "near", "across", "between", "around", "beyond", "inside", "outside", "under", "within", "through", "off", "including", "like", "than", "via", "upon", "onto", "among", "amid"]
-)
-
-
-def _within(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` falls in one of ``ranges`` (sorted, disjoint; ``starts`` their starts)."""
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and offset < ranges[i][1]
-
-
-#: How far back from a mention ``_agentive`` first reads its line; it reads further only when
-#: the words there leave the question open (a long run of names), so a one-line article of
-#: 400,000 characters costs no more a mention than a short paragraph.
-_AGENT_WINDOW = 240
-_AGENT_TOKEN = re.compile(r"[\w'’.-]+|,")
-
-
-def _agentive(article: str, span: Span) -> bool:
-    """Whether a mention stands where an actor stands, not after a preposition ("a summit in China")."""
-    if re.search(rf"\s{_ARMS}$", article[span.start : span.end]):
-        return True  # "a swarm of Russian drones": whoever fired them acts
-    after = article[span.end : span.end + 30]
-    if after.startswith("-"):
-        return False  # part of a compound: "Gabon-flagged", "U.S.-led"
-    if re.match(rf"\s*(?:['’]s\b|{SPEECH}\b|(?:has|have|had|was|were|is|are|will|would)\b)", after):
-        return True
-    if re.match(r"\s+(?:[A-Z][\w-]*\s+)*(?:resolutions?|sanctions|charter|rules|restrictions|standards|personnel|bases|territory|"
-                r"citizens|nationals|ports|waters|airspace|border|soil)\b", after):
-        return False  # a modifier: "U.N. Security Council resolutions", "U.S. bases"
-    window = _AGENT_WINDOW
-    while True:
-        line_start = article.rfind("\n", max(0, span.start - window), span.start) + 1
-        whole = line_start > 0 or span.start <= window  # the line begins inside the window
-        if not whole:
-            line_start = span.start - window
-        verdict = _agent_before(_AGENT_TOKEN.findall(article, line_start, span.start), whole)
-        if verdict is not None:
-            return verdict
-        window *= 4
-
-
-def _agent_before(tokens: list[str], whole: bool) -> bool | None:
-    """Read back from a mention over the words before it on its line: True where it stands as an
-    actor, False after a preposition; None when ``tokens`` are only the tail of a longer line
-    (not ``whole``) and the answer needs the words before them (the first may be cut in two)."""
-    i = len(tokens) - 1
-    floor = 0 if whole else 2  # tokens[0] may be half a word, and tokens[i - 1] is read at i
-    while i >= floor:
-        t = tokens[i]
-        if t.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", t):
-            return True
-        if t == "," and not (i > 0 and tokens[i - 1][:1].isupper() and tokens[i - 1] not in _WEEKDAYS_MONTHS):
-            return True  # a clause break, not a list of names
-        if t in {",", "and", "or", "the", "The", "both"} or (t[:1].isupper() and t.lower() not in _NOT_AGENT):
-            i -= 1
-            continue
-        if t.lower() == "to" and i > 0 and tokens[i - 1].lower() in {"visit", "trip", "tour", "travelled", "traveled", "flew", "went"}:
-            return True  # where someone travels to is part of what happened
-        return t.lower() not in _NOT_AGENT
-    return True if whole else None
-
-
-#: Words before a name that make it where something happens: "a rally in Little Rock".
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|throughout)\s+$")
-
-
-#: "the same Dirty Dancing", "the hit show Mad Men": a name after a word for a work is a title, not
-#: a person's name ("the late Ana Ruiz" is still hers).
-_THING_BEFORE = re.compile(
-    r"\b(?i:the)\s+(?:same|hit|classic|popular|original|film|movie|show|series|song|album|book|novel|play|musical|sitcom)"
-    r"(?:\s+(?:film|movie|show|series|song|album|book|novel|play|musical|sitcom))?\s+$"
-)
-
-
-def _only_a_place(candidate: ActorCandidate, article: str) -> bool:
-    """A "person" the story only ever writes after "in" or "near" ("flew home to a rally in
-    Little Rock") is a town the finder did not know: someone is seldom only ever *in* a story.
-    Nor is someone only ever "the hit film Dirty Dancing" or "the Crystal Lake shooting"."""
-    return all(
-        (
-            _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start)
-            or _THING_BEFORE.search(article, max(0, m.start - 30), m.start)
-            or re.match(rf"\s+(?i:{EVENT_NOUN})\b", article[m.end : m.end + 20])
-        )
-        and not re.match(r"['’]s\b", article[m.end : m.end + 2])
-        for m in candidate.mentions
-    )
 
 
 def _name_as_written(candidate: ActorCandidate, article: str) -> None:
