@@ -159,3 +159,22 @@ def test_the_story_news_comes_first_with_who_when_where() -> None:
     assert news.place == "Karsk"
     assert news.date == dt.date(2026, 3, 2)
     assert events[1].earlier and events[1].date is None
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Long-range rockets hit Kyiv before dawn on Monday, the mayor said.", "Kyiv"),
+        ("Heavy strikes across southern Lebanon killed two people on Friday, officials said.", "southern Lebanon"),
+        ("Rebel drones attacked Tehran before dawn on Sunday, the ministry said.", "Tehran"),
+    ],
+    ids=["object-of-struck", "across", "object-of-attacked"],
+)
+def test_where_an_attack_fell_is_its_place(sentence: str, place: str) -> None:
+    attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)
+    assert attack.place == place
+
+
+def test_whom_an_attack_struck_is_no_place() -> None:
+    attack = next(e for e in _events("Militants attacked Hezbollah fighters on Monday, officials said.") if e.type == EventType.ATTACK)
+    assert attack.place is None

@@ -29,11 +29,13 @@ _MONTHS = frozenset(
     {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
 _CALENDAR_WORDS = _WEEKDAYS | _MONTHS
+#: Verbs of attack whose object is where it fell when that is a place: "missiles struck Kyiv".
+_STRUCK = r"struck|strikes|hit|hits|shelled|bombed|bombarded|pounded|targeted|attacked|raided|invaded"
 _PLACE_AFTER = {
     EventType.MISSILE_LAUNCH: r"into|off|over|from near|from|toward|towards|near|in",
     EventType.WEAPONS_TEST: r"at|in|near|from|over",
     EventType.MILITARY_EXERCISE: r"around|near|in|off|at|along",
-    EventType.ATTACK: r"near|in|on|at|along|off|inside",
+    EventType.ATTACK: rf"near|in|on|at|along|off|inside|across|throughout|{_STRUCK}",
     EventType.VISIT: r"to|in|into|at",
     EventType.MEETING: r"in|at",
     EventType.OTHER: r"in|near|off|at|to|on",
@@ -113,6 +115,8 @@ def _place(text: str, kind: EventType, people: set[str]) -> str | None:
         )
         if kind == EventType.MISSILE_LAUNCH and not geographic and not m.group(0).startswith(("from", "near")):
             continue
+        if not geographic and re.match(_STRUCK, m.group(0)):
+            continue  # "struck Hezbollah positions", "attacked Klymenko": whom, not where
         return place[:80]
     return None
 
