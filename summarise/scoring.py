@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
+import inflect
 from pydantic import BaseModel, ConfigDict, computed_field
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
@@ -293,11 +294,17 @@ def names_match(predicted: str | None, gold: str | None, aliases: Iterable[str] 
     return name_similarity([predicted], [gold, *aliases]) > 0.0
 
 
-def _same_unit(predicted: str, gold: str) -> bool:
-    def stem(unit: str) -> list[str]:
-        return [w[:-1] if len(w) > 2 and w.endswith("s") else w for w in _words(unit)] or [normalise(unit)]
+#: Singular forms of English nouns, irregular ones included ("people", "casualties", "men").
+_INFLECT = inflect.engine()
 
-    return stem(predicted) == stem(gold)
+
+def _same_unit(predicted: str, gold: str) -> bool:
+    """Whether two units are one noun in any number: "person" and "people", "casualty" and "casualties"."""
+
+    def singular(unit: str) -> list[str]:
+        return [_INFLECT.singular_noun(w) or w for w in _words(unit)] or [normalise(unit)]
+
+    return singular(predicted) == singular(gold)
 
 
 def quantity_matches(predicted: Quantity, gold: Quantity) -> bool:

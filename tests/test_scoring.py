@@ -327,6 +327,10 @@ def _q(value, unit="km", text="about 900 km"):
         (_q(None, "local time", "8 a.m."), _q(None, "local time", "7:10 a.m."), False),
         (_q(710, "local time", "7:10 a.m."), _q(None, "local time", "7:10 a.m."), False),
         (_q(0, "missiles"), _q(0, "missiles"), True),
+        (_q(1, "person"), _q(1, "people"), True),  # an irregular plural is the same noun
+        (_q(3, "casualties"), _q(3, "casualty"), True),
+        (_q(4, "men"), _q(4, "man"), True),
+        (_q(4, "others"), _q(4, "people"), False),
     ],
 )
 def test_quantity_matches(predicted, gold, same):
