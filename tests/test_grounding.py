@@ -186,6 +186,12 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("Britain sanctioned 45 individuals and entities.", [(45.0, "individuals and entities", "count", "45 individuals and entities")]),
         ("Two of the crew were cut.", []),  # "two of": no counted thing follows
         ("North Korea fired missiles on January 4, 2026.", []),  # a date is not a count
+        # casualties: what befell them ends the counted thing, or stands for people
+        ("The shelling left at least 16 villagers dead.", [(16.0, "villagers", "count", "at least 16 villagers")]),
+        ("More than 300 wounded were treated.", [(300.0, "people", "count", "More than 300 wounded")]),
+        ("It killed one and wounded 23 others.", [(1.0, "people", "count", "one"), (23.0, "people", "count", "23 others")]),
+        ("The rockets struck Dravik, killing four, medics said.", [(4.0, "people", "count", "four")]),
+        ("The blast killed 1,200 in 2019.", []),  # no part of a number, and "in 2019" is no end of the count
     ],
 )
 def test_find_quantities(sentence: str, expected: list[tuple]) -> None:

@@ -92,6 +92,12 @@ _NOT_THINGS = frozenset(
 ) | frozenset(_DURATIONS) | frozenset(_DURATIONS.values())
 #: Plurals that do not end in "s".
 _PLURALS = frozenset(["aircraft", "people", "personnel", "police", "children", "men", "women", "crew", "staff", "fish", "sheep", "deer", "series"])
+#: Words that tell what befell those counted: they end the counted noun ("14 civilians dead"), and
+#: alone after a number ("400 wounded") or before it ("killing four") they count people.
+_CASUALTY_WORDS = frozenset(["dead", "killed", "wounded", "injured", "hurt", "missing"])
+_CASUALTY_COUNT = re.compile(
+    rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others)?)(?=\s*(?:[,.;:]|and\b|$))", re.IGNORECASE
+)
 #: Heads too vague to stand alone: the word before them is part of the thing ("crew members").
 _VAGUE_HEADS = frozenset(["members", "boats", "vessels", "cables", "events", "entities", "units", "sites", "workers", "lines"])
 #: What a quantity measures, from words in its sentence: (unit, context pattern, measure); first wins.
@@ -249,9 +255,13 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     """The counted thing in the words after a number, and how many characters of ``rest`` it spans."""
     words: list[str] = []
     for word in rest.split():
-        if word.lower() in _STOP:
+        if word.lower() in _STOP or word.lower().strip(",.;") in _CASUALTY_WORDS:
             break
         words.append(word)
+    casualties = not words and rest.split()[0].lower().strip(",.;") in _CASUALTY_WORDS
+    if casualties or words == ["others"] and rest.split()[1:2] and rest.split()[1].lower().strip(",.;") in _CASUALTY_WORDS:
+        first = rest.split()[0]
+        return "people", rest.index(first) + len(first.rstrip(",.;"))  # "400 wounded", "40 others wounded"
     # "individuals and entities": a pair of plural nouns is one counted thing
     if "and" in words:
         i = words.index("and")
@@ -342,6 +352,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if per:
                 value, unit = value * per + _number(m.group("num2")), small
         keep(a, b, Quantity(value=value, unit=unit, measure="duration", text=text))
+    for m in _finditer(_CASUALTY_COUNT, _HAS_DIGIT, view):  # "killing four and wounding others": people
+        a, b, text = words(*m.span("text"))
+        if not _overlaps(a, b, taken):
+            keep(a, b, Quantity(value=_number(m.group("num")), unit="people", measure="count", text=text))
     for m in _finditer(_COUNT, _HAS_DIGIT, view):  # the words after the number are looked at, not consumed
         num = m.group("num").lower()
         digits = num.replace(",", "")
