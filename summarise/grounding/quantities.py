@@ -84,7 +84,7 @@ _COUNT = re.compile(
 )
 #: Words that end a counted noun phrase.
 _STOP = frozenset(
-    ["of", "in", "into", "on", "at", "to", "from", "by", "for", "with", "or", "but", "that", "which", "who", "were", "was", "are", "is", "be", "been", "as", "than", "had", "have", "has", "after", "before", "during", "since", "until", "off", "over", "under", "per", "each", "more", "less", "the", "a", "an", "its", "their", "his", "her", "this", "those", "these"]
+    ["of", "in", "into", "on", "at", "to", "from", "by", "for", "with", "or", "but", "that", "which", "who", "were", "was", "are", "is", "be", "been", "as", "than", "had", "have", "has", "after", "before", "during", "since", "until", "off", "over", "under", "per", "each", "more", "less", "the", "a", "an", "its", "their", "his", "her", "this", "those", "these", "without", "including", "across", "near", "against", "toward", "towards", "aboard", "among"]
 )
 #: Counted words that are not things: units, ordinals, scales.
 _NOT_THINGS = frozenset(
