@@ -253,15 +253,15 @@ def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
 
 def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     """The counted thing in the words after a number, and how many characters of ``rest`` it spans."""
+    tokens = rest.split()
+    bare = [t.lower().strip(",.;") for t in tokens]
+    if bare[0] in _CASUALTY_WORDS or bare[0] == "others" and bare[1:2] and bare[1] in _CASUALTY_WORDS:
+        return "people", len(tokens[0].rstrip(",.;"))  # "400 wounded", "40 others wounded": people
     words: list[str] = []
-    for word in rest.split():
-        if word.lower() in _STOP or word.lower().strip(",.;") in _CASUALTY_WORDS:
+    for word, plain in zip(tokens, bare):
+        if word.lower() in _STOP or plain in _CASUALTY_WORDS:
             break
         words.append(word)
-    casualties = not words and rest.split()[0].lower().strip(",.;") in _CASUALTY_WORDS
-    if casualties or words == ["others"] and rest.split()[1:2] and rest.split()[1].lower().strip(",.;") in _CASUALTY_WORDS:
-        first = rest.split()[0]
-        return "people", rest.index(first) + len(first.rstrip(",.;"))  # "400 wounded", "40 others wounded"
     # "individuals and entities": a pair of plural nouns is one counted thing
     if "and" in words:
         i = words.index("and")

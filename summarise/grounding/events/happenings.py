@@ -15,7 +15,7 @@ from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.dates import find_date_phrases, resolve_date
 from summarise.grounding.events.clauses import clause_bounds, mask_quotes, what_clause
 from summarise.grounding.events.triggers import Hit
-from summarise.grounding.gazetteer import ORGANISATION_WORDS, PLACE_WORDS, state_of
+from summarise.grounding.gazetteer import CALENDAR_NAMES, ORGANISATION_WORDS, PLACE_WORDS, state_of
 from summarise.grounding.quantities import find_quantities
 from summarise.grounding.sentences import Sentence
 from summarise.schemas import MAX_QUANTITIES, ActorKind, EventType, MatchStatus, Quantity, Span
@@ -24,11 +24,6 @@ _SOURCE = re.compile(r"\b(?:said|says|told|reported|confirmed|according to|annou
 #: Triggers whose nearest actor is not the doer: the detector of a launch, the victims of a toll.
 _NO_AGENT = re.compile(r"(?:detected|killing|wounding|injuring)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-_MONTHS = frozenset(
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-)
-_CALENDAR_WORDS = _WEEKDAYS | _MONTHS
 #: Verbs of attack whose object is where it fell when that is a place: "missiles struck Kyiv".
 _STRUCK = r"struck|strikes|hit|hits|shelled|bombed|bombarded|pounded|targeted|attacked|raided|invaded"
 _PLACE_AFTER = {
@@ -104,7 +99,7 @@ def _place(text: str, kind: EventType, people: set[str]) -> str | None:
         proper = [w for w in words if w[:1].isupper()]
         if not proper and not re.match(r"(?:waters?|sea|coast|ocean)\b", place):
             continue
-        if proper and (proper[0] in _CALENDAR_WORDS or place in people):
+        if proper and (proper[0] in CALENDAR_NAMES or place in people):
             continue
         state = state_of(place)
         demonym = state_of(proper[-1]) if proper else None
