@@ -193,6 +193,8 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("The rockets struck Dravik, killing four, medics said.", [(4.0, "people", "count", "four")]),
         ("The blast killed 1,200 in 2019.", []),  # no part of a number, and "in 2019" is no end of the count
         ("The battery fired 12 rockets without fuses.", [(12.0, "rockets", "count", "12 rockets")]),  # a preposition ends it
+        ("The raid wounded 23 others in the old town.", [(23.0, "people", "count", "23 others")]),
+        ("Shells hit 31 separate sites in the city.", [(31.0, "sites", "count", "31 separate sites")]),  # "separate" is no kind
     ],
 )
 def test_find_quantities(sentence: str, expected: list[tuple]) -> None:

@@ -96,10 +96,12 @@ _PLURALS = frozenset(["aircraft", "people", "personnel", "police", "children", "
 #: alone after a number ("400 wounded") or before it ("killing four") they count people.
 _CASUALTY_WORDS = frozenset(["dead", "killed", "wounded", "injured", "hurt", "missing"])
 _CASUALTY_COUNT = re.compile(
-    rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others)?)(?=\s*(?:[,.;:]|and\b|$))", re.IGNORECASE
+    rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others\b|(?=\s*(?:[,.;:]|and\b|$))))", re.IGNORECASE
 )
 #: Heads too vague to stand alone: the word before them is part of the thing ("crew members").
 _VAGUE_HEADS = frozenset(["members", "boats", "vessels", "cables", "events", "entities", "units", "sites", "workers", "lines"])
+#: Words before a vague head that say how many or which, not what kind ("27 separate sites" are sites).
+_NOT_KINDS = frozenset(["separate", "different", "other", "additional", "new", "more", "further", "distinct", "individual", "various", "several", "possible"])
 #: What a quantity measures, from words in its sentence: (unit, context pattern, measure); first wins.
 _MEASURES = (
     ("km", r"altitude|apogee|height|high", "altitude"),
@@ -279,7 +281,7 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     unit = head
     if len(words) >= 3 and words[-2].lower() == "and":
         unit = " ".join(w.lower() for w in words[-3:])
-    elif head in _VAGUE_HEADS and len(words) >= 2 and words[-2][:1].islower() and words[-2].isalpha():
+    elif head in _VAGUE_HEADS and len(words) >= 2 and words[-2][:1].islower() and words[-2].isalpha() and words[-2] not in _NOT_KINDS:
         unit = f"{words[-2].lower()} {head}"
     end = 0
     for w in words:
