@@ -178,3 +178,14 @@ def test_where_an_attack_fell_is_its_place(sentence: str, place: str) -> None:
 def test_whom_an_attack_struck_is_no_place() -> None:
     attack = next(e for e in _events("Militants attacked Hezbollah fighters on Monday, officials said.") if e.type == EventType.ATTACK)
     assert attack.place is None
+
+
+@pytest.mark.parametrize("thing", ["rocket", "missile"])
+def test_figures_told_of_the_launched_thing_next_are_the_launchs(thing: str) -> None:
+    article = (
+        "KARSK, May 5, 2026 (Wire) \u2014 Veltara launched a long-range rocket from its west coast on Tuesday, "
+        "the defence ministry said.\n\n"
+        f"However, the {thing} flew for only 3 minutes and 10 seconds before it broke apart over the sea.\n"
+    )
+    launch = next(e for e in _events(article) if e.type == EventType.MISSILE_LAUNCH)
+    assert (190.0, "seconds") in {(q.value, q.unit) for q in launch.quantities}

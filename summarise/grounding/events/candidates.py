@@ -30,7 +30,7 @@ from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.schemas import MAX_QUANTITIES, ActorKind, EventType, Quantity
 
 #: A later sentence about the same happening: its figures belong to that event.
-_ANAPHORA = re.compile(r"\b(?:the|these|those) (?:missiles?|launch(?:es)?|tests?|projectiles?|drones?|attack|strike|engine|exercise|drills?)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b(?:the|these|those) (?:missiles?|rockets?|launch(?:es)?|tests?|projectiles?|drones?|attack|strike|engine|exercise|drills?|bombardment|shelling)\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\b(?:second|third|fourth|fifth|another|final|last) day of\b", re.IGNORECASE)
 
 
