@@ -95,6 +95,7 @@ _BODY_KINDS = (
     r"(?:firm|company|group|agency|charity|campaign|coalition|organi[sz]ation|network|foundation|trust|association"
     r"|society|federation|league)"
 )
+#: Words that count people before an appositive, so what follows describes them, not a body.
 _HOW_MANY = frozenset(["Thousands", "Hundreds", "Dozens", "Millions", "Scores"])
 _BODY_NAME = rf"{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*"
 _BY_KIND_NOUN = re.compile(
