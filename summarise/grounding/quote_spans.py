@@ -135,6 +135,7 @@ _SHOW_BEFORE = re.compile(
 #: A quote that stands a few lower-case words before another in one clause: 'a "liar" who was not '.
 #: (Not after a comma inside the marks: '"ambassador," "attack,"' lists terms, and '"...," drawing
 #: jeers and "..."' ends a clause.)
+_JOINED_REACH = 320  # the most of ``before`` that quote, its marks and the words after it span
 _JOINED_TO_A_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"]{0,199}[^“”\",])[”\"]\s+(?:[a-z]+\s+){0,4}$")
 #: The closing mark and comma between a quote and the cue right after it: '," according to Ana Lund'.
 _CLOSING_COMMA = re.compile(r"^[”“\"’]?\s*,?[”“\"’]?\s+")
@@ -152,6 +153,13 @@ def is_statement(words: str, mark: str, before: str, rest: str, after: str = "")
     ``before`` is the sentence up to the opening mark, ``rest`` the sentence without the quote,
     ``after`` the sentence from the closing mark on: '"Absolutely," she said' is a reply, however short.
     """
+    return _is_statement(words, mark, before, rest, after, follow=True)
+
+
+def _is_statement(words: str, mark: str, before: str, rest: str, after: str, *, follow: bool) -> bool:
+    """``is_statement``; with ``follow``, a short quote may also borrow the standing of a quote a few
+    words before it, which is judged on its own (one step back, so a long run of quoted terms costs
+    one look each and no chain of them)."""
     n = len(words.split())
     if _IN_MARKUP.search(before) or not _WORDY.search(words):
         return False  # an attribute of left-over markup (<tweet id="...">), a number, a handle
@@ -170,9 +178,10 @@ def is_statement(words: str, mark: str, before: str, rest: str, after: str = "")
         return True  # "she called the plan "reckless"": a speaker's own word for it
     if words.rstrip()[-1:] in ".!?" and _SAYS_BEFORE.search(before) and not _NAMING.search(before):
         return True  # the whole of a reply: 'she answered: "Never."'
-    joined = _JOINED_TO_A_QUOTE.search(before)
-    if joined and is_statement(
-        joined.group("words"), mark, before[: joined.start("words") - 1], rest, before[joined.end("words") :] + words + after
+    joined = _JOINED_TO_A_QUOTE.search(before, max(0, len(before) - _JOINED_REACH)) if follow else None
+    if joined and _is_statement(  # the quote before is judged on the words near it: no second pass over the sentence
+        joined.group("words"), mark, before[max(0, joined.start() - _JOINED_REACH) : joined.start("words") - 1],
+        rest[-_JOINED_REACH:], before[joined.end("words") :] + words + after[:_JOINED_REACH], follow=False,
     ):
         return True  # the second of two quotes a few words apart: 'calling him a "liar" who was not "honest"'
     if _NAMING.search(before) or words[:1].isupper():
