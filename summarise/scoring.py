@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 import inflect
@@ -301,10 +302,13 @@ _INFLECT = inflect.engine()
 def _same_unit(predicted: str, gold: str) -> bool:
     """Whether two units are one noun in any number: "person" and "people", "casualty" and "casualties"."""
 
-    def singular(unit: str) -> list[str]:
-        return [_INFLECT.singular_noun(w) or w for w in _words(unit)] or [normalise(unit)]
+    return _singular_words(predicted) == _singular_words(gold)
 
-    return singular(predicted) == singular(gold)
+
+@lru_cache(maxsize=4096)
+def _singular_words(unit: str) -> tuple[str, ...]:
+    """A unit's words in the singular, computed once per unit: every event pair asks again."""
+    return tuple(_INFLECT.singular_noun(w) or w for w in _words(unit)) or (normalise(unit),)
 
 
 def quantity_matches(predicted: Quantity, gold: Quantity) -> bool:

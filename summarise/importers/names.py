@@ -191,7 +191,7 @@ def head_name(tokens: list[Token], lower_words: frozenset[str]) -> Name | None:
             name = name_of_run([t.bare for t in tokens[start:end]])
             if name and after.text not in (",", "—", "–"):  # "of Maine", or a body's officer after it
                 return _titled_ending(tokens[end:], lower_words) or name
-            if name:
+            if name:  # "Ina Bell, deputy adviser"
                 return name
     for start, end in runs:  # the name the Source ends with
         if end - 1 == last_word and (_stands_free(tokens, start) or _described_name(tokens, start)):
