@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 
 from bench.environment import NEWSDESK, ROOT, SEEDS, load, machine
 from bench.report import read_results, table, write_markdown, write_results
-from bench.run import BENCHES
+from bench.measurements import BENCHES
 
 HOLDOUT = ROOT / "evals" / "holdout"
 ENGINES = ("local", "ray")

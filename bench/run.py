@@ -12,7 +12,8 @@ figure taken while other work ran says so.
 Measurements (one module each under bench/): startup, overhead, prompt_cache, throughput
 (llama_cpp.server, one request at a time), batching (llama.cpp's llama-server with parallel
 slots; `make llama-server` builds it), memory, grammar, threads, rules_scaling (the rules' seconds against
-the article's length, one line and paragraphs).
+the article's length: one line, paragraphs, a run-on of quoted terms). The engines' section comes
+from bench/engines.py, run on its own.
 """
 
 from __future__ import annotations
@@ -27,22 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench/run.py` from a checkout
 
-from bench import batching, grammar, memory, overhead, prompt_cache, rules_scaling, startup, threads, throughput
+from bench import engines, throughput
 from bench.environment import load, machine
+from bench.measurements import BENCHES
 from bench.report import read_results, write_markdown, write_results
-
-#: Each measurement: ``measure(args, tmp) -> figures`` and ``tables(figures) -> markdown tables``.
-BENCHES = {
-    "startup": startup,
-    "overhead": overhead,
-    "prompt_cache": prompt_cache,
-    "throughput": throughput,
-    "batching": batching,
-    "memory": memory,
-    "grammar": grammar,
-    "threads": threads,
-    "rules_scaling": rules_scaling,
-}
 
 
 def _parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -95,7 +84,8 @@ def main(argv: list[str] | None = None) -> None:
             for table in BENCHES[name].tables(figures):
                 print(table + "\n", flush=True)
             write_results(results)
-    write_markdown(read_results(), {name: module.tables for name, module in BENCHES.items()})
+    # every section, the engines' too (bench/engines.py measures them with arguments of its own)
+    write_markdown(read_results(), {**{name: module.tables for name, module in BENCHES.items()}, "engines": engines.tables})
 
 
 if __name__ == "__main__":
