@@ -1,9 +1,13 @@
-"""How the rules' time grows with the article's length: one line, and the same words in paragraphs.
+"""How the rules' time grows with the article's length: one line, the same words in paragraphs,
+and one run-on "sentence" of quoted terms.
 
 A pasted page can arrive as one 400,000-character line; the rules once split such a line in
 time quadratic in its length (51 s for 390,000 characters, 12.6 s in paragraphs). Here a few
 invented paragraphs, repeated to 50k/100k/200k/400k characters, are briefed by the rules
 (``rules_briefing``: candidates and grounding, no model), joined by a space and by blank lines.
+The third layout is a list of short quoted terms with no full stop (a pasted glossary or tag
+list): the quote finders read a sentence once per quote in it, which was quadratic in such a
+"sentence" (7 s for 1,000 terms) until over-long sentences were cut (``MAX_SENTENCE_CHARS``).
 Linear rules keep seconds per 100,000 characters flat across the rows.
 """
 
@@ -18,7 +22,6 @@ from bench.environment import load, median
 from bench.report import table
 
 LENGTHS = (50_000, 100_000, 200_000, 400_000)
-LAYOUTS = {"one line": " ", "paragraphs": "\n\n"}
 
 #: Invented for this measurement: no place, person or body in them exists.
 PARAGRAPHS = (
@@ -48,6 +51,21 @@ def article(chars: int, separator: str) -> str:
     return separator.join(parts)[:chars]
 
 
+def quoted_terms(chars: int) -> str:
+    """An invented opening, then quoted two-word terms joined by commas, cut to ``chars`` characters."""
+    words = ("harbour levy", "ferry quota", "tariff band", "lantern fund", "dock permit")
+    terms = (f'"{words[i % len(words)]} {i}"' for i in range(chars // 10))
+    return ("The Velmora council listed " + ", ".join(terms))[:chars]
+
+
+#: Each layout's text of a given length.
+LAYOUTS = {
+    "one line": lambda chars: article(chars, " "),
+    "paragraphs": lambda chars: article(chars, "\n\n"),
+    "quoted terms, one run-on sentence": quoted_terms,
+}
+
+
 def _seconds(text: str) -> float:
     from summarise.rules import rules_briefing
 
@@ -64,9 +82,9 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """
     _seconds(article(5_000, " "))  # patterns compiled and modules imported before any timing
     rows = []
-    for layout, separator in LAYOUTS.items():
+    for layout, text_of in LAYOUTS.items():
         for chars in LENGTHS:
-            text = article(chars, separator)
+            text = text_of(chars)
             runs = [_seconds(text + " " * (r + 1)) for r in range(args.repeats)]
             rows.append(
                 {

@@ -181,6 +181,19 @@ def test_far_into_a_long_line_abbreviations_and_places_read_as_near_its_start():
     assert [(c.name, c.kind.value) for c in find_actor_candidates(text)] == [("Japan", "state")]
 
 
+def test_a_run_on_of_thousands_of_quoted_terms_is_read_in_pieces_with_the_story_after_it():
+    from summarise.grounding import split_sentences
+    from summarise.rules import rules_briefing
+
+    terms = ", ".join(f'"harbour levy {i}"' for i in range(3000))  # one "sentence" of 60,000 characters
+    text = f"The council listed {terms} as items it would review.\n\n" + STORY.split("\n", 2)[2]
+    pieces = [s.text for s in split_sentences(text) if "harbour levy" in s.text]
+    assert len(pieces) > 1 and all(len(p) <= 2000 for p in pieces)
+    assert all(p.count('"') % 2 == 0 for p in pieces)  # cut between the terms, never inside one
+    assert sum(p.count('"') for p in pieces) == 6000
+    assert any(q.speaker == "Ilsa Marveno" for q in rules_briefing(text).quotes)
+
+
 # ---------------------------------------------------------------------------------------------
 # Language: an article the prompts and rules cannot read is briefed, and said to be so
 # ---------------------------------------------------------------------------------------------
