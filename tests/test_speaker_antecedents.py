@@ -6,7 +6,7 @@ Every article here is invented for the test.
 
 from __future__ import annotations
 
-from summarise.grounding import find_actor_candidates
+from summarise.grounding import find_actor_candidates, split_sentences
 from summarise.grounding.gender import compatible
 from summarise.schemas import ActorKind
 from tests.quote_lookup import quote_starting
@@ -473,3 +473,24 @@ def test_a_he_after_a_clause_that_sets_the_scene_may_still_be_the_man_named_ther
         "After Hale won the vote, he said: “We need someone bolder on the council.”\n"
     )
     assert quote_starting(article, "We need someone").speaker == "Tom Hale"
+
+
+def test_a_title_case_title_that_ends_on_a_full_stop_is_a_heading_not_the_he_of_the_story() -> None:
+    # Some sites and corpora close their titles with a full stop; read as a sentence, this one
+    # left the "he" of the first quote with no one to stand for.
+    article = (
+        "Tom Lund Rebukes Mara Vale And The Press In One Forum Answer.\n\n"
+        "Mayoral front-runner Tom Lund used a chance during Tuesday’s forum to once more answer what he "
+        "calls unfair press scrutiny of his bid. Responding to criticism over apparent gaps in his memoir, "
+        "the retired surgeon granted that he expected his campaign to open his past up to review.\n\n"
+        "“I have no problem with being checked,” he said. “What I do have a problem with is being misquoted.”\n"
+    )
+    assert quote_starting(article, "I have no problem").speaker == "Tom Lund"
+    assert quote_starting(article, "What I do").speaker == "Tom Lund"
+    sentences = split_sentences(article)
+    assert sentences[0].heading and not sentences[1].heading
+
+
+def test_a_short_first_sentence_of_its_own_is_still_a_sentence() -> None:
+    first = split_sentences("Talks collapsed in Velmora on Tuesday.\n\nThe mayor said she would try again.\n")[0]
+    assert not first.heading

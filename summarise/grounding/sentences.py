@@ -206,11 +206,25 @@ def _capped(line: str, quotes: list[tuple[int, int]], starts: list[int], a: int,
     return pieces
 
 
+#: A word of four letters or more that a title would capitalise and a sentence leaves lower case.
+_LONG_LOWER_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:with|from|into|onto|over|upon|after|about|than|amid|like|near|until|when|while|without)\b)[a-z]{4,}"
+)
+
+
 def _is_heading(text: str, line: str) -> bool:
+    """A short line of its own with no end, or a title-case one that closes on a full stop
+    ("Mayor Slams The Council In One Debate Answer.": some sites and corpora end their titles so)."""
     words = text.split()
-    if _TERMINAL.search(text) or len(words) > 14 or not words:
+    if len(words) > 14 or not words or text.strip() != line.strip():
         return False
-    return text.strip() == line.strip()
+    if not _TERMINAL.search(text):
+        return True
+    long_words = [w for w in words if len(w.strip(".,:;!?\"“”‘’'")) >= 4]
+    return (
+        text.rstrip().endswith(".") and not text.rstrip().endswith("..") and len(long_words) >= 3
+        and _LONG_LOWER_WORD.search(text) is None and text.count(". ") == 0
+    )
 
 
 @lru_cache(maxsize=64)
