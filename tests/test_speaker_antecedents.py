@@ -494,3 +494,8 @@ def test_a_title_case_title_that_ends_on_a_full_stop_is_a_heading_not_the_he_of_
 def test_a_short_first_sentence_of_its_own_is_still_a_sentence() -> None:
     first = split_sentences("Talks collapsed in Velmora on Tuesday.\n\nThe mayor said she would try again.\n")[0]
     assert not first.heading
+
+
+def test_a_line_of_names_with_a_full_stop_further_down_is_no_heading() -> None:
+    article = "Families wait for news of the ferry.\n\nThe missing include:\n\nIlse Brandt, Tomas Vale and Mara Quill.\n"
+    assert not split_sentences(article)[-1].heading

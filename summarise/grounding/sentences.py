@@ -212,14 +212,17 @@ _LONG_LOWER_WORD = re.compile(
 )
 
 
-def _is_heading(text: str, line: str) -> bool:
-    """A short line of its own with no end, or a title-case one that closes on a full stop
-    ("Mayor Slams The Council In One Debate Answer.": some sites and corpora end their titles so)."""
+def _is_heading(text: str, line: str, first: bool) -> bool:
+    """A short line of its own with no end; or, ``first`` in the article, a title-case one that
+    closes on a full stop ("Mayor Slams The Council In One Debate Answer.": some sites and corpora
+    end their titles so; further down, such a line is a list of names as often as a heading)."""
     words = text.split()
     if len(words) > 14 or not words or text.strip() != line.strip():
         return False
     if not _TERMINAL.search(text):
         return True
+    if not first:
+        return False
     long_words = [w for w in words if len(w.strip(".,:;!?\"“”‘’'")) >= 4]
     return (
         text.rstrip().endswith(".") and not text.rstrip().endswith("..") and len(long_words) >= 3
@@ -259,7 +262,7 @@ def _split(article: str) -> tuple[Sentence, ...]:
                     start=s,
                     end=s + len(stripped),
                     paragraph=paragraph,
-                    heading=not bullet and _is_heading(stripped, line),
+                    heading=not bullet and _is_heading(stripped, line, paragraph == 1),
                     bullet=bool(bullet),
                     furniture=furniture,
                 )
