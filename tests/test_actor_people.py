@@ -13,6 +13,7 @@ Every article here is invented for the test.
 from __future__ import annotations
 
 from summarise.grounding import find_actor_candidates, find_quote_candidates
+from summarise.rules import rules_briefing
 from summarise.schemas import ActorKind
 
 
@@ -254,3 +255,15 @@ def test_a_local_or_religious_office_before_a_name_makes_a_person() -> None:
         "Councilwoman Rosa Pruitt asked the state for help, and Rev. Omar Lindqvist led the volunteers.\n"
     )
     assert {"Tom Hale", "Rosa Pruitt", "Omar Lindqvist"} <= _people(article)
+
+
+def test_a_name_written_only_as_the_village_or_town_of_something_is_a_place_not_a_person() -> None:
+    article = (
+        HEADLINE + "At least five fighters were killed on Thursday when a shell hit a house in the northern "
+        "village of Dara Kel, officials said. Police later sealed off the port town of Sarn Valo, and Mayor "
+        "Ilse Brandt said the roads would reopen on Monday.\n"
+    )
+    people = _people(article)
+    assert "Dara Kel" not in people and "Sarn Valo" not in people
+    assert "Ilse Brandt" in people
+    assert [e.place for e in rules_briefing(article).events][:1] == ["Dara Kel"]

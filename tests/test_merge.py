@@ -332,12 +332,13 @@ def test_a_states_army_is_an_actor_of_its_own_not_an_alias_of_the_state() -> Non
 
 
 def test_a_fuller_place_the_text_bears_out_stands_over_the_rules_place_in_the_sentence() -> None:
+    # the rules read "near the village of Ban Kwai"; the model gives the province, which the text also names
     event = {"type": "other", "what": "Thailand closed two border crossings", "sentence": CLOSED,
-             "place": "Ban Kwai, Thailand", "actors": ["Thailand"]}
+             "place": "Sa Kaeo province, Thailand", "actors": ["Thailand"]}
     model = _border(events=[event], actors=[{"name": "Thailand", "kind": "state"}])
     (closed,) = [e for e in merge_drafts(model, extract_rules(BORDER), BORDER).events if e.sentence.endswith(CLOSED)]
-    assert closed.place == "Ban Kwai, Thailand"
-    assert closed.flags and "kept Ban Kwai, Thailand, which the text bears out" in closed.flags[-1]
+    assert closed.place == "Sa Kaeo province, Thailand"
+    assert closed.flags and "kept Sa Kaeo province, Thailand, which the text bears out" in closed.flags[-1]
 
 
 def test_a_place_the_text_does_not_bear_out_gives_way_to_the_rules_place() -> None:

@@ -86,8 +86,13 @@ def _agent_before(tokens: list[str], whole: bool) -> bool | None:
     return True if whole else None
 
 
-#: Words before a name that make it where something happens: "a rally in Little Rock".
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|throughout)\s+$")
+#: Words before a name that make it where something happens: "a rally in Little Rock", and the
+#: kind of place it is: "the village of Dara Kel", "the port town of Sallow".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|throughout)\s+$"
+    r"|\b(?i:village|town|city|hamlet|district|province|region|county|port|island|municipality|"
+    r"neighbou?rhood|suburb|settlement|camp|valley)\s+of\s+$"
+)
 
 
 #: "the same Dirty Dancing", "the hit show Mad Men": a name after a word for a work is a title, not
@@ -100,11 +105,12 @@ _THING_BEFORE = re.compile(
 
 def only_a_place(mentions: list[Span], article: str) -> bool:
     """A "person" the story only ever writes after "in" or "near" ("flew home to a rally in
-    Little Rock") is a town the finder did not know: someone is seldom only ever *in* a story.
+    Little Rock") or as "the village of" something is a town the finder did not know: someone is
+    seldom only ever *in* a story.
     Nor is someone only ever "the hit film Dirty Dancing" or "the Crystal Lake shooting"."""
     return all(
         (
-            _PLACE_BEFORE.search(article, max(0, m.start - 12), m.start)
+            _PLACE_BEFORE.search(article, max(0, m.start - 20), m.start)
             or _THING_BEFORE.search(article, max(0, m.start - 30), m.start)
             or re.match(rf"\s+(?i:{EVENT_NOUN})\b", article[m.end : m.end + 20])
         )
