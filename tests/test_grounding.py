@@ -195,6 +195,12 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("The battery fired 12 rockets without fuses.", [(12.0, "rockets", "count", "12 rockets")]),  # a preposition ends it
         ("The raid wounded 23 others in the old town.", [(23.0, "people", "count", "23 others")]),
         ("Shells hit 31 separate sites in the city.", [(31.0, "sites", "count", "31 separate sites")]),  # "separate" is no kind
+        # the verb after the counted thing, or another number, ends it; a model's number counts nothing
+        ("Two drones fired four missiles at a convoy.", [(2.0, "drones", "count", "Two drones"), (4.0, "missiles", "count", "four missiles")]),
+        ("Two pilotless aircraft fired three missiles.", [(2.0, "aircraft", "count", "Two pilotless aircraft"), (3.0, "missiles", "count", "three missiles")]),
+        ("Three jets struck two depots overnight.", [(3.0, "jets", "count", "Three jets"), (2.0, "depots", "count", "two depots")]),
+        ("Polish F-16 fighters and F-35 jets joined the patrol.", []),
+        ("A single one budged.", []),
     ],
 )
 def test_find_quantities(sentence: str, expected: list[tuple]) -> None:

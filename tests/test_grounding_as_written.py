@@ -141,7 +141,7 @@ def test_a_title_before_a_name_is_no_alias_of_its_own() -> None:
         ("Half a million people were displaced by the floods.", [(5e5, "people", "count", "Half a million people")]),
         ("Two dozen ships were seen off the cape.", [(24.0, "ships", "count", "Two dozen ships")]),
         ("The drone flew 40 mi. before it came down.", [(64.0, "km", "flight distance", "40 mi.")]),
-        ("The two boats stayed 12 nmi apart all day.", [(22.0, "km", "distance", "12 nmi")]),
+        ("The two boats stayed 12 nmi apart all day.", [(2.0, "boats", "count", "two boats"), (22.0, "km", "distance", "12 nmi")]),
         ("The drone flew forty miles before it came down.", [(64.0, "km", "flight distance", "forty miles")]),
         ("Hundreds of people and tens of thousands of troops were there.", []),  # no amount stated
         ("A sixty-five-year-old man was hurt.", []),  # an age is no span of time that passed

@@ -78,13 +78,14 @@ _DURATION = re.compile(
     rf"(?:\s+and\s+(?P<num2>{_NUM})\s+(?P<unit2>{_alternatives(_DURATIONS)})s?)?)(?![\w])(?!-old|\s+old\b)",
     re.IGNORECASE,
 )
-_COUNT = re.compile(
-    rf"(?<![\w$.,:])(?P<text>{_MODIFIER}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+)(?=(?P<rest>(?:[\w-]+\s+){{0,4}}[\w-]+))",
+_COUNT = re.compile(  # not after a letter and a hyphen: "P-8", "F-16", "Su-27" name a model, they count nothing
+    rf"(?<![\w$.,:])(?<![A-Za-z]-)(?P<text>{_MODIFIER}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+)(?=(?P<rest>(?:[\w-]+\s+){{0,4}}[\w-]+))",
     re.IGNORECASE,
 )
 #: Words that end a counted noun phrase.
 _STOP = frozenset(
-    ["of", "in", "into", "on", "at", "to", "from", "by", "for", "with", "or", "but", "that", "which", "who", "were", "was", "are", "is", "be", "been", "as", "than", "had", "have", "has", "after", "before", "during", "since", "until", "off", "over", "under", "per", "each", "more", "less", "the", "a", "an", "its", "their", "his", "her", "this", "those", "these", "without", "including", "across", "near", "against", "toward", "towards", "aboard", "among"]
+    ["of", "in", "into", "on", "at", "to", "from", "by", "for", "with", "or", "but", "that", "which", "who", "were", "was", "are", "is", "be", "been", "as", "than", "had", "have", "has", "after", "before", "during", "since", "until", "off", "over", "under", "per", "each", "more", "less", "the", "a", "an", "its", "their", "his", "her", "this", "those", "these", "without", "including", "across", "near", "against", "toward", "towards", "aboard", "among",
+     "overnight", "today", "yesterday", "tonight", "again", "also"]
 )
 #: Counted words that are not things: units, ordinals, scales.
 _NOT_THINGS = frozenset(
@@ -253,6 +254,17 @@ def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in taken)
 
 
+#: Verbs that follow "one" when it stands for a person, not for a thing counted ("one can").
+_MODALS = frozenset(["can", "could", "would", "should", "will", "may", "might", "must", "did", "does", "do"])
+#: Past tenses that end no "-ed" and follow what did them ("three jets struck ...").
+_IRREGULAR_PAST = frozenset(["struck", "hit", "shot", "flew", "fell", "sank", "threw", "tore", "took", "began", "came", "went", "left"])
+
+
+def _is_plural(word: str) -> bool:
+    plain = word.lower().strip(",.;")
+    return plain in _PLURALS or plain.endswith("s") and not plain.endswith("ss")
+
+
 def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     """The counted thing in the words after a number, and how many characters of ``rest`` it spans."""
     tokens = rest.split()
@@ -260,9 +272,15 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     if bare[0] in _CASUALTY_WORDS or bare[0] == "others" and bare[1:2] and bare[1] in _CASUALTY_WORDS:
         return "people", len(tokens[0].rstrip(",.;"))  # "400 wounded", "40 others wounded": people
     words: list[str] = []
+    cut_by_a_number = False
     for word, plain in zip(tokens, bare):
         if word.lower() in _STOP or plain in _CASUALTY_WORDS:
             break
+        if re.fullmatch(r"[\d,.]+", plain):
+            cut_by_a_number = True  # another number counts something else: "two drones fired 4 missiles"
+            break
+        if words and _is_plural(words[-1]) and (plain.endswith("ed") or plain in _IRREGULAR_PAST):
+            break  # the verb after the counted thing: "two aircraft fired", "three jets struck"
         words.append(word)
     # "individuals and entities": a pair of plural nouns is one counted thing
     if "and" in words:
@@ -278,6 +296,8 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
         return None
     if value != 1 and not head.endswith("s") and head not in _PLURALS:
         return None
+    if value == 1 and (cut_by_a_number or head.endswith("ed") or head in _MODALS):
+        return None  # no noun: "one influential 2009 paper", "a single one budged", "one can"
     unit = head
     if len(words) >= 3 and words[-2].lower() == "and":
         unit = " ".join(w.lower() for w in words[-3:])
