@@ -190,6 +190,7 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("The shelling left at least 16 villagers dead.", [(16.0, "villagers", "count", "at least 16 villagers")]),
         ("More than 300 wounded were treated.", [(300.0, "people", "count", "More than 300 wounded")]),
         ("It killed one and wounded 23 others.", [(1.0, "people", "count", "one"), (23.0, "people", "count", "23 others")]),
+        ("One guard was killed and six were wounded.", [(1.0, "guard", "count", "One guard"), (6.0, "people", "count", "six")]),
         ("The rockets struck Dravik, killing four, medics said.", [(4.0, "people", "count", "four")]),
         ("The blast killed 1,200 in 2019.", []),  # no part of a number, and "in 2019" is no end of the count
         ("The battery fired 12 rockets without fuses.", [(12.0, "rockets", "count", "12 rockets")]),  # a preposition ends it

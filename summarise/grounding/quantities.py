@@ -99,6 +99,8 @@ _CASUALTY_WORDS = frozenset(["dead", "killed", "wounded", "injured", "hurt", "mi
 _CASUALTY_COUNT = re.compile(
     rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others\b|(?=\s*(?:[,.;:]|and\b|$))))", re.IGNORECASE
 )
+#: What befell those a bare number counts: "six were wounded", "two have been killed".
+_BEFALLEN = re.compile(r"(?:were|are|was|have been|had been)\s+(?:killed|wounded|injured|hurt)\b")
 #: Heads too vague to stand alone: the word before them is part of the thing ("crew members").
 _VAGUE_HEADS = frozenset(["members", "boats", "vessels", "cables", "events", "entities", "units", "sites", "workers", "lines"])
 #: Words before a vague head that say how many or which, not what kind ("27 separate sites" are sites).
@@ -271,6 +273,8 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     bare = [t.lower().strip(",.;") for t in tokens]
     if bare[0] in _CASUALTY_WORDS or bare[0] == "others" and bare[1:2] and bare[1] in _CASUALTY_WORDS:
         return "people", len(tokens[0].rstrip(",.;"))  # "400 wounded", "40 others wounded": people
+    if _BEFALLEN.match(" ".join(bare[:3])):
+        return "people", 0  # "one was killed and six were wounded": the number alone
     words: list[str] = []
     cut_by_a_number = False
     for word, plain in zip(tokens, bare):
@@ -388,7 +392,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if thing is None:
             continue
         unit, length = thing
-        a, end, text = words(m.start("text"), m.start("rest") + length)
+        a, end, text = words(m.start("text"), m.start("rest") + length if length else m.end("num"))
         if _overlaps(a, end, taken):
             continue
         keep(a, end, Quantity(value=value, unit=unit, measure="count", text=text))
