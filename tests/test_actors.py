@@ -47,6 +47,17 @@ def test_outlets_cited_only_as_sources_are_not_actors() -> None:
     assert "Mara Ostrand" in names
 
 
+def test_an_outlet_that_could_not_verify_a_claim_only_passes_it_on() -> None:
+    article = (
+        "Drones struck a fuel depot in Velmora overnight, the regional governor said on Tuesday.\n\n"
+        "Reuters was not able to verify the report, and the Velmora Times could not independently confirm "
+        "the toll. Russia's defence ministry said it had hit a military target."
+    )
+    names = _all_names(article)
+    assert not {"Reuters", "Velmora Times"} & names
+    assert "Russia" in names
+
+
 def test_an_outlet_that_speaks_a_quote_is_an_actor() -> None:
     article = (
         "The broadcaster was fined on Tuesday. \u201cWe will appeal against this ruling in every court,\u201d "

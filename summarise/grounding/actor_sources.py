@@ -74,6 +74,9 @@ _SOURCE_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:[a-z]+\s+)?(?:report|reports|reporting|reporter|journalist|correspondent|website|broadcast|interview|"
     r"article|story|analysis|sources?|footage|photographer|team|investigation|data|tally|count)\b"
     r"|['’]s?\s+[A-Z][\w'’-]+\s+[A-Z]"  # "the Courier's Jan Kowal": the journalist, not the paper
+    # the wire's own line on a claim it passes on: "Reuters could not independently verify the report"
+    r"|\s+(?:(?:was|were|is|has|have|had)\s+(?:not\s+(?:been\s+)?able|unable)|could\s+not|cannot|can\s+not|couldn['’]t)"
+    r"\s+(?:to\s+)?(?:immediately\s+|independently\s+)*(?:verify|confirm)\b"
     r"|\s*[)/|]|\s+(?:news agency|newspaper|broadcaster|channel|reported|reports|reporting|said|says|cited|quoted|published|"
     r"obtained|learned|reviewed|saw|confirmed|added|wrote|understands|has learned|has reported|was told|contributed|"
     r"photo|photos|image|images|report|analysis|count|tally|poll|survey|interview|investigation|article|story|columnist|"
