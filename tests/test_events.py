@@ -180,6 +180,12 @@ def test_whom_an_attack_struck_is_no_place() -> None:
     assert attack.place is None
 
 
+def test_a_count_of_a_states_strikes_is_no_place() -> None:
+    sentence = "About twenty people were killed in two US drone strikes on Monday near the town of Varo Kel, officials said."
+    attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)
+    assert attack.place == "Varo Kel"
+
+
 @pytest.mark.parametrize("thing", ["rocket", "missile"])
 def test_figures_told_of_the_launched_thing_next_are_the_launchs(thing: str) -> None:
     article = (

@@ -41,6 +41,11 @@ _BEARING = (
     r"(?:town|city|village|port|province|region|district|island|capital)\s+of"
 )
 _INSTITUTION_WORDS = ORGANISATION_WORDS - PLACE_WORDS
+#: Lower-case words that count or point before a name, never lead a place's name.
+_COUNTING_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+     "several", "many", "some", "few", "both", "all", "its", "their", "his", "her", "our", "these", "those"]
+)
 _PROPER_PLACE = r"(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}"
 _SEA_PLACE = r"(?:waters?|sea|coast|ocean)\b(?:[^,.;]{0,50}?)(?=,|\.|;|\s+(?:on|at|around|before|after|from|and then|during|in the)\b|$)"
 #: The news a background happening is placed against: "Before Monday's launch", "a day after ...".
@@ -99,8 +104,8 @@ def _place(text: str, kind: EventType, people: set[str]) -> str | None:
         proper = [w for w in words if w[:1].isupper()]
         if not proper and not re.match(r"(?:waters?|sea|coast|ocean)\b", place):
             continue
-        if proper and (proper[0] in CALENDAR_NAMES or place in people):
-            continue
+        if proper and (proper[0] in CALENDAR_NAMES or place in people) or words[0] in _COUNTING_WORDS:
+            continue  # "in two US missile strikes": a count of things, not a place
         state = state_of(place)
         demonym = state_of(proper[-1]) if proper else None
         if (state is not None and place in state.demonyms) or (demonym is not None and proper[-1] in demonym.demonyms and len(proper) == 1) or re.search(r"[’']s$", place) or set(words) & _INSTITUTION_WORDS:
