@@ -26,6 +26,25 @@ def test_an_expert_introduced_paragraphs_before_is_an_analyst() -> None:
     assert q.speaker_type == SpeakerType.ANALYST
 
 
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("the head of the Velmora Institute for Peace Research", SpeakerType.ANALYST),
+        ("director of the Centre for Strategic Studies in Karsk", SpeakerType.ANALYST),
+        ("director of the National Storm Center", SpeakerType.OFFICIAL),  # a government's centre: no research body
+        ("the defence minister and chair of the Harbour Policy Institute", SpeakerType.OFFICIAL),
+    ],
+)
+def test_the_head_of_a_research_institute_speaks_as_an_analyst(description: str, expected: SpeakerType) -> None:
+    article = (
+        "Valdoria published its new defence review on Tuesday.\n\n"
+        f"\u201cThe review is a real change of course for the country,\u201d said Tomas Vale, {description}.\n"
+    )
+    q = quote_starting(article, "The review is")
+    assert q.speaker == "Tomas Vale"
+    assert q.speaker_type == expected
+
+
 def test_a_speaker_missed_by_the_actor_finder_is_named_in_full_and_typed() -> None:
     article = (
         "Ilse Varga, an expert on Central Asia from the Danube Institute for Security Studies, followed the vote.\n\n"

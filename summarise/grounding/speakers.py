@@ -47,6 +47,15 @@ _FORMER = re.compile(r"\b(?:former|retired|ex-)\b", re.IGNORECASE)
 #: An affiliation that makes its people analysts: "of Waseda University", "at the Wilson Center".
 _THINK_TANK = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in THINK_TANK_WORDS))
 _ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})s?\b", re.IGNORECASE)
+#: A body that studies rather than governs: an institute or centre of research, studies or policy.
+_RESEARCH_BODY = re.compile(
+    r"\b(?:Institute|Institution|Centre|Center)\b.*\b(?:Research|Studies|Study|Policy|Strategic|Strategy|Peace)\b"
+    r"|\b(?:Research|Studies|Policy|Strategic|Peace)\b.*\b(?:Institute|Institution|Centre|Center)\b|\bthink[- ]tank\b"
+)
+#: The offices of such a body, which make their holder its staff, not a government's.
+_LEADS_A_BODY = re.compile(r"\b(?:head|director|president|chair(?:man|woman)?|founder|chief executive)\b", re.IGNORECASE)
+#: Offices of government, which no research body's title makes an analyst.
+_OFFICE = re.compile(r"\b(?:minister|secretary|ambassador|governor|mayor|senator|spokes(?:person|man|woman)|general|admiral)\b", re.IGNORECASE)
 _WITNESS_CONTEXT = re.compile(r"\bwho (?:lives|saw|watched|was|were)\b|\bresidents?\b|\bwitness", re.IGNORECASE)
 
 #: The appositive after a name: ", a senior fellow at the Baltic Policy Institute," (or
@@ -292,6 +301,8 @@ def speaker_type(description: str, context: str = "") -> SpeakerType:
         return SpeakerType.ANALYST
     if _THINK_TANK.search(description) and not _OFFICIAL.search(description):
         return SpeakerType.ANALYST
+    if _RESEARCH_BODY.search(description) and _LEADS_A_BODY.search(description) and not _OFFICE.search(description):
+        return SpeakerType.ANALYST  # "head of the ... Peace Research Institute": think-tank staff (LABELLING.md)
     if _WITNESS.search(description):
         return SpeakerType.WITNESS
     if _OFFICIAL.search(description):
