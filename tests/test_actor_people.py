@@ -267,3 +267,30 @@ def test_a_name_written_only_as_the_village_or_town_of_something_is_a_place_not_
     assert "Dara Kel" not in people and "Sarn Valo" not in people
     assert "Ilse Brandt" in people
     assert [e.place for e in rules_briefing(article).events][:1] == ["Dara Kel"]
+
+
+def _roles(article: str) -> dict[str, str | None]:
+    return {c.name: c.role for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+
+
+def test_a_role_of_a_body_set_before_the_name_is_the_persons_role() -> None:
+    article = (
+        HEADLINE + "The district commissioner of Karsk, Ilse Brandt, said seven houses had burned. "
+        "The mayor accepted the resignation and appointed the junior minister for tourism, Paul Vale, to take over.\n\n"
+        "\u201cWe welcome the review,\u201d the head of the Velmora Institute for Peace Research (VIPR), Tomas Vale, "
+        "said in a statement.\n"
+    )
+    roles = _roles(article)
+    assert roles["Ilse Brandt"] == "district commissioner of Karsk"
+    assert roles["Paul Vale"] == "junior minister for tourism"
+    assert roles["Tomas Vale"] == "head of the Velmora Institute for Peace Research (VIPR)"
+
+
+def test_a_body_named_after_a_long_role_is_not_a_person() -> None:
+    article = (
+        HEADLINE + "He defended Karl Bauer, the embattled president of the sport\u2019s world governing body, FIDA, "
+        "who is under investigation. She is a member of the Quay Ridge Golf Club, Beach Point Club, and the Lotus Club.\n"
+    )
+    people = _people(article)
+    assert "FIDA" not in people and "Beach Point Club" not in people
+    assert "Karl Bauer" in people

@@ -63,9 +63,11 @@ _PERSON_BY_TITLE = re.compile(
     rf"(?P<owner>(?:{state_pattern().pattern})(?:['’]s)?\s+)?"
     rf"(?P<title>(?:(?:{TITLE}|{state_pattern().pattern})\s+)*{TITLE})\s+(?P<name>{NAME})"
 )
-#: "Its spokeswoman, Lt. Gen. Chea Sokha, said", "A farmer who lives nearby, Jan Kowal, said".
+#: "Its spokeswoman, Lt. Gen. Chea Sokha, said", "A farmer who lives nearby, Jan Kowal, said",
+#: "the junior minister for tourism, Jan Kowal, to take over", "the head of the Peace Institute (PI), Jan Kowal,".
 _ROLE_FIRST = re.compile(
-    rf"(?:^|[.;:]\s+|,\s+|\band\s+)(?:(?:a|an|the|its|their|his|her)\s+)?(?P<role>(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
+    rf"(?:^\s*|[.;:]\s+|,\s+|\band\s+)(?:(?:a|an|the|its|their|his|her)\s+)?(?P<role>(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
+    rf"(?P<of>\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’.&-]+\s+){{0,6}}?[\w'’.&-]+(?:\s+\([A-Z]{{2,8}}\))?)?"
     rf"(?:\s+who\s+[^,]{{1,60}})?),\s+(?:{TITLE}\s+)*(?P<name>{NAME}),",
     re.IGNORECASE,
 )
@@ -374,6 +376,24 @@ def _title_role(title: str) -> str:
     return " ".join(OFFICE_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in title.split()).lower()
 
 
+#: Words before a role that are no part of it: "and asked whether the defence minister" -> "defence minister".
+_ROLE_LEAD = re.compile(r"^(?:.*\s)?(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+
+
+#: Words that end the names of clubs and societies, which the list of organisation words leaves out.
+_MORE_BODY_WORDS = frozenset({"Club", "Society", "Union", "Church", "Team", "Lodge", "Guild"})
+
+
+def _plainly_a_persons_name(name: str) -> bool:
+    """Two to four words, each capitalised (or a particle: "von der Leyen"), none an organisation's:
+    what a name must be where a long role before it could have run on past the name of a body."""
+    words = name.split()
+    particles = {"von", "van", "der", "de", "da", "del", "la", "le", "bin", "al", "el"}
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w in particles for w in words) and not (
+        set(words) & (ORGANISATION_WORDS | _MORE_BODY_WORDS) or any(w.isupper() and len(w) > 1 for w in words)
+    )
+
+
 def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
     text = sentence.text
     for m in _APPOSITIVE.finditer(text):
@@ -383,8 +403,12 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
             collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=_AFF_PLACE.sub("", aff.strip()) if aff else None)
     for m in _ROLE_FIRST.finditer(text):
         name = drop_title(m.group("name"))
+        if m.group("of") and not _plainly_a_persons_name(name):
+            continue  # "president of the sport's governing body, FIFA,": the body, not a person
         if is_person_name(name) and m.group("name")[:1].isupper():
-            collector.add(name, ActorKind.PERSON, role=m.group("role").strip())
+            core_end = m.start("of") if m.group("of") else m.end("role")
+            role = _ROLE_LEAD.sub("", text[m.start("role") : core_end]) + text[core_end : m.end("role")]
+            collector.add(name, ActorKind.PERSON, role=role.strip())
     for m in _DESCRIBED.finditer(text):
         name = name_tail(drop_title(m.group("name")))
         desc = m.group("desc")
