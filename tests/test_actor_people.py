@@ -259,8 +259,8 @@ def test_a_local_or_religious_office_before_a_name_makes_a_person() -> None:
 
 def test_a_name_written_only_as_the_village_or_town_of_something_is_a_place_not_a_person() -> None:
     article = (
-        HEADLINE + "At least five fighters were killed on Thursday when a shell hit a house in the northern "
-        "village of Dara Kel, officials said. Police later sealed off the port town of Sarn Valo, and Mayor "
+        HEADLINE + "A shell hit a house on Thursday in the northern "
+        "village of Dara Kel, killing five fighters, officials said. Police later sealed off the port town of Sarn Valo, and Mayor "
         "Ilse Brandt said the roads would reopen on Monday.\n"
     )
     people = _people(article)
@@ -276,21 +276,21 @@ def _roles(article: str) -> dict[str, str | None]:
 def test_a_role_of_a_body_set_before_the_name_is_the_persons_role() -> None:
     article = (
         HEADLINE + "The district commissioner of Karsk, Ilse Brandt, said seven houses had burned. "
-        "The mayor accepted the resignation and appointed the junior minister for tourism, Paul Vale, to take over.\n\n"
+        "The mayor took the resignation and named the deputy minister for ports, Paul Vale, to stand in.\n\n"
         "\u201cWe welcome the review,\u201d the head of the Velmora Institute for Peace Research (VIPR), Tomas Vale, "
         "said in a statement.\n"
     )
     roles = _roles(article)
     assert roles["Ilse Brandt"] == "district commissioner of Karsk"
-    assert roles["Paul Vale"] == "junior minister for tourism"
+    assert roles["Paul Vale"] == "deputy minister for ports"
     assert roles["Tomas Vale"] == "head of the Velmora Institute for Peace Research (VIPR)"
 
 
 def test_a_body_named_after_a_long_role_is_not_a_person() -> None:
     article = (
         HEADLINE + "He defended Karl Bauer, the embattled president of the sport\u2019s world governing body, FIDA, "
-        "who is under investigation. She is a member of the Quay Ridge Golf Club, Beach Point Club, and the Lotus Club.\n"
+        "who is under investigation. She belongs to the Harbour Golf Club, Pine Hill Club, and the Lotus Club.\n"
     )
     people = _people(article)
-    assert "FIDA" not in people and "Beach Point Club" not in people
+    assert "FIDA" not in people and "Pine Hill Club" not in people
     assert "Karl Bauer" in people

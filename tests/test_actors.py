@@ -50,8 +50,8 @@ def test_outlets_cited_only_as_sources_are_not_actors() -> None:
 def test_an_outlet_that_could_not_verify_a_claim_only_passes_it_on() -> None:
     article = (
         "Drones struck a fuel depot in Velmora overnight, the regional governor said on Tuesday.\n\n"
-        "Reuters was not able to verify the report, and the Velmora Times could not independently confirm "
-        "the toll. Russia's defence ministry said it had hit a military target."
+        "The Velmora Times could not independently confirm the toll, and Reuters was unable to verify "
+        "the governor's figures. Russia's defence ministry said it had hit a military target."
     )
     names = _all_names(article)
     assert not {"Reuters", "Velmora Times"} & names

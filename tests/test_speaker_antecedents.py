@@ -482,11 +482,11 @@ def test_a_title_case_title_that_ends_on_a_full_stop_is_a_heading_not_the_he_of_
         "Tom Lund Rebukes Mara Vale And The Press In One Forum Answer.\n\n"
         "Mayoral front-runner Tom Lund used a chance during Tuesday’s forum to once more answer what he "
         "calls unfair press scrutiny of his bid. Responding to criticism over apparent gaps in his memoir, "
-        "the retired surgeon granted that he expected his campaign to open his past up to review.\n\n"
-        "“I have no problem with being checked,” he said. “What I do have a problem with is being misquoted.”\n"
+        "the retired surgeon granted that a race for office would bring his old records into view.\n\n"
+        "“Let them check every page of it,” he said. “Being misquoted is the thing I will not accept.”\n"
     )
-    assert quote_starting(article, "I have no problem").speaker == "Tom Lund"
-    assert quote_starting(article, "What I do").speaker == "Tom Lund"
+    assert quote_starting(article, "Let them check").speaker == "Tom Lund"
+    assert quote_starting(article, "Being misquoted").speaker == "Tom Lund"
     sentences = split_sentences(article)
     assert sentences[0].heading and not sentences[1].heading
 

@@ -64,7 +64,7 @@ _PERSON_BY_TITLE = re.compile(
     rf"(?P<title>(?:(?:{TITLE}|{state_pattern().pattern})\s+)*{TITLE})\s+(?P<name>{NAME})"
 )
 #: "Its spokeswoman, Lt. Gen. Chea Sokha, said", "A farmer who lives nearby, Jan Kowal, said",
-#: "the junior minister for tourism, Jan Kowal, to take over", "the head of the Peace Institute (PI), Jan Kowal,".
+#: "named the deputy minister for ports, Jan Kowal, to stand in", "the head of the Peace Institute (PI), Jan Kowal,".
 _ROLE_FIRST = re.compile(
     rf"(?:^\s*|[.;:]\s+|,\s+|\band\s+)(?:(?:a|an|the|its|their|his|her)\s+)?(?P<role>(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})"
     rf"(?P<of>\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’.&-]+\s+){{0,6}}?[\w'’.&-]+(?:\s+\([A-Z]{{2,8}}\))?)?"

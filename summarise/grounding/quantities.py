@@ -274,7 +274,7 @@ def _counted(rest: str, value: float | None) -> tuple[str, int] | None:
     if bare[0] in _CASUALTY_WORDS or bare[0] == "others" and bare[1:2] and bare[1] in _CASUALTY_WORDS:
         return "people", len(tokens[0].rstrip(",.;"))  # "400 wounded", "40 others wounded": people
     if _BEFALLEN.match(" ".join(bare[:3])):
-        return "people", 0  # "one was killed and six were wounded": the number alone
+        return "people", 0  # "one was hurt and nine were wounded": the number alone
     words: list[str] = []
     cut_by_a_number = False
     for word, plain in zip(tokens, bare):
