@@ -391,3 +391,12 @@ def test_campaign_groups_known_by_name_are_bodies_even_opening_a_sentence() -> N
     found = {c.name: c.kind for c in find_actor_candidates(article)}
     assert found.get("Greenpeace") == ActorKind.ORGANISATION
     assert found.get("Human Rights Watch") == ActorKind.ORGANISATION
+
+
+def test_a_states_government_named_by_its_adjective_is_the_state() -> None:
+    article = (
+        "A deputy minister left the cabinet on Wednesday after a court ruling.\n\n"
+        "The French government said it had accepted the resignation and would name a successor within a week.\n"
+    )
+    (france,) = [a for a in find_actor_candidates(article) if a.kind == ActorKind.STATE]
+    assert "France" in (france.name, *france.aliases)

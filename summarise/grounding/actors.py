@@ -88,7 +88,7 @@ _PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{SPEECH}\b|\b{SPEECH}\s+(?P
 _INSTITUTIONAL = re.compile(
     rf"(?P<owner>{state_pattern().pattern})(?:['’]s)?\s+(?P<body>(?:(?:defen[cs]e|foreign|unification|interior|"
     r"finance|trade|state|health|information|oil|energy|economy|justice|education|emergencies|intelligence|security)\s+ministry)|"
-    r"military|army|navy|air force|coast guard|border guard|armed forces|embassy|consulate)\b"
+    r"military|army|navy|air force|coast guard|border guard|armed forces|government|embassy|consulate)\b"
 )
 #: A body brought in by what it is, its name right after ("the consultancy Brightwater Partners")
 #: or after "called" ("a group called Save the Quay", "a charity known as Hands for Harbours"), or
