@@ -382,14 +382,15 @@ _ROLE_LEAD = re.compile(r"^(?:.*\s)?(?:the|a|an|its|their|his|her)\s+", re.IGNOR
 
 #: Words that end the names of clubs and societies, which the list of organisation words leaves out.
 _MORE_BODY_WORDS = frozenset({"Club", "Society", "Union", "Church", "Team", "Lodge", "Guild"})
+#: Lower-case words inside a person's name: "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "del", "la", "le", "bin", "al", "el"})
 
 
 def _plainly_a_persons_name(name: str) -> bool:
     """Two to four words, each capitalised (or a particle: "von der Leyen"), none an organisation's:
     what a name must be where a long role before it could have run on past the name of a body."""
     words = name.split()
-    particles = {"von", "van", "der", "de", "da", "del", "la", "le", "bin", "al", "el"}
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w in particles for w in words) and not (
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) and not (
         set(words) & (ORGANISATION_WORDS | _MORE_BODY_WORDS) or any(w.isupper() and len(w) > 1 for w in words)
     )
 
