@@ -245,6 +245,11 @@ MILITARY_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     ["Peninsula", "Sea", "Ocean", "Asia", "Pacific", "Strait", "Straits", "Island", "Islands", "River", "Mountain", "Mountains", "Province", "City", "Region", "Zone", "Europe", "East", "West", "Gulf", "Bay", "Coast", "Valley", "Street", "Square", "Airport", "Base", "Port", "Harbor", "Harbour", "Atlantic", "Arctic", "Africa", "America", "Americas", "Hemisphere", "Border"]
 )
+#: The kinds of place a name is written as: "the village of Dara Kel", "the port town of Sallow".
+PLACE_KINDS = (
+    r"village|town|city|hamlet|district|province|region|county|port|island|capital|municipality|"
+    r"neighbou?rhood|suburb|settlement|camp|valley"
+)
 #: The months and weekdays: capitalised, and never part of a name ("the European Union on Tuesday").
 CALENDAR_NAMES = frozenset(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

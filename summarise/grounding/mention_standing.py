@@ -14,7 +14,7 @@ import bisect
 import re
 
 from summarise.grounding.actor_sources import SPEECH
-from summarise.grounding.gazetteer import CALENDAR_NAMES
+from summarise.grounding.gazetteer import CALENDAR_NAMES, PLACE_KINDS
 from summarise.grounding.name_shapes import EVENT_NOUN
 from summarise.schemas import Span
 
@@ -90,8 +90,7 @@ def _agent_before(tokens: list[str], whole: bool) -> bool | None:
 #: kind of place it is: "the village of Dara Kel", "the port town of Sallow".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|throughout)\s+$"
-    r"|\b(?i:village|town|city|hamlet|district|province|region|county|port|island|municipality|"
-    r"neighbou?rhood|suburb|settlement|camp|valley)\s+of\s+$"
+    rf"|\b(?i:{PLACE_KINDS})\s+of\s+$"
 )
 
 

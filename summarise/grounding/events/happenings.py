@@ -15,7 +15,7 @@ from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.dates import find_date_phrases, resolve_date
 from summarise.grounding.events.clauses import clause_bounds, mask_quotes, what_clause
 from summarise.grounding.events.triggers import Hit
-from summarise.grounding.gazetteer import CALENDAR_NAMES, ORGANISATION_WORDS, PLACE_WORDS, state_of
+from summarise.grounding.gazetteer import CALENDAR_NAMES, ORGANISATION_WORDS, PLACE_KINDS, PLACE_WORDS, state_of
 from summarise.grounding.quantities import find_quantities
 from summarise.grounding.sentences import Sentence
 from summarise.schemas import MAX_QUANTITIES, ActorKind, EventType, MatchStatus, Quantity, Span
@@ -38,7 +38,7 @@ _PLACE_AFTER = {
 #: "east of Taiwan": a bearing from a place names the place.
 _BEARING = (
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
-    r"(?:town|city|village|port|province|region|district|island|capital)\s+of"
+    rf"(?:{PLACE_KINDS})\s+of"
 )
 _INSTITUTION_WORDS = ORGANISATION_WORDS - PLACE_WORDS
 #: Lower-case words that count or point before a name, never lead a place's name.
