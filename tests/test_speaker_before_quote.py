@@ -711,3 +711,20 @@ def test_the_owner_of_a_question_put_to_someone_speaks() -> None:
 def test_the_one_member_a_group_subject_names_speaks(lead: str) -> None:
     article = "Mayor Ruth Calder sent the ferry budget to the council on Monday.\n\n" f"{lead} “a slap in the face of the islands.”\n"
     assert speaker_of(article, "a slap in the face") == "Nina Varga"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mayor Ruth Calder said she expects that Canadians will say",
+        "Mayor Ruth Calder told the council that Canadians would tell the board",
+    ],
+)
+def test_words_foretold_are_the_foretellers(lead: str) -> None:
+    article = f"{lead} “not this time” to the ferry cuts.\n"
+    assert speaker_of(article, "not this time") == "Ruth Calder"
+
+
+def test_words_that_would_be_said_later_are_still_the_subjects() -> None:
+    article = "Tom Briggs fought the ferry cuts for years.\n\nBriggs would later say, “I was wrong about the night crossings.”\n"
+    assert speaker_of(article, "I was wrong") == "Tom Briggs"

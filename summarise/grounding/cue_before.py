@@ -154,6 +154,8 @@ _QUOTING_VERB = re.compile(
     rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)"
     r"|(?:found|finds)(?=\s+that\b))\b"
 )
+#: A speech verb that tells of words yet to be said: "voters will say", "they would tell him".
+_SPEECH_TO_COME = re.compile(r"\b(?:will|would|could|might|may|won[’']t|wouldn[’']t)\s+(?:\w+ly\s+)?$")
 #: A naming verb with its object before it, the subject between: "what Lund called", "the plan, which Ortiz calls".
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|that|whom)\s+[^,;]*\S\s*$")
 _CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|what|after|before|because|when)\b)")
@@ -214,6 +216,10 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             continue
         if re.fullmatch(r"(?:go|goes|went)\s+on", verb.group(0)) and not re.match(r"\s+to\b|[\s,:]*$", before[verb.end() :]):
             continue  # "once the House goes on break", "went on the attack": no speech, unless "went on to say"
+        if _SPEECH_TO_COME.search(head) and any(
+            not DETERMINER_BEFORE.search(before[: v.start()]) for v in _QUOTING_VERB.finditer(head)
+        ):
+            continue  # "Park said she expects that voters will say "no"": words foretold, the one foretelling them speaks
         if re.match(r"\s+by\b", before[verb.end() :]):
             continue  # a passive ("his attacks were echoed by the campaign"): the agent after it is no subject
         if verb.group(0).endswith("ing") and re.search(r",\s*$", head):
