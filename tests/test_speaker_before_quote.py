@@ -728,3 +728,9 @@ def test_words_foretold_are_the_foretellers(lead: str) -> None:
 def test_words_that_would_be_said_later_are_still_the_subjects() -> None:
     article = "Tom Briggs fought the ferry cuts for years.\n\nBriggs would later say, “I was wrong about the night crossings.”\n"
     assert speaker_of(article, "I was wrong") == "Tom Briggs"
+
+
+@pytest.mark.parametrize("pair", ["Nina and Tom Varga", "Ruth Calder and Tom Varga"])
+def test_a_pair_named_beside_a_description_speaks_through_its_last_name(pair: str) -> None:
+    article = f"The mayor's biographers, {pair}, wrote that she “never once gave up on the night ferry.”\n"
+    assert speaker_of(article, "never once gave up") == "Tom Varga"

@@ -181,6 +181,8 @@ _ONE_OF_GROUP = re.compile(
     rf"(?:^|,)\s*(?:(?:And|But)\s+)?(?:One|Another|Some|Two|Three|Several|Many|Most|None|Each)\s+of\s+[^,;“”\"]{{1,80}}$"
     rf"|\b(?i:{PERSON_NOUNS}|allies)s?\s*$"
 )
+#: Two people named as one: "Ana and Tom Lund", "Ana Lund and Tom Briggs".
+_JOINT_NAMES = re.compile(rf"(?:{NAME}|[A-Z][a-z]+)\s+and\s+(?P<name>{NAME})")
 #: Someone the sentence names by whose they are, a name that may stand beside it: "Ana Lund's wife", "Ana Lund's
 #: oldest friend" (a possessive after a one-word name or "the" is ``DESCRIBED``'s).
 _SOMEONES_RELATION = re.compile(r"[\w.\u2024]['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*$")
@@ -256,6 +258,10 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             ):
                 last = parts.pop()
                 popped += 1  # (not the name after a lead-in: "Of Carson, Levine, who backs Ruiz, said")
+            joint = _JOINT_NAMES.fullmatch(unmask(last.strip())) if popped == 1 else None
+            if joint:
+                # "Her biographers, Ana and Tom Lund, wrote": the name that closes the pair speaks for both
+                last = " " * (len(last) - len(last.lstrip()) + joint.start("name")) + joint.group("name")
             if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (
                 ENDS_ON_ROLE.search(parts[-1])
                 or DESCRIBED.match(parts[-1].strip())
