@@ -734,3 +734,23 @@ def test_words_that_would_be_said_later_are_still_the_subjects() -> None:
 def test_a_pair_named_beside_a_description_speaks_through_its_last_name(pair: str) -> None:
     article = f"The mayor's biographers, {pair}, wrote that she “never once gave up on the night ferry.”\n"
     assert speaker_of(article, "never once gave up") == "Tom Varga"
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("In Tom Varga's words, the cuts are", "Tom Varga"),
+        ("Tom Varga, a councillor, voted no. In his own words, the cuts are", "Tom Varga"),
+    ],
+)
+def test_whose_words_a_sentence_says_it_gives_speak(lead: str, speaker: str) -> None:
+    article = f"Mayor Ruth Calder cut the ferry budget on Monday.\n\n{lead} “a slap in the face of the islands.”\n"
+    assert speaker_of(article, "a slap in the face") == speaker
+
+
+def test_in_other_words_names_no_speaker() -> None:
+    article = (
+        "Mayor Ruth Calder cut the ferry budget on Monday.\n\n"
+        "In other words, the cuts are “a sensible step for the islands,” Tom Varga said.\n"
+    )
+    assert speaker_of(article, "a sensible step") == "Tom Varga"

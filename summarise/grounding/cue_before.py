@@ -62,6 +62,12 @@ _OWNERS_ANSWER = re.compile(
     r"(?:\s+that|\s+(?:simple|blunt|short|brief|direct|clear|swift|terse|sharp|curt|firm|quick)\s*:)?[\s,:]*|\s*:\s*)$"
 )
 _OWNER_AS_SUBJECT = {"his": "he", "her": "she"}
+#: Whose words a sentence says it gives: "In Tom Varga's words, the cuts are "..."", "In her own words,"
+#: ("in other words" names no one).
+_IN_WORDS = re.compile(
+    r"(?:^|[,;:]\s*|\s[-–—]\s*|\b)(?<![\w’'])[Ii]n\s+(?P<speaker>[Hh]is|[Hh]er|(?:[Tt]he\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"|(?:[A-Z][\w.’'\u2024-]*\s+){0,3}[A-Z][\w.\u2024-]*?)(?=['’]s\s))(?:['’]s)?\s+(?:own\s+)?words\b[^“”\"]{0,150}$"
+)
 #: A document read out before the quote, with whose it is: "Lund's statement read: "..."", "The letter from
 #: Ortiz reads in part, "..."" (a sign or a post "reads" where a person "says").
 _DOCUMENTS = r"statement|letter|post|tweet|message|note|memo|email|e-mail|release|op-ed|column|editorial"
@@ -347,12 +353,13 @@ def cue_before(before: str, before_start: int) -> tuple[str, int] | None:
         or _PARENTHETICAL_CUE.search(before)
         or _PARENTHETICAL_SAID.search(before)
         or _OWNERS_ANSWER.search(before)
+        or _IN_WORDS.search(before)
         or _DOCUMENT_READS.search(before)
     )
     if m and m.re is _DOCUMENT_READS and m.group("sender"):
         return m.group("sender"), before_start + m.start("sender")  # "The letter from Ortiz reads": Ortiz
     speaker = m.group("speaker") if m else ""
-    if m and m.re is _OWNERS_ANSWER:
+    if m and m.re in (_OWNERS_ANSWER, _IN_WORDS):
         speaker = _OWNER_AS_SUBJECT.get(speaker.lower(), speaker)  # "His answer was that": he answered
     if m and not _WHO_SHAPED.search(speaker) and speaker not in _OWNER_AS_SUBJECT.values():
         m = None  # "according to its figures": a source that is nobody; the verb's subject speaks
