@@ -45,6 +45,28 @@ def test_the_head_of_a_research_institute_speaks_as_an_analyst(description: str,
     assert q.speaker_type == expected
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["\u201cThe levy will send the ships to Riga,\u201d Tomas Vale said.", "\u201cThe levy will send the ships to Riga,\u201d said Tomas Vale."],
+)
+def test_a_role_held_back_a_sentence_before_the_name_types_the_speaker(said: str) -> None:
+    article = (
+        "Valdoria's port minister announced a levy on foreign ships on Monday.\n\n"
+        f"A senior researcher at the Harbour Policy Institute disagreed. {said}\n"
+    )
+    q = quote_starting(article, "The levy will send")
+    assert q.speaker == "Tomas Vale"
+    assert q.speaker_type == SpeakerType.ANALYST
+
+
+def test_a_role_in_a_sentence_that_speaks_of_no_one_types_no_speaker() -> None:
+    article = (
+        "A harbour police officer was hurt in the blast on Monday.\n\n"
+        "\u201cWe are all in shock,\u201d Tomas Vale said.\n"
+    )
+    assert quote_starting(article, "We are all").speaker_type != SpeakerType.OFFICIAL
+
+
 def test_a_speaker_missed_by_the_actor_finder_is_named_in_full_and_typed() -> None:
     article = (
         "Ilse Varga, an expert on Central Asia from the Danube Institute for Security Studies, followed the vote.\n\n"

@@ -29,6 +29,7 @@ from summarise.grounding.name_shapes import (
     without_sentence_words,
 )
 from summarise.grounding.names import is_first_name
+from summarise.grounding.sentences import split_sentences
 from summarise.grounding.gazetteer import (
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
@@ -270,27 +271,40 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
 
 
 def _held_back_lede(article: str, first_mention: int) -> tuple[int, int, str] | None:
-    """News often opens on who speaks and names them only in the next sentence ("A senior energy
-    expert says the sanctions ..." then "Mira Hale said on Tuesday ..."): the lede's description
-    is theirs when their first mention opens that sentence with its speech verb."""
-    lede = re.match(r"[^\n.!?]*[.!?][”\"]?\s+", article)
-    if lede is None or first_mention != lede.end():
+    """News often brings in who speaks by what they are and names them only in the next sentence
+    ("A senior energy expert says the sanctions ..." then "Mira Hale said on Tuesday ...", or "A
+    researcher at the Baltic Policy Institute disagreed." then ""...," Mira Hale said."): the
+    description is theirs when their first mention speaks in the sentence right after it."""
+    sentences = split_sentences(article)
+    at = next((i for i, s in enumerate(sentences) if s.start <= first_mention < s.end), 0)
+    if at == 0:
         return None
-    describing, named = _lede_patterns()
-    m = describing.match(article)
-    if m is None or not named.match(article, first_mention):
+    held, named = sentences[at - 1], sentences[at]
+    describing, names_first, names_after_quote = _lede_patterns()
+    m = describing.match(held.text)
+    if m is None:
         return None
-    return m.start("text"), m.end("text"), m.group("text")
+    offset = first_mention - named.start
+    opens = offset == len(named.text) - len(named.text.lstrip()) and names_first.match(named.text, offset)
+    if not (opens or names_after_quote.match(named.text[:offset] + "\0")):
+        return None
+    return held.start + m.start("text"), held.start + m.end("text"), m.group("text")
 
 
 @lru_cache(maxsize=1)
-def _lede_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """An indefinite speaker with a role opening the lede; a name opening the next sentence, speaking."""
+def _lede_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An indefinite speaker with a role (and where they work) who speaks or takes a side; a name
+    opening the next sentence, speaking; a name in the cue after the quote that opens it (the
+    name's place marked by a NUL)."""
     verbs = speech_verbs()
     describing = re.compile(
-        rf"\s*(?:An?|One)\s+(?P<text>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?)\s+{verbs}\b", re.IGNORECASE
+        rf"\s*(?:An?|One|Another)\s+(?P<text>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?"
+        rf"(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}?)?)"
+        rf"\s*(?:{verbs}|(?:dis)?agree[sd]?|dissent(?:s|ed)?)\b",
+        re.IGNORECASE,
     )
-    return describing, re.compile(rf"{NAME}\s+{verbs}\b")
+    after_quote = re.compile(rf"\s*[“\"][^“”\"]+[”\"],?\s+(?:{verbs})\s+\0|\s*[“\"][^“”\"]+[,!?]?[”\"],?\s+\0")
+    return describing, re.compile(rf"{NAME}\s+{verbs}\b"), after_quote
 
 
 def speaker_type(description: str, context: str = "") -> SpeakerType:
