@@ -46,6 +46,23 @@ def test_the_head_of_a_research_institute_speaks_as_an_analyst(description: str,
 
 
 @pytest.mark.parametrize(
+    "description",
+    [
+        "the chief economist for the forecaster Harbour Analytics",  # "chief" is no office here
+        "an economist at Harbour Analytics",
+        "a pollster for the Liberal Party",
+        "a historian of the navy",
+    ],
+)
+def test_economists_pollsters_and_historians_speak_as_analysts(description: str) -> None:
+    article = (
+        "Valdoria published its new budget on Tuesday.\n\n"
+        f"\u201cThe budget is a real change of course for the country,\u201d said Tomas Vale, {description}.\n"
+    )
+    assert quote_starting(article, "The budget is").speaker_type == SpeakerType.ANALYST
+
+
+@pytest.mark.parametrize(
     "said",
     ["\u201cThe levy will send the ships to Riga,\u201d Tomas Vale said.", "\u201cThe levy will send the ships to Riga,\u201d said Tomas Vale."],
 )

@@ -308,7 +308,7 @@ ROLE_TYPES = (
     (
         (
             r"analyst|expert|professor|researcher|fellow|scholar|think[- ]tank|specialist|academic|lecturer|"
-            r"scientist|teaches|commentator"
+            r"scientist|teaches|commentator|economist|pollster|historian"
         ),
         "analyst",
     ),
