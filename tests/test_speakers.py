@@ -254,6 +254,15 @@ def test_age_and_hometown_between_a_name_and_its_verb() -> None:
     assert q.speaker == "Tomas Ferreira"
 
 
+@pytest.mark.parametrize(
+    "between",
+    [", 54, a farmer from Braga,", ", D-Ore., the chairman of the budget committee,", ", of Braga, a retired teacher,"],
+)
+def test_several_things_a_person_is_between_the_quote_and_its_cue(between: str) -> None:
+    article = f"Crowds filled the square by noon.\n\n\u201cThe count must be done by hand,\u201d Tomas Ferreira{between} said.\n"
+    assert quote_starting(article, "The count must").speaker == "Tomas Ferreira"
+
+
 def test_a_person_introduced_by_an_appositive_is_the_antecedent_of_he() -> None:
     article = (
         "Ansel Brook, chairman of the county party committee, spent Sunday knocking on doors.\n\n"

@@ -25,8 +25,9 @@ from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
 from summarise.grounding.name_shapes import NAME
 
-#: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,".
-_AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose)\s[^,;“”\"]{1,100}))+,"
+#: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,", ", 54, a
+#: farmer,", ", D-Ore., the chairman of the panel,".
+_AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose|the|an?)\s[^,;“”\"]{1,100}))+,"
 #: A participle and its agent are no cue ('"..." riders added by the committee'); a means is ("said by telephone").
 _NOT_PASSIVE = r"(?!\s+by\s+(?!(?:tele)?phone|e-?mail|text|letter|video|fax|mail|satellite|radio|cable|wire|way)\b)"
 #: A relative clause the writer left without its closing comma: ", who chairs the fund said".
