@@ -12,6 +12,8 @@ Every article here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from summarise.grounding import find_actor_candidates, find_quote_candidates
 from summarise.rules import rules_briefing
 from summarise.schemas import ActorKind
@@ -294,3 +296,11 @@ def test_a_body_named_after_a_long_role_is_not_a_person() -> None:
     people = _people(article)
     assert "FIDA" not in people and "Pine Hill Club" not in people
     assert "Karl Bauer" in people
+
+
+@pytest.mark.parametrize("office", ["Former mayor of Port Dunmore", "The governor of Dunmore", "President of Valdoria"])
+def test_an_office_of_a_place_before_a_name_is_the_persons_role_not_their_name(office: str) -> None:
+    article = f"{office} Tomas Vale was sentenced on Friday to ten years in prison for taking bribes.\n"
+    person = next(c for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON)
+    assert person.name == "Tomas Vale"
+    assert person.role is not None and person.role.endswith(office.split(" of ")[1])

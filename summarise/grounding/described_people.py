@@ -18,9 +18,13 @@ from summarise.grounding.name_shapes import NAME, TOKEN, drop_title, is_person_n
 from summarise.grounding.names import is_first_name
 
 #: An office written with "of", which no single title word covers: "Chief of Staff", "Deputy
-#: Secretary of State", "Director of National Intelligence". The words after "of" name the office,
-#: not a body, and the person follows them.
-OFFICE_OF = re.compile(r"\b(?:Chief|Secretary|Director|Minister|Chair(?:man|woman)?|Head|Commissioner)\s+of\s+(?:the\s+)?")
+#: Secretary of State", "Director of National Intelligence", "former mayor of Salem". The words
+#: after "of" name the office or its place, not a body, and the person follows them.
+_PLACED_OFFICES = r"(?i:mayor|governor|premier|prime minister|president|ambassador|chancellor)"
+OFFICE_OF = re.compile(
+    rf"\b(?:Chief|Secretary|Director|Minister|Chair(?:man|woman)?|Head|Commissioner|{_PLACED_OFFICES})\s+of\s+(?:the\s+)?"
+)
+_OF_A_PLACE = re.compile(rf"(?P<office>{_PLACED_OFFICES}\s+of\s+)(?P<place>.+)")
 _OFFICE_THEN_NAME = re.compile(rf"{OFFICE_OF.pattern}(?P<name>{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.)){{1,4}})(?![\w'’-])")
 #: A name with what someone is set beside it, between commas or dashes: a description opens on an
 #: article, a lower-case word, an age or another's possessive ("Ada Brun, 41, a nurse,", "Ada Brun,
@@ -72,7 +76,9 @@ def described_people(text: str, article: str) -> list[tuple[str, str | None]]:
     for m in _OFFICE_THEN_NAME.finditer(text):
         if name := person(m.group("name"), lead=True):
             # the office runs up to the first name: "chief of staff", "secretary of state"
-            found.append((name, m.group(0)[: m.group(0).rfind(name.split()[0])].strip().lower()))
+            office = m.group(0)[: m.group(0).rfind(name.split()[0])].strip()
+            place = _OF_A_PLACE.match(office)  # "mayor of Dunmore": the place keeps its capitals
+            found.append((name, place.group("office").lower() + place.group("place") if place else office.lower()))
     for m in _NAME_THEN_DESCRIPTION.finditer(text):
         desc = m.group("desc").strip()
         # a description is a role when it names what someone is; a verb or a participle after a
