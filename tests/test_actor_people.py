@@ -304,3 +304,11 @@ def test_an_office_of_a_place_before_a_name_is_the_persons_role_not_their_name(o
     person = next(c for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON)
     assert person.name == "Tomas Vale"
     assert person.role is not None and person.role.endswith(office.split(" of ")[1])
+
+
+@pytest.mark.parametrize("where", ["derailed at Dunmore Junction", "was buried in Holy Rood Cemetery"])
+def test_capitalised_words_after_a_preposition_of_place_are_no_person(where: str) -> None:
+    article = f"The night train {where}, police said on Friday, and Tomas Vale was among the dead.\n"
+    names = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
+    assert names == {"Tomas Vale"}
+

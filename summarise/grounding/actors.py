@@ -112,6 +112,8 @@ _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costl
 _WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
 #: A run of capitalised words inside a sentence; the space before it may be a no-break space, as
 #: pages pasted from the web write it ("writes\xa0Ada Brun").
+#: Prepositions of place: a run of capitals after one is a place unless it opens on a first name.
+_WHERE_WORDS = frozenset({"at", "in", "near", "into", "outside", "across", "off", "toward", "towards"})
 _NAME_RUN = re.compile(rf"(?<=[a-z,;:][ \xa0])(?P<name>{TOKEN}(?:\s+{TOKEN}){{1,3}})(?![\w'’-])(?!\s+(?:of|for)\s+[A-Z])")
 #: A name after what someone does, written in lower case with no title: "radio moderator Ada Brun
 #: asked", "author and activist Lev Ostrov took the stage", "the pollsters Ada Brun and Lev Ostrov",
@@ -462,6 +464,8 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
         before = text[: m.start()].split()
         if before and (before[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "our"} or before[-1][:1].isupper()):
             continue
+        if before and before[-1] in _WHERE_WORDS and not is_first_name(name.split()[0]):
+            continue  # "derailed at Dunmore Junction": where, not who
         if not _AFTER_PERSON.match(text[m.end() :]):
             continue
         if _AFTER_OFFICE.search(text, 0, m.start()):
