@@ -94,6 +94,8 @@ def test_another_side_striking_is_another_attack() -> None:
         "The two governments signed a border agreement in Varn on Monday.",
         "Rescuers evacuated 300 residents from the flooded district overnight.",
         "The ruling party won a majority of seats in Sunday's election.",
+        "At least 25 people have died in the floods in the valley, officials said.",
+        "The ferry was carrying 200 passengers on Friday when it capsized off Velda.",
     ],
 )
 def test_happenings_outside_the_security_vocabulary_are_other(sentence: str) -> None:
@@ -109,6 +111,7 @@ def test_happenings_outside_the_security_vocabulary_are_other(sentence: str) -> 
         "The rebels insist they shot down a government helicopter.",  # a claim, not a reported fact
         "Felons convicted of violent crimes cannot vote in the state.",  # a description, not a happening
         "The navy has not tested a cruise missile since September.",  # nothing happened
+        "The minister spoke warmly of the port when she took office in March.",  # when someone took office: a description
     ],
 )
 def test_not_events(sentence: str) -> None:
@@ -178,6 +181,12 @@ def test_where_an_attack_fell_is_its_place(sentence: str, place: str) -> None:
 def test_whom_an_attack_struck_is_no_place() -> None:
     attack = next(e for e in _events("Militants attacked Hezbollah fighters on Monday, officials said.") if e.type == EventType.ATTACK)
     assert attack.place is None
+
+
+def test_where_a_mishap_happened_is_the_place_told_right_after_it() -> None:
+    sentence = "The night train was travelling from Velda to Varn on Thursday when it derailed at Ostrava Halt, police said."
+    mishap = next(e for e in _events(sentence) if e.type == EventType.OTHER)
+    assert mishap.place == "Ostrava Halt"
 
 
 def test_a_count_of_a_states_strikes_is_no_place() -> None:

@@ -54,6 +54,8 @@ _YEAR = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:when|whenever|until|till|once|if|unless|whether)\s+(?:\S+\s+){0,4}$|^\s*(?:Had|Were|Should)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+#: What was going on when the news broke in: "the train was travelling south when it derailed" reports the derailment.
+_INTERRUPTED = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?\w+ing\b[^;]*?\bwhen\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
 _FIGURATIVE = re.compile(
     r"(?:seized (?:up)?on|captured (?:the |their |his |her )?(?:allegiance|attention|imagination|hearts?|mood|nomination|spotlight)|caught fire with)\b",
     re.IGNORECASE,
@@ -69,7 +71,7 @@ _OBJECT = re.compile(
 )
 _COUNTED = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|(?!(?:days|weeks|months|years|hours|minutes)\b)\w+s)"
-    r"\s+(?:\S+\s+)?$",
+    r"\s+(?:(?!(?:have|had)\b)\S+\s+)?(?:(?:have|had)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -99,7 +101,8 @@ def other_reported(text: str, m: re.Match[str]) -> bool:
     """An ``other`` trigger that reports a happening, not a description ("felons convicted of
     fraud", "who was elected in 2010", "when he took office") or a figure of speech."""
     prefix, word = text[: m.start()], m.group(0).lower()
-    if prefix.endswith("-") or _RELATIVE.search(prefix) or _WHEN.search(prefix) or _FIGURATIVE.match(text, m.start()):
+    when = _WHEN.search(prefix) and not _INTERRUPTED.search(prefix)
+    if prefix.endswith("-") or _RELATIVE.search(prefix) or when or _FIGURATIVE.match(text, m.start()):
         return False
     if _BARE_PARTICIPLE.fullmatch(word.split()[0]) and not _AUXILIARY.search(prefix):
         return bool(_OBJECT.match(text, m.end()))  # "Iran detained 10 sailors", not "immigrants deported because"

@@ -48,6 +48,9 @@ _COUNTING_WORDS = frozenset(
 )
 _PROPER_PLACE = r"(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}"
 _SEA_PLACE = r"(?:waters?|sea|coast|ocean)\b(?:[^,.;]{0,50}?)(?=,|\.|;|\s+(?:on|at|around|before|after|from|and then|during|in the)\b|$)"
+#: The words right after a mishap's verb, where its place stands: "derailed at Milton", "capsized off the coast of X"
+#: (a place told earlier in the sentence is often where the journey began: "travelling from X to Y when it derailed").
+_RIGHT_AFTER = re.compile(r"[^,;.!?]*")
 #: The news a background happening is placed against: "Before Monday's launch", "a day after ...".
 _REFERENCE_POINT = re.compile(r"\b(?:before|after|since|prior to)\s+(?:the\s+)?[\w’'-]+[’']s\s+[^,]{0,40}", re.IGNORECASE)
 #: "N days after": what stands on either side happened on different days.
@@ -188,7 +191,9 @@ def events_of_sentence(
             if other is not hit:  # another happening's clause names another place
                 a, b = clause_bounds(text, other, hits, first=False)
                 elsewhere = elsewhere[:a] + " " * (b - a) + elsewhere[b:]
-        place = _place(clause, hit.type, people) or _place(elsewhere, hit.type, people)
+        place = (
+            _place(_RIGHT_AFTER.match(s.text, hit.end).group(0), hit.type, people) if hit.type == EventType.OTHER else None
+        ) or _place(clause, hit.type, people) or _place(elsewhere, hit.type, people)
         quantities = find_quantities(s.text if alone else clause)[:MAX_QUANTITIES]
         found.append(
             EventCandidate(
