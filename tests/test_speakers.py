@@ -63,6 +63,17 @@ def test_economists_pollsters_and_historians_speak_as_analysts(description: str)
 
 
 @pytest.mark.parametrize(
+    ("title", "expected"),
+    [("National Security Adviser", SpeakerType.OFFICIAL), ("Deputy National Security Advisor", SpeakerType.OFFICIAL)],
+)
+def test_a_security_adviser_speaks_as_an_official(title: str, expected: SpeakerType) -> None:
+    article = f"Valdoria struck the depots on Tuesday.\n\n{title} Tomas Vale stated that the strikes had \u201cworked as planned.\u201d\n"
+    q = quote_starting(article, "worked as planned")
+    assert q.speaker == "Tomas Vale"
+    assert q.speaker_type == expected
+
+
+@pytest.mark.parametrize(
     "said",
     ["\u201cThe levy will send the ships to Riga,\u201d Tomas Vale said.", "\u201cThe levy will send the ships to Riga,\u201d said Tomas Vale."],
 )

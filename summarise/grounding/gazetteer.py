@@ -267,7 +267,7 @@ TITLE = (
     r"superintendent|captain|commodore|colonel|major|lieutenant|sergeant|judge|justice|attorney|prosecutor|"
     r"analyst|researcher|expert|official|diplomat|lawmaker|sheriff|commissioner|chairwoman|council(?:man|woman|member|l?or)|"
     r"alderman|assembly(?:man|woman|member)|congress(?:man|woman)|supervisor|treasurer|comptroller|auditor|marshal|"
-    r"magistrate|pastor|rabbi|(?:arch)?bishop|cardinal|imam|reverend|ayatollah|trooper)|"
+    r"magistrate|pastor|rabbi|(?:arch)?bishop|cardinal|imam|reverend|ayatollah|trooper|advis[eo]r)|"
     r"King|Queen|Pope|Prince|Princess|Crown Prince|Emperor|Sultan|Emir|Sheikh|Speaker|"
     r"Gen\.|Adm\.|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Gov\.|Cmdr\.|"
     r"Rev\.|Fr\.|Msgr\.|Del\.|Atty\.|Cpl\.|Pvt\.)"
@@ -318,7 +318,8 @@ ROLE_TYPES = (
             r"premier|chancellor|leader|commander|chief|diplomat|envoy|governor|mayor|admiral|officer|chairman|"
             r"director|military|ministry|government|department|captain|commodore|colonel|inspector|detective|"
             r"police|attorney|prosecutor|marshal|administrator|head of|congress(?:man|woman|member)|representative|"
-            r"sheriff|commissioner|council(?:man|woman|member|lor)|councilor|legislator|assembly(?:man|woman|member)"
+            r"sheriff|commissioner|council(?:man|woman|member|lor)|councilor|legislator|assembly(?:man|woman|member)|"
+            r"security advis[eo]r"
         ),
         "official",
     ),
