@@ -189,6 +189,24 @@ def test_where_a_mishap_happened_is_the_place_told_right_after_it() -> None:
     assert mishap.place == "Ostrava Halt"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 17 people were killed in a U.S drone attack on Friday, officials said.",
+        "At least 19 people were killed in an Islamist militant attack on Friday, officials said.",
+    ],
+)
+def test_who_carried_out_an_attack_is_not_where_it_fell(sentence: str) -> None:
+    attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)
+    assert attack.place is None
+
+
+def test_a_place_after_a_determiner_is_still_a_place() -> None:
+    sentence = "The rebels killed five police officers on Friday when they set off a bomb in a Varn police station."
+    attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)
+    assert attack.place == "Varn"
+
+
 def test_a_count_of_a_states_strikes_is_no_place() -> None:
     sentence = "About twenty people were killed in two US drone strikes on Monday near the town of Varo Kel, officials said."
     attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)

@@ -46,7 +46,13 @@ _COUNTING_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
      "several", "many", "some", "few", "both", "all", "its", "their", "his", "her", "our", "these", "those"]
 )
-_PROPER_PLACE = r"(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}"
+#: A place's name, maybe after a lower-case word ("southern Lebanon", "a Kyiv suburb"), never one letter ("a
+#: U.S drone attack"); after a determiner, never the doer of an attack ("an Islamist militant attack").
+_PROPER_PLACE = (
+    r"(?:(?:a|an)\s+(?![A-Z][\w'’-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:attacks?|strikes?|raids?|assaults?|offensives?|bombings?|ambush(?:es)?|"
+    r"operations?|drones?|missiles?|rockets?|fighters?|forces|troops|militants?|gunmen)\b)|(?!(?:a|an)\s)[a-z]+\s+)?"
+    r"(?:[A-Z][\w'’-]+)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}"
+)
 _SEA_PLACE = r"(?:waters?|sea|coast|ocean)\b(?:[^,.;]{0,50}?)(?=,|\.|;|\s+(?:on|at|around|before|after|from|and then|during|in the)\b|$)"
 #: The words right after a mishap's verb, where its place stands: "derailed at Milton", "capsized off the coast of X"
 #: (a place told earlier in the sentence is often where the journey began: "travelling from X to Y when it derailed").
@@ -120,7 +126,7 @@ def _place(text: str, kind: EventType, people: set[str]) -> str | None:
             continue
         if not geographic and re.match(_STRUCK, m.group(0)):
             continue  # "struck Hezbollah positions", "attacked Klymenko": whom, not where
-        return place[:80]
+        return re.sub(r"^(?:a|an)\s+", "", place)[:80]  # "in a Varn police station": Varn
     return None
 
 
