@@ -202,6 +202,10 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("Three jets struck two depots overnight.", [(3.0, "jets", "count", "Three jets"), (2.0, "depots", "count", "two depots")]),
         ("Polish F-16 fighters and F-35 jets joined the patrol.", []),
         ("A single one budged.", []),
+        # a part of a counted whole: both, the part first
+        ("Seven of the nine carriages derailed.", [(7.0, "carriages", "count", "Seven of the nine carriages"), (9.0, "carriages", "count", "nine carriages")]),
+        ("Twelve of the 40 wounded stayed in hospital.", [(12.0, "people", "count", "Twelve of the 40 wounded"), (40.0, "people", "count", "40 wounded")]),
+        ("The ferry is one of the two main links between the islands.", []),
     ],
 )
 def test_find_quantities(sentence: str, expected: list[tuple]) -> None:

@@ -82,6 +82,11 @@ _COUNT = re.compile(  # not after a letter and a hyphen: "P-8", "F-16", "Su-27" 
     rf"(?<![\w$.,:])(?<![A-Za-z]-)(?P<text>{_MODIFIER}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+)(?=(?P<rest>(?:[\w-]+\s+){{0,4}}[\w-]+))",
     re.IGNORECASE,
 )
+#: A part of a counted whole: "7 of the 9 cars", "three of its 12 crew" (the digit copy of the sentence).
+_PART_OF = re.compile(
+    r"(?<![\w$.,:])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+of\s+(?:the|its|their|his|her|our)\s+(?P<whole>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?=(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+))"
+)
 #: Words that end a counted noun phrase.
 _STOP = frozenset(
     ["of", "in", "into", "on", "at", "to", "from", "by", "for", "with", "or", "but", "that", "which", "who", "were", "was", "are", "is", "be", "been", "as", "than", "had", "have", "has", "after", "before", "during", "since", "until", "off", "over", "under", "per", "each", "more", "less", "the", "a", "an", "its", "their", "his", "her", "this", "those", "these", "without", "including", "across", "near", "against", "toward", "towards", "aboard", "among",
@@ -382,6 +387,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
         a, b, text = words(*m.span("text"))
         if not _overlaps(a, b, taken):
             keep(a, b, Quantity(value=_number(m.group("num")), unit="people", measure="count", text=text))
+    for m in _finditer(_PART_OF, _HAS_DIGIT, view):  # "seven of the nine cars derailed": seven cars, of nine
+        part, whole = _number(m.group("num")), _number(m.group("whole"))
+        thing = _counted(m.group("rest"), whole)
+        if thing is None or not thing[1] or part < 2:
+            continue  # "one of the two main crossings" counts no crossing
+        a, end, text = words(m.start("num"), m.start("rest") + thing[1])
+        if not _overlaps(a, end, taken):
+            keep(a, end, Quantity(value=part, unit=thing[0], measure="count", text=text))
+            found.append((a + 1, Quantity(value=whole, unit=thing[0], measure="count", text=words(m.start("whole"), m.start("rest") + thing[1])[2])))
     for m in _finditer(_COUNT, _HAS_DIGIT, view):  # the words after the number are looked at, not consumed
         num = m.group("num").lower()
         digits = num.replace(",", "")
