@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarise.cli import app
@@ -400,3 +401,15 @@ def test_a_states_government_named_by_its_adjective_is_the_state() -> None:
     )
     (france,) = [a for a in find_actor_candidates(article) if a.kind == ActorKind.STATE]
     assert "France" in (france.name, *france.aliases)
+
+
+@pytest.mark.parametrize("group", ["Boko Haram", "Al Qaeda", "al-Shabaab"])
+def test_an_armed_group_with_a_two_word_name_is_an_organisation(group: str) -> None:
+    article = f"Fighters from {group} attacked the village of Dara Kel on Friday, and {group} said it would strike again.\n"
+    kinds = {c.name: c.kind for c in find_actor_candidates(article)}
+    assert kinds.get(group) == ActorKind.ORGANISATION
+
+
+def test_a_group_described_by_whom_it_is_tied_to_is_no_name() -> None:
+    article = "The al Qaeda-linked group attacked the base on Friday, the army said.\n"
+    assert not any("linked" in c.name for c in find_actor_candidates(article))

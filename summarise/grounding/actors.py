@@ -107,6 +107,7 @@ _BY_KIND_NOUN = re.compile(
     r"(?=\s*[,.;:]|\s+(?:that|which|based|in|from|with|representing|campaigning)\b)"
 )
 #: "Yemen's Houthi movement": a capitalised name and a word that makes it a body.
+_TIED_TO = re.compile(r"-(?:linked|backed|allied|affiliated|aligned|inspired|led|based|funded|supported)\b|\b(?:al|el)\s+[A-Z]", re.IGNORECASE)
 _NAMED_GROUP = re.compile(rf"(?P<name>(?:{TOKEN}\s+){{0,2}}{TOKEN}\s+(?:movement|militia|rebels|insurgents|group))\b")
 _TITLE_WORD = re.compile(rf"\b{TITLE}\s+[A-Z]")  # a cheap test before the costly title pattern
 _WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?who\b")
@@ -344,6 +345,8 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
             collector.add(m.group(0), kind, affiliation=state)
     for m in _NAMED_GROUP.finditer(text):
         name = m.group("name")
+        if _TIED_TO.search(text[m.start() - 4 : m.end()]):
+            continue  # "the al Qaeda-linked group": a group described by whom it is tied to, not its name
         if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in STARTERS:
             collector.add(name, ActorKind.ORGANISATION)
     for m in _BY_KIND_NOUN.finditer(text):

@@ -200,6 +200,14 @@ KNOWN_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Oxfam": (),
     "Doctors Without Borders": ("MSF", "Médecins Sans Frontières"),
     "International Committee of the Red Cross": ("ICRC", "Red Cross"),
+    # armed groups, whose two-word names read as a person's ("Boko Haram said")
+    "Al Qaeda": ("al-Qaeda", "al Qaeda", "Al-Qaeda", "al-Qaida", "Al Qaida"),
+    "Boko Haram": (),
+    "Taliban": (),
+    "Hamas": (),
+    "Hezbollah": ("Hizbollah",),
+    "al-Shabaab": ("Al Shabaab", "Al-Shabaab", "al Shabaab", "al-Shabab", "Al Shabab"),
+    "Islamic State": ("ISIS", "ISIL", "Daesh"),
 }
 #: Offices of a state that speak for it: "Japan's Defence Ministry said" is Japan speaking.
 GENERIC_BODY = re.compile(
