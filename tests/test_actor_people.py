@@ -312,3 +312,9 @@ def test_capitalised_words_after_a_preposition_of_place_are_no_person(where: str
     names = {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON}
     assert names == {"Tomas Vale"}
 
+
+
+def test_an_appositive_whose_body_has_its_acronym_gives_role_and_affiliation() -> None:
+    article = "Tomas Vale, a research coordinator at Harbour Armament Services (HAS), echoed the view on Friday.\n"
+    person = next(c for c in find_actor_candidates(article) if c.name == "Tomas Vale")
+    assert (person.role, person.affiliation) == ("research coordinator", "Harbour Armament Services")

@@ -52,9 +52,10 @@ def test_the_head_of_a_research_institute_speaks_as_an_analyst(description: str,
         "an economist at Harbour Analytics",
         "a pollster for the Liberal Party",
         "a historian of the navy",
+        "a research coordinator at Harbour Armament Services (HAS)",
     ],
 )
-def test_economists_pollsters_and_historians_speak_as_analysts(description: str) -> None:
+def test_economists_pollsters_historians_and_research_staff_speak_as_analysts(description: str) -> None:
     article = (
         "Valdoria published its new budget on Tuesday.\n\n"
         f"\u201cThe budget is a real change of course for the country,\u201d said Tomas Vale, {description}.\n"

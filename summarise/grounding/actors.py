@@ -74,7 +74,8 @@ _ROLE_FIRST = re.compile(
 _APPOSITIVE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?"
     r"(?:\s+(?:of|for|on|in)\s+(?:[\w'’-]+\s*){1,4}?)?)"
-    r"(?:\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<aff>[A-Z][^,;()]{2,90}?))?(?=\s*[,.;]|\s+who\b)"
+    r"(?:\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<aff>[A-Z][^,;()]{2,90}?))?(?:\s+\([A-Z]{2,8}\))?"
+    r"(?=\s*[,.;]|\s+who\b)"
 )
 #: "Jan Kowal, North Korea watcher at Hanseo University, Seoul, said": a description with no article.
 _DESCRIBED = re.compile(
