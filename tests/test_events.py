@@ -96,6 +96,8 @@ def test_another_side_striking_is_another_attack() -> None:
         "The ruling party won a majority of seats in Sunday's election.",
         "At least 25 people have died in the floods in the valley, officials said.",
         "The ferry was carrying 200 passengers on Friday when it capsized off Velda.",
+        "The flooding left at least three people dead in the valley on Thursday.",
+        "The death toll from the floods rose to 25 on Saturday.",
     ],
 )
 def test_happenings_outside_the_security_vocabulary_are_other(sentence: str) -> None:
@@ -112,6 +114,7 @@ def test_happenings_outside_the_security_vocabulary_are_other(sentence: str) -> 
         "Felons convicted of violent crimes cannot vote in the state.",  # a description, not a happening
         "The navy has not tested a cruise missile since September.",  # nothing happened
         "The minister spoke warmly of the port when she took office in March.",  # when someone took office: a description
+        "The scandal left the party dead last in the polls.",  # an idiom, no one died
     ],
 )
 def test_not_events(sentence: str) -> None:

@@ -102,7 +102,9 @@ _PLURALS = frozenset(["aircraft", "people", "personnel", "police", "children", "
 #: alone after a number ("400 wounded") or before it ("killing four") they count people.
 _CASUALTY_WORDS = frozenset(["dead", "killed", "wounded", "injured", "hurt", "missing"])
 _CASUALTY_COUNT = re.compile(
-    rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others\b|(?=\s*(?:[,.;:]|and\b|$))))", re.IGNORECASE
+    rf"\b(?:(?:kill|wound|injur)(?:ed|ing)|death\s+toll\s+(?:\w+\s+){{0,5}}?(?:to|at|of))\s+"
+    rf"(?P<text>{_MODIFIER}(?P<num>{_NUM})(?![\d.,]?\d)(?:\s+others\b|(?=\s*(?:[,.;:]|and\b|on\b|$))))",
+    re.IGNORECASE,
 )
 #: What befell those a bare number counts: "six were wounded", "two have been killed".
 _BEFALLEN = re.compile(r"(?:were|are|was|have been|had been)\s+(?:killed|wounded|injured|hurt)\b")
