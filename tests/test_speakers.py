@@ -275,6 +275,12 @@ def test_several_things_a_person_is_between_the_quote_and_its_cue(between: str) 
     assert quote_starting(article, "The count must").speaker == "Tomas Ferreira"
 
 
+@pytest.mark.parametrize("source", ["Tomas Ferreira", "Tomas Ferreira of the Braga Institute of Technology"])
+def test_according_to_at_the_end_of_the_sentence_gives_its_short_quote(source: str) -> None:
+    article = f"Crowds filled the square by noon.\n\nThe blast sent people \u201cflying\u201d across the square, according to {source}.\n"
+    assert quote_starting(article, "flying").speaker == "Tomas Ferreira"
+
+
 def test_a_person_introduced_by_an_appositive_is_the_antecedent_of_he() -> None:
     article = (
         "Ansel Brook, chairman of the county party committee, spent Sunday knocking on doors.\n\n"

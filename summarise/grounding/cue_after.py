@@ -76,6 +76,8 @@ def opening_cue(after: str, offset: int) -> tuple[str, int, int] | None:
     return None
 
 
+#: A person and the body they are of: "Ana Lund of Lund College".
+_NAME_OF_BODY = re.compile(rf"(?P<name>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 #: A name signed after the quote on its own line's end, behind a dash: '"..." — Ana Lund'.
 _DASH_SIGNATURE = re.compile(rf"^[”\"’]?\s*[-–—]{{1,2}}\s*(?P<speaker>{NAME})\s*$")
 
@@ -88,7 +90,9 @@ def cue_after(after: str, offset: int) -> tuple[str, int] | None:
         return opening[:2]
     m = ACCORDING.search(after) or _DASH_SIGNATURE.match(after)
     if m:
-        return m.group("speaker"), offset + m.start("speaker")
+        named = _NAME_OF_BODY.match(unmask(m.group("speaker")))
+        speaker = named.group("name") if named else m.group("speaker")  # "according to Ana Lund of Lund College": Lund
+        return speaker, offset + m.start("speaker")
     # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
     m = CLOSING_CUE.search(after)
     if m and not (NOT_NOUN_PHRASE_START.match(m.group("speaker")) or _ENDS_OPEN.search(m.group("speaker").strip())) and len(

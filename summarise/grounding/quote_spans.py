@@ -138,6 +138,7 @@ _SHOW_BEFORE = re.compile(
 _JOINED_REACH = 320  # the most of ``before`` that quote, its marks and the words after it span
 _JOINED_TO_A_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"]{0,199}[^“”\",])[”\"]\s+(?:[a-z]+\s+){0,4}$")
 #: The closing mark and comma between a quote and the cue right after it: '," according to Ana Lund'.
+_SENTENCE_CLOSES = re.compile(r"\s*[.!?]?[”\"’)]?\s*$")
 _CLOSING_COMMA = re.compile(r"^[”“\"’]?\s*,?[”“\"’]?\s+")
 #: A source that counts rather than speaks: "according to the poll, "very liberal" voters ..." quotes its terms.
 _COUNTING_SOURCE = re.compile(
@@ -202,6 +203,10 @@ def _according_to_someone(before: str, after: str) -> bool:
             return True
     close = _CLOSING_COMMA.match(after)
     m = ACCORDING.match(after, close.end()) if close else None
+    if m is None:
+        # "... sent people "flying" across the square, according to Ana Lund.": the sentence is hers
+        m = next((a for a in ACCORDING.finditer(after) if _SENTENCE_CLOSES.match(after, a.end())), None)
+        m = m if m is not None and re.search(r",\s*$", after[: m.start()]) else None
     return m is not None and not _COUNTING_SOURCE.match(m.group("speaker"))
 
 
