@@ -275,6 +275,14 @@ def test_several_things_a_person_is_between_the_quote_and_its_cue(between: str) 
     assert quote_starting(article, "The count must").speaker == "Tomas Ferreira"
 
 
+def test_a_cue_between_commas_mid_sentence_then_what_the_speaker_did_next() -> None:
+    article = (
+        "President Ana Lund spoke on Sunday about the shelling.\n\n"
+        "Shells fell on \u201cschools, markets and our hospitals\u201d in Braga, she said, and sent condolences to the families.\n"
+    )
+    assert quote_starting(article, "schools, markets").speaker == "Ana Lund"
+
+
 @pytest.mark.parametrize("source", ["Tomas Ferreira", "Tomas Ferreira of the Braga Institute of Technology"])
 def test_according_to_at_the_end_of_the_sentence_gives_its_short_quote(source: str) -> None:
     article = f"Crowds filled the square by noon.\n\nThe blast sent people \u201cflying\u201d across the square, according to {source}.\n"

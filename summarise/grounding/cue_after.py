@@ -76,6 +76,11 @@ def opening_cue(after: str, offset: int) -> tuple[str, int, int] | None:
     return None
 
 
+#: A cue between commas in the middle of a sentence, then what the speaker did next: ', she said, and offered'.
+_CUE_THEN_AND = re.compile(
+    rf"^[”\"’]?[^“”\"]{{0,80}}?,\s+(?P<speaker>(?i:he|she|they)|{NAME})\s+(?:said|says|added|adds|told\s+(?:reporters|journalists))"
+    r"\s*,\s+(?:and|but|before|then)\s"
+)
 #: A person and the body they are of: "Ana Lund of Lund College".
 _NAME_OF_BODY = re.compile(rf"(?P<name>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 #: A name signed after the quote on its own line's end, behind a dash: '"..." — Ana Lund'.
@@ -98,6 +103,10 @@ def cue_after(after: str, offset: int) -> tuple[str, int] | None:
     if m and not (NOT_NOUN_PHRASE_START.match(m.group("speaker")) or _ENDS_OPEN.search(m.group("speaker").strip())) and len(
         m.group("speaker").split()
     ) <= 6:
+        return m.group("speaker"), offset + m.start("speaker")
+    # '"..." in the capital, she said, and offered condolences': a cue mid-sentence, before what the speaker did next
+    m = _CUE_THEN_AND.match(after)
+    if m:
         return m.group("speaker"), offset + m.start("speaker")
     # '"..." that meet the rules, Interior Department senior trial counsel Ann Lund wrote.': a long title, then the name
     m = _CLOSING_TITLED_NAME.search(after)
