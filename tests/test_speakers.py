@@ -275,6 +275,15 @@ def test_several_things_a_person_is_between_the_quote_and_its_cue(between: str) 
     assert quote_starting(article, "The count must").speaker == "Tomas Ferreira"
 
 
+def test_a_neighbour_named_beside_the_word_is_a_witness() -> None:
+    article = (
+        "Tomas Ferreira watched the river rise on Sunday.\n\n"
+        "Ferreira's neighbour, Ana Lund, said the water \u201ccame up in an hour and took the fences.\u201d\n"
+    )
+    q = quote_starting(article, "came up in an hour")
+    assert (q.speaker, q.speaker_type) == ("Ana Lund", SpeakerType.WITNESS)
+
+
 def test_a_cue_between_commas_mid_sentence_then_what_the_speaker_did_next() -> None:
     article = (
         "President Ana Lund spoke on Sunday about the shelling.\n\n"

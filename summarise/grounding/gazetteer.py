@@ -290,7 +290,7 @@ ROLE_NOUNS = (
     r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
     r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest|chairwoman|commissioner|"
     r"council(?:man|woman|member|l?or)|alderman|sheriff|pastor|rabbi|imam|bishop|legislator|sergeant|lieutenant|"
-    r"physician|surgeon|superintendent|treasurer|clerk|coordinator"
+    r"physician|surgeon|superintendent|treasurer|clerk|coordinator|neighbou?r"
 )
 #: Nouns for a person that a description may end on beside the roles ("the billionaire businessman",
 #: "the Ohio front-runner", "a Lund strategist"): they say who someone is in the story, not an office.
@@ -335,7 +335,7 @@ ROLE_TYPES = (
     (
         (
             r"resident|witness|fisherman|fishermen|villager|eyewitness|survivor|passenger|bystander|who saw|"
-            r"farmer|shopkeeper|student|worker|reporter|journalist|who lives|on board"
+            r"farmer|shopkeeper|student|worker|reporter|journalist|who lives|on board|neighbou?r"
         ),
         "witness",
     ),
