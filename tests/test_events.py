@@ -98,6 +98,7 @@ def test_another_side_striking_is_another_attack() -> None:
         "The ferry was carrying 200 passengers on Friday when it capsized off Velda.",
         "The flooding left at least three people dead in the valley on Thursday.",
         "The death toll from the floods rose to 25 on Saturday.",
+        "Torrential rains killed at least 25 people across the valley on Saturday.",
     ],
 )
 def test_happenings_outside_the_security_vocabulary_are_other(sentence: str) -> None:

@@ -26,7 +26,8 @@ from summarise.schemas import EventType
 #: A disaster or an accident that kills is not an attack.
 _MISHAP = re.compile(
     r"\b(?:crash(?:ed|es)?|accident|collision|collided|earthquake|quake|flood(?:s|ing)?|storm|typhoon|cyclone|hurricane|"
-    r"tornado|tsunami|wildfire|landslide|stampede|blaze|derail(?:ed|ment)|capsized|avalanche)\b",
+    r"tornado|tsunami|wildfire|landslide|stampede|blaze|derail(?:ed|ment)|capsized|avalanche|rains?|rainfall|downpours?|"
+    r"monsoon|mudslides?|blizzard|heat\s?wave|lightning|eruption|volcano)\b",
     re.IGNORECASE,
 )
 _CASUALTY_VERBS = re.compile(r"^(?:killing|killed|wounding|wounded|injuring|struck|hit)$", re.IGNORECASE)
