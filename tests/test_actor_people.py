@@ -318,3 +318,8 @@ def test_an_appositive_whose_body_has_its_acronym_gives_role_and_affiliation() -
     article = "Tomas Vale, a research coordinator at Harbour Armament Services (HAS), echoed the view on Friday.\n"
     person = next(c for c in find_actor_candidates(article) if c.name == "Tomas Vale")
     assert (person.role, person.affiliation) == ("research coordinator", "Harbour Armament Services")
+
+
+def test_a_named_storm_is_no_person() -> None:
+    article = "The city was rebuilt after Hurricane Helga, and Tomas Vale was mayor at the time.\n"
+    assert {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON} == {"Tomas Vale"}

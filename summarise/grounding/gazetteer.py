@@ -376,6 +376,8 @@ US_STATES = frozenset(
 ) - {"Georgia", "Virginia", "Washington", "Carolina"}
 #: First words that make a capitalised run a place: "Fort Pierce", "Mount Vernon", "San Jose", "Las Vegas".
 PLACE_PREFIXES = frozenset(["Fort", "Ft.", "Mount", "Mt.", "San", "Santa", "Los", "Las", "Lake", "Cape", "New", "Port", "Palm", "Point"])
+#: First words of a named storm, never a person's: "Hurricane Katrina", "Typhoon Haiyan".
+STORM_WORDS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Superstorm"])
 #: Last words that make a capitalised run a place or a building, never a person: "Richland County",
 #: "Park Avenue", "Trump Tower". Words that are surnames too ("Hill", "Hall", "Park", "Lane") are not here.
 PLACE_HEADS = frozenset(

@@ -24,6 +24,7 @@ from summarise.grounding.gazetteer import (
     PLACE_WORDS,
     ROLE_NOUNS,
     STATES,
+    STORM_WORDS,
     TITLE,
     state_of,
     us_place_in,
@@ -60,6 +61,8 @@ def is_person_name(name: str) -> bool:
         return False
     if tokens[0] in PLACE_PREFIXES or tokens[-1] in PLACE_HEADS or us_place_in(name):
         return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
+    if tokens[0] in STORM_WORDS:
+        return False  # "Hurricane Katrina" is weather
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
 
 
