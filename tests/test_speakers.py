@@ -275,6 +275,13 @@ def test_several_things_a_person_is_between_the_quote_and_its_cue(between: str) 
     assert quote_starting(article, "The count must").speaker == "Tomas Ferreira"
 
 
+@pytest.mark.parametrize("body", ["the Lena Report", "the Harbour Report, a research firm"])
+def test_a_person_named_with_the_body_they_are_of_speaks_not_the_body(body: str) -> None:
+    article = f"\u201cThe rocket commanders are kept out of sight,\u201d said Omar Alvale of {body}.\n"
+    assert quote_starting(article, "The rocket commanders").speaker == "Omar Alvale"
+    assert not any(" of " in c.name for c in find_actor_candidates(article))
+
+
 def test_a_neighbour_named_beside_the_word_is_a_witness() -> None:
     article = (
         "Tomas Ferreira watched the river rise on Sunday.\n\n"

@@ -101,6 +101,8 @@ _BODY_KINDS = (
 #: Words that count people before an appositive, so what follows describes them, not a body.
 _HOW_MANY = frozenset(["Thousands", "Hundreds", "Dozens", "Millions", "Scores"])
 _BODY_NAME = rf"{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*"
+#: A person's name and the "of" that ties them to the body named after it.
+_PERSON_OF = re.compile(rf"({NAME})\s+of\s+(?:the\s+)?")
 _BY_KIND_NOUN = re.compile(
     rf"\b(?:(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})|"
     rf"{_BODY_KINDS}\s+(?:called|named|known\s+as)\s+(?P<called>{_BODY_NAME}))"
@@ -354,6 +356,9 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         name = m.group("called") or m.group("name") or m.group("described")
         if m.group("described") and name.split()[0] in STARTERS | _HOW_MANY:
             continue  # "Hundreds of Veltans, a farming people": people counted, not a body
+        person = _PERSON_OF.match(name) if m.group("described") else None
+        if person and is_first_name(person.group(1).split()[0]):
+            name = name[person.end() :]  # "Omar Faridi of the Harbour Report, a research firm": the firm is the Report
         if not state_of(name) and not any(day in name.split() for day in CALENDAR_NAMES):
             collector.add(name, ActorKind.ORGANISATION)
     for name, named in _KNOWN_LABELS:

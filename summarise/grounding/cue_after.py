@@ -24,6 +24,7 @@ from summarise.grounding.cue_words import (
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
 from summarise.grounding.name_shapes import NAME
+from summarise.grounding.names import is_first_name
 
 #: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,", ", 54, a
 #: farmer,", ", D-Ore., the chairman of the panel,".
@@ -95,9 +96,7 @@ def cue_after(after: str, offset: int) -> tuple[str, int] | None:
         return opening[:2]
     m = ACCORDING.search(after) or _DASH_SIGNATURE.match(after)
     if m:
-        named = _NAME_OF_BODY.match(unmask(m.group("speaker")))
-        speaker = named.group("name") if named else m.group("speaker")  # "according to Ana Lund of Lund College": Lund
-        return speaker, offset + m.start("speaker")
+        return _person_of_body(m.group("speaker")), offset + m.start("speaker")  # "according to Ana Lund of Lund College"
     # '"...," and donations rose again last week, Ortiz said.': the cue closing the sentence
     m = CLOSING_CUE.search(after)
     if m and not (NOT_NOUN_PHRASE_START.match(m.group("speaker")) or _ENDS_OPEN.search(m.group("speaker").strip())) and len(
@@ -155,8 +154,17 @@ _PRONOUN_CLAUSE = re.compile(r"(?i:he|she|they|it|we|i|you)\s+\w")
 
 def _speaker_alone(speaker: str) -> str:
     """The speaker a cue verb names, without what runs on after them: '"...," said Sen. Ana Lund
-    (D-Ore.) when asked about it'."""
-    return PARTY_TAG.sub("", _RUNS_ON.sub("", speaker))
+    (D-Ore.) when asked about it', '"...," said Ana Lund of the Harbour Report'."""
+    return _person_of_body(PARTY_TAG.sub("", _RUNS_ON.sub("", speaker)))
+
+
+def _person_of_body(speaker: str) -> str:
+    """A person named with the body they are of speaks, not the body: "Ana Lund of Lund College" is
+    Lund (a full name that opens on a first name; "Secretary of State" is an office)."""
+    named = _NAME_OF_BODY.match(unmask(speaker))
+    if named and len(named.group("name").split()) >= 2 and is_first_name(named.group("name").split()[0]):
+        return speaker[: named.end("name")]
+    return speaker
 
 
 #: Role words that may stand before the name set beside a description: "his rival, actress Ana Lund".
