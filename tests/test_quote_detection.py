@@ -99,3 +99,14 @@ def test_a_second_short_quote_a_few_words_on_is_the_same_speakers(article: str, 
 
 def test_a_quote_that_ends_its_clause_with_a_comma_joins_no_later_term() -> None:
     assert _quoted("Mira Dahl called the levy “a scam,” drawing groans and “boo” calls.") == ["a scam"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some experts think Omar Vale, the \u201cde facto commander of the rocket forces,\u201d could be the next target.",
+        "Omar Vale, the self-styled \u201cguardian of the northern valley,\u201d was arrested on Friday.",
+    ],
+)
+def test_a_title_set_beside_a_name_is_no_quote(sentence: str) -> None:
+    assert find_quote_candidates(sentence + "\n") == []

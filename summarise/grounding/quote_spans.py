@@ -11,6 +11,8 @@ import re
 from summarise.grounding.cue_words import ACCORDING, AUXILIARIES, DETERMINER_BEFORE, SPEECH, SPEECH_VERB
 from summarise.grounding.gazetteer import state_of
 
+#: A name (capitalised words) and the opening of an appositive, where a quote is what the person is called.
+_TITLE_BESIDE_A_NAME = re.compile(r"[A-Z][\w'’.-]*[a-z]\s*,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$")
 #: A quote shorter than this many words is a scare quote unless it is a whole clause.
 MIN_QUOTE_WORDS = 4
 _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
@@ -168,6 +170,9 @@ def _is_statement(words: str, mark: str, before: str, rest: str, after: str, *, 
         return n >= 6  # single marks: only a long passage is a quote, a short one is a term
     if _TITLE_CASE.fullmatch(words.strip()) and (not SPEECH_VERB.search(rest) or _SHOW_BEFORE.search(before)):
         return False  # the name of a show, a book or a club: "The Harbour Masters", "Red Roof Country Club"
+    if _TITLE_BESIDE_A_NAME.search(before) and words.rstrip()[-1:] not in ".!?" and not _CUE_AFTER.match(after):
+        return False  # a title set beside a name: 'Omar Vale, the "de facto commander of the forces," could be next'
+
     if n >= MIN_QUOTE_WORDS or (n >= 2 and words[:1].isupper() and words.rstrip()[-1:] in ".!?"):
         return True
     if _CUE_AFTER.match(after) and not _TITLE_CASE.fullmatch(words.strip()) and not (
