@@ -413,3 +413,9 @@ def test_an_armed_group_with_a_two_word_name_is_an_organisation(group: str) -> N
 def test_a_group_described_by_whom_it_is_tied_to_is_no_name() -> None:
     article = "The al Qaeda-linked group attacked the base on Friday, the army said.\n"
     assert not any("linked" in c.name for c in find_actor_candidates(article))
+
+
+def test_a_state_named_only_by_what_its_people_did_keeps_its_own_name() -> None:
+    article = "Russian shelling killed a woman at a bus stop in Varn on Monday, the regional governor said.\n"
+    states = [c.name for c in find_actor_candidates(article) if c.kind == ActorKind.STATE]
+    assert states == ["Russia"]

@@ -676,11 +676,23 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+#: Lower-case words of an office or a body that may name a state in the story's words ("the Latvian foreign ministry").
+_STATE_BODY_WORDS = re.compile(
+    r"\b(?:ministry|government|military|army|navy|air force|coast guard|embassy|consulate|armed forces|office|cabinet)\b"
+)
+
+
 def _name_as_written(candidate: ActorCandidate, article: str) -> None:
-    """Name an actor as the article does: "KCNA" when the story never spells the agency out."""
+    """Name an actor as the article does: "KCNA" when the story never spells the agency out, "the
+    Latvian foreign ministry". A state is not named by what its people did: "Russian shelling" is
+    how the story points at Russia."""
     if find_all(article, candidate.name):
         return
-    written = [a for a in candidate.aliases if find_all(article, a) and not a.lower().startswith("the ")]
+    written = [
+        a for a in candidate.aliases
+        if find_all(article, a) and not a.lower().startswith("the ")
+        and not (candidate.kind == ActorKind.STATE and re.search(r"\s[a-z]", a) and not _STATE_BODY_WORDS.search(a))
+    ]
     if written:
         best = max(written, key=lambda a: len(find_all(article, a)))
         candidate.aliases = [candidate.name, *(a for a in candidate.aliases if a != best)]
