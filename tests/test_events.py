@@ -182,6 +182,17 @@ def test_where_an_attack_fell_is_its_place(sentence: str, place: str) -> None:
     assert attack.place == place
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A 64-year-old man was injured in Varn on Monday, the prosecutor's office said.", EventType.ATTACK),
+        ("Three passengers were injured when the bus crashed near Varn on Monday.", EventType.OTHER),
+    ],
+)
+def test_someone_injured_is_a_happening(sentence: str, kind: EventType) -> None:
+    assert event_type(sentence) == kind
+
+
 def test_whom_an_attack_struck_is_no_place() -> None:
     attack = next(e for e in _events("Militants attacked Hezbollah fighters on Monday, officials said.") if e.type == EventType.ATTACK)
     assert attack.place is None

@@ -30,7 +30,7 @@ _MISHAP = re.compile(
     r"monsoon|mudslides?|blizzard|heat\s?wave|lightning|eruption|volcano)\b",
     re.IGNORECASE,
 )
-_CASUALTY_VERBS = re.compile(r"^(?:killing|killed|wounding|wounded|injuring|struck|hit)$", re.IGNORECASE)
+_CASUALTY_VERBS = re.compile(r"^(?:killing|killed|wounding|wounded|injuring|(?:was|were|been) injured|struck|hit)$", re.IGNORECASE)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|engines?|weapons?|warheads?|bombs?|nuclear|ICBMs?|satellites?|hypersonic|launchers?)\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|damaged|destroyed|casualties)\b", re.IGNORECASE)
 _FATE = re.compile(r"(?:crashed|exploded|collapsed|caught fire|burst into flames|was shot down|were shot down)$", re.IGNORECASE)

@@ -25,6 +25,7 @@ _NOT_TIME = (
 TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     (EventType.ATTACK, re.compile(
         rf"\b(?:struck(?! a (?:\w+ ){{0,2}}(?:note|tone|deal|chord|balance))|strikes? on|attacked|shelled|bombed|raided|rammed|sank|killing|killed|wounding|wounded|"
+        rf"(?:was|were|been) injured|"
         rf"injuring|fired water cannons?|sideswiped|snatched|abducted|exchanged (?:artillery|fire|gunfire)|pounded|pounding|(?:continued|began|started) to pound|"
         rf"stormed|ambushed|opened fire|detonated|"
         rf"(?:strike|strikes|attack|attacks|raid|bombing) targeted|"
