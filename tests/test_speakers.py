@@ -282,6 +282,15 @@ def test_a_person_named_with_the_body_they_are_of_speaks_not_the_body(body: str)
     assert not any(" of " in c.name for c in find_actor_candidates(article))
 
 
+def test_the_witness_is_not_the_official_quoted_before() -> None:
+    article = (
+        "\u201cThe march was peaceful until the police came,\u201d said Mara Lind, deputy director at Rights Watch.\n\n"
+        "\u201cI heard screams and saw two men on the ground,\u201d the witness said.\n"
+    )
+    q = quote_starting(article, "I heard screams")
+    assert (q.speaker, q.speaker_type) == (None, SpeakerType.WITNESS)
+
+
 def test_a_neighbour_named_beside_the_word_is_a_witness() -> None:
     article = (
         "Tomas Ferreira watched the river rise on Sunday.\n\n"

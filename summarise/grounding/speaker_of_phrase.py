@@ -112,6 +112,18 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 _SCENE_ROLE = re.compile(r"\b(?i:moderators?|questioners?|interviewers?|hecklers?|emcees?|panelists?)$")
 
 
+_WITNESS_NOUN = re.compile(r"\b(?i:witness|eyewitness|resident|villager|survivor|passenger|bystander)e?s?$")
+
+
+def _may_be_a_witness(person: ActorCandidate, description: str, article: str) -> bool:
+    """Whether a person may be the one a description calls a witness: not one the story made an
+    official or an analyst (any description that names no witness fits anyone)."""
+    if not _WITNESS_NOUN.search(description):
+        return True
+    said = profile(person, article)
+    return not said or speaker_type(said) not in (SpeakerType.OFFICIAL, SpeakerType.ANALYST)
+
+
 def _new_in_scene(description: str, at: int, article: str) -> bool:
     """Whether a description is someone who runs or sits in the scene ("the moderator asked") and
     whom the story has not spoken of before ``at``: no one it named did that ("Ada Brunn moderated").
@@ -225,7 +237,9 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
         if person is None and re.match(r"the\s", phrase, re.IGNORECASE) and not body and not complete and not new_in_scene and not introduced_unnamed(
             phrase, at, [a for a in resolver.actors if a.kind == ActorKind.PERSON], article
         ):
-            person = resolver.subject_before(at, floor)  # "the veteran elaborates": the person named before
+            # "the veteran elaborates": the person named before, unless the story gave them an office or
+            # expertise that says they are no witness ("the witness said" after a rights group's director)
+            person = resolver.subject_before(at, floor, fits=lambda p: _may_be_a_witness(p, phrase, article))
         if person is not None:
             return from_actor(person, person.name, context, article)
         speaks_for = resolver.named_in(body.group("body")) if body else None
