@@ -109,3 +109,13 @@ def test_deterministic_and_fast() -> None:
 def test_thin_input_gives_an_empty_briefing(text: str) -> None:
     briefing = rules_briefing(text)
     assert briefing.quotes == [] and briefing.events == []
+
+
+def test_a_long_headline_on_the_first_line_is_no_part_of_the_lead() -> None:
+    article = (
+        "Valdoria fires a long-range missile that could reach the whole mainland of Ostland, officials say\n"
+        "Valdoria launched a long-range ballistic missile on Monday, officials said, its second launch in a week.\n"
+    )
+    briefing = rules_briefing(article)
+    assert briefing.bottom_line.startswith("Valdoria launched")
+    assert all(not e.sentence.startswith("Valdoria fires") for e in briefing.events)

@@ -212,15 +212,21 @@ _LONG_LOWER_WORD = re.compile(
 )
 
 
+_MAX_HEADING_WORDS = 14
+_MAX_TITLE_WORDS = 30
+
+
 def _is_heading(text: str, line: str, first: bool) -> bool:
     """A short line of its own with no end; or, ``first`` in the article, a title-case one that
     closes on a full stop ("Mayor Slams The Council In One Debate Answer.": some sites and corpora
     end their titles so; further down, such a line is a list of names as often as a heading)."""
     words = text.split()
-    if len(words) > 14 or not words or text.strip() != line.strip():
+    if not words or text.strip() != line.strip():
         return False
-    if not _TERMINAL.search(text):
-        return True
+    if not _TERMINAL.search(text) and len(words) <= (_MAX_TITLE_WORDS if first else _MAX_HEADING_WORDS):
+        return True  # the article's first line may be a long headline: "X fires missile that could reach ..., officials say"
+    if len(words) > _MAX_HEADING_WORDS:
+        return False
     if not first:
         return False
     long_words = [w for w in words if len(w.strip(".,:;!?\"“”‘’'")) >= 4]
