@@ -323,3 +323,9 @@ def test_an_appositive_whose_body_has_its_acronym_gives_role_and_affiliation() -
 def test_a_named_storm_is_no_person() -> None:
     article = "The city was rebuilt after Hurricane Helga, and Tomas Vale was mayor at the time.\n"
     assert {c.name for c in find_actor_candidates(article) if c.kind == ActorKind.PERSON} == {"Tomas Vale"}
+
+
+def test_a_role_before_a_closing_cue_with_no_comma_stops_at_the_cue() -> None:
+    article = "The attackers fled into the forest, Omar Sadiq, the police spokesman said on Friday.\n"
+    person = next(c for c in find_actor_candidates(article) if c.name == "Omar Sadiq")
+    assert person.role == "the police spokesman"

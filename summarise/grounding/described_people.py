@@ -31,7 +31,9 @@ _OFFICE_THEN_NAME = re.compile(rf"{OFFICE_OF.pattern}(?P<name>{TOKEN}(?:\s+(?:{T
 #: president of the Fenwick Institute,", "Ada Brun, Lev Ostrov's longtime adviser,").
 _NAME_THEN_DESCRIPTION = re.compile(
     rf"(?P<name>{NAME})(?:,|\s+[—–])\s+(?:\d{{1,3}},\s+)?"
-    rf"(?P<desc>(?:a|an|the|[a-z][\w'’-]*|{TOKEN}['’]s)\s[^,;:—–“”\"()]{{0,90}}?)(?=\s*[,;.—–]|\s+who\b)"
+    rf"(?P<desc>(?:a|an|the|[a-z][\w'’-]*|{TOKEN}['’]s)\s[^,;:—–“”\"()]{{0,90}}?)"
+    # a cue that closes the sentence with no comma before it: '..., Omar Sadiq, the police chief said on Friday.'
+    r"(?=\s*[,;.—–]|\s+who\b|\s+(?:said|says|told|added|adds|wrote|stated)(?:\s+[\w']+){0,3}\s*[.!?]?\s*$)"
 )
 #: Words that open a clause or an aside after a name, not a description of who someone is.
 _NOT_DESCRIPTION = frozenset(
