@@ -94,7 +94,7 @@ def test_another_side_striking_is_another_attack() -> None:
         "The two governments signed a border agreement in Varn on Monday.",
         "Rescuers evacuated 300 residents from the flooded district overnight.",
         "The ruling party won a majority of seats in Sunday's election.",
-        "At least 25 people have died in the floods in the valley, officials said.",
+        "Some 40 villagers have died in the floods in the hills, officials said.",
         "The ferry was carrying 200 passengers on Friday when it capsized off Velda.",
         "The flooding left at least three people dead in the valley on Thursday.",
         "The death toll from the floods rose to 25 on Saturday.",
@@ -207,8 +207,8 @@ def test_where_a_mishap_happened_is_the_place_told_right_after_it() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "At least 17 people were killed in a U.S drone attack on Friday, officials said.",
-        "At least 19 people were killed in an Islamist militant attack on Friday, officials said.",
+        "Nine fighters were killed on Friday in a U.S air raid, officials said.",
+        "Twelve villagers were killed on Friday in an Islamist rebel raid, officials said.",
     ],
 )
 def test_who_carried_out_an_attack_is_not_where_it_fell(sentence: str) -> None:
@@ -217,7 +217,7 @@ def test_who_carried_out_an_attack_is_not_where_it_fell(sentence: str) -> None:
 
 
 def test_a_place_after_a_determiner_is_still_a_place() -> None:
-    sentence = "The rebels killed five police officers on Friday when they set off a bomb in a Varn police station."
+    sentence = "The rebels killed five police officers on Friday when they left a bomb in a Varn police station."
     attack = next(e for e in _events(sentence) if e.type == EventType.ATTACK)
     assert attack.place == "Varn"
 

@@ -207,7 +207,7 @@ def test_resolve_date(phrase: str, anchor: dt.date | None, expected: dt.date | N
         ("Twelve of the 40 wounded stayed in hospital.", [(12.0, "people", "count", "Twelve of the 40 wounded"), (40.0, "people", "count", "40 wounded")]),
         ("The ferry is one of the two main links between the islands.", []),
         ("The death toll from the floods rose to 25 on Saturday.", [(25.0, "people", "count", "25")]),
-        ("A body was found, raising the death toll to four.", [(4.0, "people", "count", "four")]),
+        ("A body was found, which took the death toll to four.", [(4.0, "people", "count", "four")]),
     ],
 )
 def test_find_quantities(sentence: str, expected: list[tuple]) -> None:

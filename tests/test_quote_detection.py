@@ -104,7 +104,7 @@ def test_a_quote_that_ends_its_clause_with_a_comma_joins_no_later_term() -> None
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Some experts think Omar Vale, the \u201cde facto commander of the rocket forces,\u201d could be the next target.",
+        "Some experts think Omar Vale, the \u201cacting head of the rocket brigades,\u201d may be the next one to go.",
         "Omar Vale, the self-styled \u201cguardian of the northern valley,\u201d was arrested on Friday.",
     ],
 )

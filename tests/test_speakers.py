@@ -285,9 +285,9 @@ def test_a_person_named_with_the_body_they_are_of_speaks_not_the_body(body: str)
 def test_the_witness_is_not_the_official_quoted_before() -> None:
     article = (
         "\u201cThe march was peaceful until the police came,\u201d said Mara Lind, deputy director at Rights Watch.\n\n"
-        "\u201cI heard screams and saw two men on the ground,\u201d the witness said.\n"
+        "\u201cI heard shouting and saw two boys lying in the road,\u201d the witness said.\n"
     )
-    q = quote_starting(article, "I heard screams")
+    q = quote_starting(article, "I heard shouting")
     assert (q.speaker, q.speaker_type) == (None, SpeakerType.WITNESS)
 
 

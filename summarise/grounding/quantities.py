@@ -389,7 +389,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         a, b, text = words(*m.span("text"))
         if not _overlaps(a, b, taken):
             keep(a, b, Quantity(value=_number(m.group("num")), unit="people", measure="count", text=text))
-    for m in _finditer(_PART_OF, _HAS_DIGIT, view):  # "seven of the nine cars derailed": seven cars, of nine
+    for m in _finditer(_PART_OF, _HAS_DIGIT, view):  # "six of the eight wagons left the rails": six wagons, of eight
         part, whole = _number(m.group("num")), _number(m.group("whole"))
         thing = _counted(m.group("rest"), whole)
         if thing is None or not thing[1] or part < 2:

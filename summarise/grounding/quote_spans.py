@@ -171,7 +171,7 @@ def _is_statement(words: str, mark: str, before: str, rest: str, after: str, *, 
     if _TITLE_CASE.fullmatch(words.strip()) and (not SPEECH_VERB.search(rest) or _SHOW_BEFORE.search(before)):
         return False  # the name of a show, a book or a club: "The Harbour Masters", "Red Roof Country Club"
     if _TITLE_BESIDE_A_NAME.search(before) and words.rstrip()[-1:] not in ".!?" and not _CUE_AFTER.match(after):
-        return False  # a title set beside a name: 'Omar Vale, the "de facto commander of the forces," could be next'
+        return False  # a title set beside a name: 'Omar Vale, the "acting head of the rocket brigades," may be next'
 
     if n >= MIN_QUOTE_WORDS or (n >= 2 and words[:1].isupper() and words.rstrip()[-1:] in ".!?"):
         return True

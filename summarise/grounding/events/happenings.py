@@ -47,7 +47,7 @@ _COUNTING_WORDS = frozenset(
      "several", "many", "some", "few", "both", "all", "its", "their", "his", "her", "our", "these", "those"]
 )
 #: A place's name, maybe after a lower-case word ("southern Lebanon", "a Kyiv suburb"), never one letter ("a
-#: U.S drone attack"); after a determiner, never the doer of an attack ("an Islamist militant attack").
+#: U.S air raid"); after a determiner, never the doer of an attack ("an Islamist rebel raid").
 _PROPER_PLACE = (
     r"(?:(?:a|an)\s+(?![A-Z][\w'’-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:attacks?|strikes?|raids?|assaults?|offensives?|bombings?|ambush(?:es)?|"
     r"operations?|drones?|missiles?|rockets?|fighters?|forces|troops|militants?|gunmen)\b)|(?!(?:a|an)\s)[a-z]+\s+)?"
