@@ -253,7 +253,7 @@ def _descriptions(actor: ActorCandidate, article: str) -> tuple[tuple[int, int, 
 @lru_cache(maxsize=1024)
 def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, words) of each title and appositive that describes one of these mentions,
-    and the lede's description when the person is the one it held back."""
+    and the description a sentence held back for the person the next one names."""
     found = []
     for start, end in mentions:
         title_start, title = _title_before(article, start)
@@ -264,13 +264,13 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
             if text and (_ROLE.search(text) or _THINK_TANK.search(text)):
                 found.append((a, b, text))
     if mentions:
-        lede = _held_back_lede(article, min(start for start, _ in mentions))
-        if lede is not None:
-            found.append(lede)
+        held = _held_back_description(article, min(start for start, _ in mentions))
+        if held is not None:
+            found.append(held)
     return tuple(found)
 
 
-def _held_back_lede(article: str, first_mention: int) -> tuple[int, int, str] | None:
+def _held_back_description(article: str, first_mention: int) -> tuple[int, int, str] | None:
     """News often brings in who speaks by what they are and names them only in the next sentence
     ("A senior energy expert says the sanctions ..." then "Mira Hale said on Tuesday ...", or "A
     researcher at the Baltic Policy Institute disagreed." then ""...," Mira Hale said."): the
@@ -280,7 +280,7 @@ def _held_back_lede(article: str, first_mention: int) -> tuple[int, int, str] | 
     if at == 0:
         return None
     held, named = sentences[at - 1], sentences[at]
-    describing, names_first, names_after_quote = _lede_patterns()
+    describing, names_first, names_after_quote = _held_back_patterns()
     m = describing.match(held.text)
     if m is None:
         return None
@@ -292,7 +292,7 @@ def _held_back_lede(article: str, first_mention: int) -> tuple[int, int, str] | 
 
 
 @lru_cache(maxsize=1)
-def _lede_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _held_back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """An indefinite speaker with a role (and where they work) who speaks or takes a side; a name
     opening the next sentence, speaking; a name in the cue after the quote that opens it (the
     name's place marked by a NUL)."""
