@@ -419,3 +419,14 @@ def test_a_state_named_only_by_what_its_people_did_keeps_its_own_name() -> None:
     article = "Russian shelling killed a woman at a bus stop in Varn on Monday, the regional governor said.\n"
     states = [c.name for c in find_actor_candidates(article) if c.kind == ActorKind.STATE]
     assert states == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("The Vietnamese People's Army began its river drills on Friday.", "People's Army"),
+        ("Ostland's Korean People's Army fired two rockets on Friday.", "Korean People's Army"),
+    ],
+)
+def test_a_possessive_inside_a_bodys_name_is_no_owner(sentence: str, body: str) -> None:
+    assert body in {c.name for c in find_actor_candidates(sentence + "\n")}

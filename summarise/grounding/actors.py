@@ -59,6 +59,8 @@ _CAP = r"(?:[A-Z][\w'’.&-]*[\w.]|[A-Z])"
 _CONNECTOR = r"(?:of|for|and|on|de|the)"
 _PHRASE = re.compile(rf"{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})*(?:\s+\([A-Z]{{2,8}}\))?")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: Possessives that are part of a body's name, not an owner before it: "the People's Liberation Army".
+_NAME_POSSESSIVES = frozenset({"People", "Workers", "Women", "Children", "Veterans"})
 _PERSON_BY_TITLE = re.compile(
     rf"(?P<owner>(?:{state_pattern().pattern})(?:['’]s)?\s+)?"
     rf"(?P<title>(?:(?:{TITLE}|{state_pattern().pattern})\s+)*{TITLE})\s+(?P<name>{NAME})"
@@ -305,7 +307,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
                 groups.append([])
                 continue
             groups[-1].append(t)
-            if _POSSESSIVE.search(t):
+            if _POSSESSIVE.search(t) and t.rstrip("'’s") not in _NAME_POSSESSIVES:
                 groups.append([])
         owner: str | None = None
         owner_text = ""
