@@ -196,6 +196,8 @@ def test_publication_beats_update_in_the_texts_own_date(text: str, expected: dt.
         ("last Friday", dt.date(2026, 2, 27)),
         ("next Friday", None),  # a plan, and which week is open
         ("last week", None),  # not a day
+        ("Tuesday last week", dt.date(2026, 2, 24)),  # the Tuesday of the week before, not this week's
+        ("Monday of last week", dt.date(2026, 2, 23)),
         ("earlier this week", None),
     ],
 )

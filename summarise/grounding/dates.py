@@ -32,7 +32,10 @@ _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: "last Friday" is a week back when the article is itself dated a Friday; "next Friday" is a plan
 #: whose week the words leave open, so it pins nothing.
-_WEEKDAY = re.compile(rf"\b(?:(?P<dir>(?i:last|this past|next|this coming))\s+)?(?P<weekday>{_WEEKDAY_NAME})\b")
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<dir>(?i:last|this past|next|this coming))\s+)?(?P<weekday>{_WEEKDAY_NAME})\b"
+    r"(?:\s+(?P<week>(?i:of\s+)?last\s+week)\b)?"  # "Thursday last week", "Thursday of last week": that week's day
+)
 #: "overnight" is the night that ended on the article's date, unless a weekday says which night
 #: ("overnight into Sunday", "overnight Saturday"): then the weekday pins it.
 _RELATIVE = re.compile(
@@ -128,7 +131,11 @@ def resolve_date(phrase: str, article_date: dt.date | None) -> dt.date | None:
         direction = (m.group("dir") or "").lower()
         if direction in ("next", "this coming"):
             return None
-        back = (article_date.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+        weekday = _WEEKDAYS.index(m.group("weekday").lower())
+        if m.group("week"):
+            monday_before = article_date - dt.timedelta(days=article_date.weekday() + 7)
+            return monday_before + dt.timedelta(days=weekday)
+        back = (article_date.weekday() - weekday) % 7
         if back == 0 and direction:
             back = 7
         return article_date - dt.timedelta(days=back)
