@@ -49,6 +49,7 @@ from summarise.grounding.name_shapes import (
     is_surname,
     lowercase_elsewhere,
     name_tail,
+    person_of_body,
     without_sentence_words,
 )
 from summarise.grounding.names import is_first_name
@@ -103,8 +104,6 @@ _BODY_KINDS = (
 #: Words that count people before an appositive, so what follows describes them, not a body.
 _HOW_MANY = frozenset(["Thousands", "Hundreds", "Dozens", "Millions", "Scores"])
 _BODY_NAME = rf"{NAME}(?:(?:\s+(?:of|for|the|and)){{1,2}}\s+{NAME})*"
-#: A person's name and the "of" that ties them to the body named after it.
-_PERSON_OF = re.compile(rf"({NAME})\s+of\s+(?:the\s+)?")
 _BY_KIND_NOUN = re.compile(
     rf"\b(?:(?:firm|company|group|agency|consultancy|think tank|operator|insurer|maker|manufacturer|contractor)\s+(?P<name>{NAME})|"
     rf"{_BODY_KINDS}\s+(?:called|named|known\s+as)\s+(?P<called>{_BODY_NAME}))"
@@ -350,7 +349,7 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
             collector.add(m.group(0), kind, affiliation=state)
     for m in _NAMED_GROUP.finditer(text):
         name = m.group("name")
-        if _TIED_TO.search(text[m.start() - 4 : m.end()]):
+        if _TIED_TO.search(text[max(0, m.start() - 4) : m.end()]):
             continue  # "the al Qaeda-linked group": a group described by whom it is tied to, not its name
         if not any(state_of(t) for t in name.split()[:1]) and name.split()[0] not in STARTERS:
             collector.add(name, ActorKind.ORGANISATION)
@@ -358,8 +357,8 @@ def _organisations(sentence: Sentence, collector: _Collector) -> None:
         name = m.group("called") or m.group("name") or m.group("described")
         if m.group("described") and name.split()[0] in STARTERS | _HOW_MANY:
             continue  # "Hundreds of Veltans, a farming people": people counted, not a body
-        person = _PERSON_OF.match(name) if m.group("described") else None
-        if person and is_first_name(person.group(1).split()[0]):
+        person = person_of_body(name) if m.group("described") else None
+        if person:
             name = name[person.end() :]  # "Omar Faridi of the Harbour Report, a research firm": the firm is the Report
         if not state_of(name) and not any(day in name.split() for day in CALENDAR_NAMES):
             collector.add(name, ActorKind.ORGANISATION)
@@ -678,12 +677,6 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-#: Lower-case words of an office or a body that may name a state in the story's words ("the Latvian foreign ministry").
-_STATE_BODY_WORDS = re.compile(
-    r"\b(?:ministry|government|military|army|navy|air force|coast guard|embassy|consulate|armed forces|office|cabinet)\b"
-)
-
-
 def _name_as_written(candidate: ActorCandidate, article: str) -> None:
     """Name an actor as the article does: "KCNA" when the story never spells the agency out, "the
     Latvian foreign ministry". A state is not named by what its people did: "Russian shelling" is
@@ -693,7 +686,7 @@ def _name_as_written(candidate: ActorCandidate, article: str) -> None:
     written = [
         a for a in candidate.aliases
         if find_all(article, a) and not a.lower().startswith("the ")
-        and not (candidate.kind == ActorKind.STATE and re.search(r"\s[a-z]", a) and not _STATE_BODY_WORDS.search(a))
+        and not (candidate.kind == ActorKind.STATE and re.search(r"\s[a-z]", a) and not _INSTITUTIONAL.search(a))
     ]
     if written:
         best = max(written, key=lambda a: len(find_all(article, a)))

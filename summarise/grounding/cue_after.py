@@ -23,8 +23,7 @@ from summarise.grounding.cue_words import (
 )
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import ROLE_NOUNS
-from summarise.grounding.name_shapes import NAME
-from summarise.grounding.names import is_first_name
+from summarise.grounding.name_shapes import NAME, person_of_body
 
 #: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,", ", 54, a
 #: farmer,", ", D-Ore., the chairman of the panel,".
@@ -82,8 +81,6 @@ _CUE_THEN_AND = re.compile(
     rf"^[”\"’]?[^“”\"]{{0,80}}?,\s+(?P<speaker>(?i:he|she|they)|{NAME})\s+(?:said|says|added|adds|told\s+(?:reporters|journalists))"
     r"\s*,\s+(?:and|but|before|then)\s"
 )
-#: A person and the body they are of: "Ana Lund of Lund College".
-_NAME_OF_BODY = re.compile(rf"(?P<name>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 #: A name signed after the quote on its own line's end, behind a dash: '"..." — Ana Lund'.
 _DASH_SIGNATURE = re.compile(rf"^[”\"’]?\s*[-–—]{{1,2}}\s*(?P<speaker>{NAME})\s*$")
 
@@ -159,12 +156,9 @@ def _speaker_alone(speaker: str) -> str:
 
 
 def _person_of_body(speaker: str) -> str:
-    """A person named with the body they are of speaks, not the body: "Ana Lund of Lund College" is
-    Lund (a full name that opens on a first name; "Secretary of State" is an office)."""
-    named = _NAME_OF_BODY.match(unmask(speaker))
-    if named and len(named.group("name").split()) >= 2 and is_first_name(named.group("name").split()[0]):
-        return speaker[: named.end("name")]
-    return speaker
+    """A person named with the body they are of speaks, not the body: "Ana Lund of Lund College" is Lund."""
+    named = person_of_body(unmask(speaker))
+    return speaker[: named.end("name")] if named else speaker
 
 
 #: Role words that may stand before the name set beside a description: "his rival, actress Ana Lund".

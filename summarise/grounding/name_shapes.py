@@ -220,3 +220,16 @@ _SAID_OF_ONESELF = (
     r"|(?<![\w'’-]){word}\s+(?:[a-z]+\s+)?(?:himself|herself)\b"
     r"|\b(?:the|a|an)\s+{word}\s+(?:campaign|camp|ticket|supporter|backer|presidency)\b"
 )
+
+
+#: A person's full name and the "of" (or "at", "from") that ties them to the body named after it.
+_PERSON_OF_BODY = re.compile(rf"(?P<name>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def person_of_body(phrase: str) -> re.Match[str] | None:
+    """"Ana Lund of Lund College": the person (group ``name``, a full name that opens on a first
+    name) and, after the match, the body; None when the words before "of" are no such name
+    ("Secretary of State" is an office)."""
+    m = _PERSON_OF_BODY.match(phrase)
+    words = m.group("name").split() if m else []
+    return m if len(words) >= 2 and is_first_name(words[0]) else None

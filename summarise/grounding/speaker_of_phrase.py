@@ -112,13 +112,10 @@ def _name_closing(phrase: str) -> re.Match[str] | None:
 _SCENE_ROLE = re.compile(r"\b(?i:moderators?|questioners?|interviewers?|hecklers?|emcees?|panelists?)$")
 
 
-_WITNESS_NOUN = re.compile(r"\b(?i:witness|eyewitness|resident|villager|survivor|passenger|bystander)e?s?$")
-
-
 def _may_be_a_witness(person: ActorCandidate, description: str, article: str) -> bool:
     """Whether a person may be the one a description calls a witness: not one the story made an
     official or an analyst (any description that names no witness fits anyone)."""
-    if not _WITNESS_NOUN.search(description):
+    if speaker_type(description) != SpeakerType.WITNESS:
         return True
     said = profile(person, article)
     return not said or speaker_type(said) not in (SpeakerType.OFFICIAL, SpeakerType.ANALYST)
