@@ -28,6 +28,9 @@ from summarise.grounding.name_shapes import NAME, person_of_body
 #: Who a person is, between their name and the cue: ", 30, of Flint, Mich., who was polled,", ", 54, a
 #: farmer,", ", D-Ore., the chairman of the panel,".
 _AGE_AND_HOME = r"(?:,\s(?:\d{1,3}|[A-Z][\w.\u2024'’-]*(?:\s[A-Z][\w.\u2024'’-]*){0,2}|(?:of|from|who|whose|the|an?)\s[^,;“”\"]{1,100}))+,"
+#: A description that lists, the items in lower case: ", deputy minister of ports, roads, and rail," (names
+#: in a list are several speakers: ", Lund, Ortiz and Vale said" is none of them alone).
+_LIST_GOES_ON = r"(?:,\s(?:and\s|or\s)?[a-z][^,;“”\"]{0,40}){0,4}"
 #: A participle and its agent are no cue ('"..." riders added by the committee'); a means is ("said by telephone").
 _NOT_PASSIVE = r"(?!\s+by\s+(?!(?:tele)?phone|e-?mail|text|letter|video|fax|mail|satellite|radio|cable|wire|way)\b)"
 #: A relative clause the writer left without its closing comma: ", who chairs the fund said".
@@ -39,13 +42,15 @@ _MANNER_OF_SAYING = r"(?:laughed|chuckled|sighed|groaned|bellowed|hollered|cried
 #: A cue word that is the noun its verb follows: '"...," the panel's report said' ("report" is no verb there).
 _NOUN_BEFORE_VERB = r"(?!\s+(?-i:said|says|wrote|writes|added|adds|stated|states|reads|read|noted|notes|found|finds)\b)"
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOUN_BEFORE_VERB}{_NOT_PASSIVE}",
+    rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}{_LIST_GOES_ON}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOUN_BEFORE_VERB}{_NOT_PASSIVE}",
     re.IGNORECASE,
 )
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
 #: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
+#: "told" never opens an inverted cue: '"...," told the Herald' names who heard it, not who spoke.
+_TOLD = r"(?i:told|tells?)\b"
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
 )
 
 #: A document that reports what its authors found, a verb no person's speech takes as a cue:
@@ -123,7 +128,7 @@ def _name_beside(after: str, m: re.Match[str], offset: int) -> tuple[str, int]:
     speaker = m.group("speaker")
     if "appositive" not in m.re.groupindex:
         speaker = _speaker_alone(speaker)  # a cue verb first: its speaker runs on to the comma
-    if not (DESCRIBED.match(speaker) or ENDS_ON_ROLE.search(speaker)):
+    if not (DESCRIBED.match(speaker) or ENDS_ON_ROLE.search(speaker) or _SOMEONES_ROLE.search(speaker)):
         return speaker, offset + m.start("speaker")
     appositive = m.groupdict().get("appositive")
     if appositive:
@@ -161,6 +166,10 @@ def _person_of_body(speaker: str) -> str:
     return speaker[: named.end("name")] if named else speaker
 
 
+#: Someone's role, named by whose it is: "Ohio Rep. Tom Vale's chief of staff", "the mayor's press aide".
+_SOMEONES_ROLE = re.compile(r"[\w.\u2024-]+(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*$")
+
+
 #: Role words that may stand before the name set beside a description: "his rival, actress Ana Lund".
 _ROLE_BEFORE_NAME = rf"(?:(?:former|then|(?i:{ROLE_NOUNS})|actress|actor|singer|comedian|host|economist|pastor|rabbi)s?\s+){{0,3}}"
 #: The name set beside a description after its cue verb: '..., said the firm's chief, Ann Lee, on Monday'.
@@ -171,7 +180,7 @@ _CLOSING_TITLED_NAME = re.compile(
     rf"[\w.\u2024’'-]+\s+){{1,9}}{NAME}){AUXILIARIES}\s+{SPEECH}\b[^,“”\".!?]{{0,40}}[.!?]?\s*$"
 )
 #: A cue verb and its speaker closing the sentence, maybe with appositives: ", says Dana Roe, a pollster at Lund College."
-_CLOSING_VERB_FIRST = re.compile(rf",\s+(?={speech_verbs(strict=True)}\s+[^,;“”\"]+(?:,\s[^,;“”\"]+){{0,3}}[.!?]?\s*$)")
+_CLOSING_VERB_FIRST = re.compile(rf",\s+(?!{_TOLD})(?={speech_verbs(strict=True)}\s+[^,;“”\"]+(?:,\s[^,;“”\"]+){{0,3}}[.!?]?\s*$)")
 #: How a speaker named after a closing cue verb begins: a capital, or a determiner of a description.
 _CLOSING_SPEAKER = re.compile(r"[A-Z]|(?i:the|a|an|his|her|their|its|our)\s")
 #: A cue and then its named speaker closing the sentence: ", said Ana Ruiz, a pollster at Lund College."
