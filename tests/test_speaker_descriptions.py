@@ -126,3 +126,19 @@ def test_people_counted_before_a_group_word_are_no_body() -> None:
         "“We walked for our land,” the group said.\n"
     )
     assert speaker_of(article, "We walked") != "Hundreds of Veltans"
+
+
+def test_the_newspaper_is_the_outlet_named_before_not_the_last_body() -> None:
+    article = (
+        "The Anglers' Guild wants the quota lifted. The Estuary Chronicle disagrees, and says the guild is asking too much.\n\n"
+        "According to the newspaper, “A town that empties its river has nothing left to sell.”\n"
+    )
+    assert speaker_of(article, "A town that empties") == "Estuary Chronicle"
+
+
+def test_according_to_a_body_the_story_named_gives_it_the_quote() -> None:
+    article = (
+        "The Harbour Board met on Monday to weigh the dredging contract.\n\n"
+        "According to the board, “No bid came in under the ceiling we set.”\n"
+    )
+    assert speaker_of(article, "No bid came in") == "Harbour Board"

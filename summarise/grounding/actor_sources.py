@@ -56,13 +56,23 @@ def caption_lines(article: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _is_outlet(name: str) -> bool:
+def is_outlet(name: str) -> bool:
     """A news outlet's name: a known one, or one ending in a word outlets are named with."""
     if name in STATE_VOICES:
         return False
     bare = re.sub(r"^(?:the|The)\s+", "", name)
     words = bare.split()
     return bare in NEWS_OUTLETS or name in NEWS_OUTLETS or (len(words) >= 2 and (words[-1] in OUTLET_WORDS or bool({"News", "Daily"} & set(words))))
+
+
+_CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
+
+
+def outlet_before(at: int, article: str) -> str | None:
+    """The news outlet the article names last before ``at``: whom "the newspaper" stands for when
+    the actor list leaves outlets out."""
+    names = [m.group(0) for m in _CAPITALISED_RUN.finditer(article, 0, at)]
+    return next((n for n in reversed(names) if is_outlet(n)), None)
 
 
 #: Around an outlet's name, the words that make it the story's source, not one of its actors.
@@ -90,7 +100,7 @@ def only_a_source(kind: ActorKind, names: tuple[str, ...], mentions: list[Span],
     the words of a quote or do anything of its own: a source, not an actor (LABELLING.md). Asked
     of a candidate's kind, its names (name and aliases) and its mentions, so that this module needs
     nothing of the actor finder's."""
-    if kind == ActorKind.PERSON or not any(_is_outlet(n) for n in names):
+    if kind == ActorKind.PERSON or not any(is_outlet(n) for n in names):
         return False  # a person is never an outlet, whatever their name ("Michael Bloomberg said")
     for m in mentions:
         line_start = article.rfind("\n", 0, m.start) + 1

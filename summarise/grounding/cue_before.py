@@ -333,8 +333,9 @@ _WHO_THEN_VERB = re.compile(
     rf"(?:(?P<name>{NAME})\s*,?|(?P<described>\b(?i:the|a|an)\s+(?:(?!(?i:of|from|to|in|on|at|for|with|by)\b)[\w'’-]+\s+){{0,3}}?"
     rf"(?i:{ROLE_NOUNS})s?)\s*,)\s*who\s+(?:(?:has|had|have|also|later|then|once|since|\w+ly)\s+)*$"
 )
-#: A source that can be someone: a capitalised name or a role word ("according to its figures" is not).
-_WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies)s?\b")
+#: A source that can be someone: a capitalised name, a role word or a body ("according to the newspaper";
+#: "according to its figures" is not).
+_WHO_SHAPED = re.compile(rf"[A-Z]|\b(?i:{ROLE_NOUNS}|source|sources|people|aides?|allies|{_BODY_NOUNS}|paper|daily)s?\b")
 
 
 def cue_before(before: str, before_start: int) -> tuple[str, int] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarise.grounding.actor_sources import outlet_before
 from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.cue_words import PARTY_AND_STATE, without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
@@ -49,6 +50,9 @@ class Attribution:
 
 NOBODY = Attribution()
 _ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation|charity|coalition|foundation|association|federation|league|trust|society)"
+
+#: The nouns for a news outlet: "the newspaper" is the outlet named before it, not the last body.
+_OUTLET_NOUNS = r"newspaper|paper|daily|broadcaster|network|channel|outlet"
 
 
 def _state_in(phrase: str) -> str | None:
@@ -259,6 +263,9 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
         for label, actor in resolver.labels:
             if actor.kind != ActorKind.PERSON and re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
                 return from_actor(actor, label, context, article)
+        outlet = outlet_before(at, article) if re.fullmatch(_OUTLET_NOUNS, noun, re.IGNORECASE) else None
+        if outlet is not None:
+            return Attribution(re.sub(r"^[Tt]he\s+", "", outlet), None, None, SpeakerType.ORGANISATION)  # "the newspaper"
         actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY})
         return from_actor(actor, actor.name, context, article) if actor else Attribution(None, role, None, SpeakerType.ORGANISATION)
     proper = _PROPER_NAME.match(phrase)
