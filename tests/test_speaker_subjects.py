@@ -70,3 +70,13 @@ def test_a_state_that_a_sentence_is_only_about_does_not_speak_its_quote() -> Non
         "Norway was never far from the marchers' minds, with many of them chanting “Norway stands with us.”\n"
     )
     assert quote_starting(article, "Norway stands").speaker != "Norway"
+
+
+def test_a_body_whose_sentence_hands_on_its_words_with_a_colon_speaks_them() -> None:
+    article = "The Dunmore Board of Elections was firm in its findings on the petition: “Further argument on this point is not needed.”\n"
+    assert quote_starting(article, "Further argument").speaker == "Dunmore Board of Elections"
+
+
+def test_a_body_that_only_is_something_before_a_colon_in_its_quote_still_needs_its_colon() -> None:
+    article = "Norway was on every marcher's mind as the column passed the embassy, with the crowd chanting “open the fjords.”\n"
+    assert quote_starting(article, "open the fjords").speaker != "Norway"

@@ -101,8 +101,10 @@ def _body_subject(start: int, q_start: int, resolver: Resolver) -> ActorCandidat
         _OPENS_A_CLAUSE.search(resolver.article, max(start, p - 60), p) for p, _ in resolver.mentions(end, q_start, {ActorKind.PERSON})
     ):
         return None  # a person opening a clause of their own before the quote: "... reported that Lund called it"
-    if _COPULA.match(resolver.article, end):
-        return None  # "Norway was on every marcher's mind, with crowds chanting "..."": a topic, not a voice
+    if _COPULA.match(resolver.article, end) and not resolver.article[end:q_start].rstrip(" \"“‘'").endswith(":"):
+        # "Norway was on every marcher's mind, with crowds chanting "..."": a topic, not a voice ("The
+        # board was firm in its findings: "..."" hands the words on with its colon)
+        return None
     if _RELATIVE_CLAUSE.search(resolver.article, end, q_start):
         return None  # "The League owns the hall, where farmers asked for "..."": the clause has its own voices
     return body if resolver.is_subject(at, body, at, q_start) and not resolver.governed(at, body) and end <= q_start else None
