@@ -499,3 +499,13 @@ def test_a_short_first_sentence_of_its_own_is_still_a_sentence() -> None:
 def test_a_line_of_names_with_a_full_stop_further_down_is_no_heading() -> None:
     article = "Families wait for news of the ferry.\n\nThe missing include:\n\nIlse Brandt, Tomas Vale and Mara Quill.\n"
     assert not split_sentences(article)[-1].heading
+
+
+def test_they_after_unnamed_groups_is_not_the_state_they_are_in() -> None:
+    article = (
+        "Five civic groups in the United States wrote to Mayor Ines Harrowgate on Thursday.\n\n"
+        "While Harrowgate has condemned the proposal, the groups say they are “worried your office is sending "
+        "mixed messages.”\n\n"
+        "They argue that Harrowgate should “lead by example.”\n"
+    )
+    assert quote_starting(article, "lead by example").speaker != "United States"

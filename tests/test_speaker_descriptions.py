@@ -142,3 +142,12 @@ def test_according_to_a_body_the_story_named_gives_it_the_quote() -> None:
         "According to the board, “No bid came in under the ceiling we set.”\n"
     )
     assert speaker_of(article, "No bid came in") == "Harbour Board"
+
+
+def test_the_senator_from_a_state_is_the_senator_the_story_tied_to_it() -> None:
+    article = (
+        "Sen. Ada Brisk (D-Ore.) and Sen. Tom Vale (R-Ohio) debated the bank bill on Sunday.\n\n"
+        "“Can you reform the banks while they pay for the campaigns?” Brisk asked. “I have my doubts.”\n\n"
+        "“I have none,” the senator from Ohio said.\n"
+    )
+    assert speaker_of(article, "I have none") == "Tom Vale"

@@ -192,8 +192,12 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
             a is previous.actor for _, a in resolver.mentions(floor, at, {previous.actor.kind})
         ):
             return previous  # "The ministry said ... . It added": the body that spoke last
+        elif bare == "they" and previous.actor is None and previous.role:
+            return previous  # "the groups say they are "..." . They ask ...": the voices no name was given
         else:
-            actor = resolver.last_before(at, floor, {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY, ActorKind.STATE})
+            # a state is "it"; "they" are people or a body ("groups in the United States ... They argue")
+            kinds = {ActorKind.ORGANISATION, ActorKind.MILITARY_BODY} | ({ActorKind.STATE} if bare == "it" else set())
+            actor = resolver.last_before(at, floor, kinds)
         return from_actor(actor, actor.name, context, article) if actor else NOBODY
     named = resolver.named_in(phrase)
     if named and named[0].kind == ActorKind.PERSON:
@@ -319,6 +323,8 @@ _MARKS = {
 _STATE_IN_DESCRIPTION = re.compile(
     r"^(?:(?i:the)\s+(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?P<owner>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*|Democrat|Republican|Independent)$"
+    # "the senator from Vermont", "the junior senator from New Hampshire"
+    r"|^(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+from\s+(?P<home>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
 )
 
 
@@ -327,7 +333,7 @@ def _from_home_state(description: str, at: int, resolver: Resolver) -> ActorCand
     by a party tag ("Sen. Ada Brun (D-Vt.)"), "of Vermont" after the name or "Vermont Sen." before
     it. A description tells two senators apart by their states better than by who spoke last."""
     wanted = _STATE_IN_DESCRIPTION.match(description)
-    forms = state_forms(wanted.group("state") or wanted.group("owner")) if wanted else ()
+    forms = state_forms(wanted.group("state") or wanted.group("owner") or wanted.group("home")) if wanted else ()
     if not forms:
         return None
     article, either = resolver.article, "|".join(re.escape(f) for f in forms)
