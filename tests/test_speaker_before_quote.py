@@ -754,3 +754,36 @@ def test_in_other_words_names_no_speaker() -> None:
         "In other words, the cuts are “a sensible step for the islands,” Tom Varga said.\n"
     )
     assert speaker_of(article, "a sensible step") == "Tom Varga"
+
+
+def test_a_speech_verb_after_according_to_names_the_speaker_nearer_the_quote() -> None:
+    article = (
+        "President Ines Harrowgate toured the flooded town on Sunday.\n\n"
+        "According to Town Hall pool reports, Harrowgate said “there is hope” in the valley after the flood.\n"
+    )
+    assert speaker_of(article, "there is hope") == "Ines Harrowgate"
+
+
+def test_someone_asked_to_explain_is_not_the_one_whose_words_follow() -> None:
+    article = (
+        "Nora Pellwick leads a circle of farm-state donors.\n\n"
+        "Pellwick said she would like Mayor Tomas Brenner to explain his water plan but backs him because there is "
+        "“no question” he is “the stronger of the two.”\n"
+    )
+    assert speaker_of(article, "no question") == "Nora Pellwick"
+
+
+def test_a_compound_after_a_determiner_makes_the_speech_word_after_it_a_noun() -> None:
+    article = (
+        "Gov. Tomas Brenner answered his rival on Friday with a Pellwick-style retort, writing to him, "
+        "“you are not only wrong, you are late.”\n"
+    )
+    assert speaker_of(article, "you are not only wrong") == "Tomas Brenner"
+
+
+def test_a_party_and_office_before_a_title_and_name_open_the_subject_a_participle_speaks_for() -> None:
+    article = (
+        "Democratic presidential candidate Sen. Ines Harrowgate (I-Vt.) on Saturday criticized the water accord "
+        "signed in Lyon, saying the deal goes “nowhere near far enough.”\n"
+    )
+    assert speaker_of(article, "nowhere near") == "Ines Harrowgate"

@@ -101,7 +101,7 @@ _SENTENCE_SUBJECT = re.compile(
     # a body by its name: "The Harbour Workers Committee released a statement, saying"
     rf"|{_BODY_NAME}"
     rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b)"
-    rf"(?:(?:{TITLE_BEFORE_NAME}|{_OFFICE_OF})(?=[A-Z]))?{NAME})"
+    rf"(?:(?:{TITLE_BEFORE_NAME}(?:[A-Z][a-z]{{1,4}}[.\u2024]\s+)?|{_OFFICE_OF})(?=[A-Z]))?{NAME})"
     r"(?=(?:\s*\((?:[A-Z]|Ind|Dem|Rep)[\w.\u2024-]{0,12}\))?(?:,\s(?:an?|the|who|\d)\b[^,“”\"]{0,80},)?\s+(?!of\b)[a-z])"
 )
 #: A description opening the sentence as its subject, maybe with the body it speaks for: "A spokesman for the
@@ -162,6 +162,12 @@ _QUOTING_VERB = re.compile(
 )
 #: A speech verb that tells of words yet to be said: "voters will say", "they would tell him".
 _SPEECH_TO_COME = re.compile(r"\b(?:will|would|could|might|may|won[’']t|wouldn[’']t)\s+(?:\w+ly\s+)?$")
+#: A speech verb someone else wants of its subject: "she would like Mayor Vale to explain", "urged Lund to say".
+_SPEECH_WANTED = re.compile(
+    r"\b(?:like|likes|liked|want|wants|wanted|ask|asks|asked|urge|urges|urged|expect|expects|expected|need|needs|needed|"
+    r"press|presses|pressed|challenge|challenges|challenged|invite|invites|invited|allow|allows|allowed|force|forced|"
+    r"call(?:s|ed)?\s+on|wait(?:s|ed)?\s+for)\s+(?:[\w.’'\u2024-]+\s+){1,4}to\s+$"
+)
 #: A naming verb with its object before it, the subject between: "what Lund called", "the plan, which Ortiz calls".
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|that|whom)\s+[^,;]*\S\s*$")
 _CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|that|while|who|which|what|after|before|because|when)\b)")
@@ -224,6 +230,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             continue
         if re.fullmatch(r"(?:go|goes|went)\s+on", verb.group(0)) and not re.match(r"\s+to\b|[\s,:]*$", before[verb.end() :]):
             continue  # "once the House goes on break", "went on the attack": no speech, unless "went on to say"
+        if _SPEECH_WANTED.search(head):
+            continue  # "Pell said she would like Vale to explain ... "..."": Vale has not spoken, Pell has
         if _SPEECH_TO_COME.search(head) and any(
             not DETERMINER_BEFORE.search(before[: v.start()]) for v in _QUOTING_VERB.finditer(head)
         ):
@@ -357,6 +365,11 @@ def cue_before(before: str, before_start: int) -> tuple[str, int] | None:
         or _IN_WORDS.search(before)
         or _DOCUMENT_READS.search(before)
     )
+    if m and m.re is ACCORDING and SPEECH_VERB.search(before, m.end()):
+        # "According to pool reports, Lund said "..."": the speech verb nearer the quote names its speaker
+        nearer = _subject_of_last_verb(before[m.end() :], before_start + m.end())
+        if nearer is not None:
+            return nearer
     if m and m.re is _DOCUMENT_READS and m.group("sender"):
         return m.group("sender"), before_start + m.start("sender")  # "The letter from Ortiz reads": Ortiz
     speaker = m.group("speaker") if m else ""

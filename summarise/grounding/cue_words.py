@@ -100,7 +100,10 @@ def without_auxiliaries(text: str) -> str:
     return bare or (text.strip() if re.fullmatch(r"[A-Z][a-z]+", text.strip()) else bare)
 
 
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+$", re.IGNORECASE)
+#: A determiner before a word makes it a noun, past a compound between them: "a Lund-style retort".
+DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our)|['’]s)\s+(?:[\w'’]+-[\w'’-]+\s+)?$", re.IGNORECASE
+)
 
 
 #: A description that ends on its role noun, so that a name may stand beside it: "the state's attorney general".
