@@ -43,3 +43,36 @@ def test_the_one_told_after_a_quote_is_not_its_speaker() -> None:
         "“It was worth the wait,” told the Gazette, as the first boat docked.\n"
     )
     assert speaker_of(article, "It was worth the wait") != "Gazette"
+
+
+def test_an_outlet_reporting_after_the_quote_does_not_outrank_the_speaker_named_before_it() -> None:
+    article = (
+        "Mayor Ines Harrowgate spoke to reporters outside the depot on Monday.\n\n"
+        "When asked how the ban would touch the ferry crews, Harrowgate said: “There will always be exceptions,” "
+        "the Estuary Times reported.\n"
+    )
+    assert speaker_of(article, "There will always be") == "Ines Harrowgate"
+
+
+def test_a_cue_that_opens_the_next_quote_with_a_colon_does_not_close_the_one_before() -> None:
+    article = (
+        "Judge Mirela Sorn spoke at a school board forum in May.\n\n"
+        "After Sorn said that some pupils might do better at “less crowded schools,” Mayor Pavel Ostrander said: "
+        "“I do not like what she said.”\n"
+    )
+    assert speaker_of(article, "less crowded schools") == "Mirela Sorn"
+    assert speaker_of(article, "I do not like") == "Pavel Ostrander"
+
+
+def test_a_quote_opening_its_sentence_keeps_a_cue_that_ends_on_a_colon() -> None:
+    article = "Turnout fell in every ward.\n\n“We lost,” Mayor Pavel Ostrander said: “and we lost badly.”\n"
+    assert speaker_of(article, "We lost") == "Pavel Ostrander"
+
+
+def test_a_quote_set_off_by_dashes_belongs_to_the_aside_not_the_cue_closing_the_sentence() -> None:
+    article = (
+        "Ines Harrowgate campaigned in the river towns on Sunday.\n\n"
+        "And although former governor Pavel Ostrander lamented her habit of slips - “does she have to keep handing "
+        "them so much to use?” - party members in the valley said they were not worried.\n"
+    )
+    assert speaker_of(article, "does she have to keep") == "Pavel Ostrander"

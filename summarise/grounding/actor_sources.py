@@ -65,6 +65,12 @@ def is_outlet(name: str) -> bool:
     return bare in NEWS_OUTLETS or name in NEWS_OUTLETS or (len(words) >= 2 and (words[-1] in OUTLET_WORDS or bool({"News", "Daily"} & set(words))))
 
 
+def names_an_outlet(phrase: str) -> bool:
+    """Whether a speaker phrase is a news outlet, its short form included ("the Times", "the Post")."""
+    bare = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    return is_outlet(phrase.strip()) or (bare != phrase.strip() and bare in OUTLET_WORDS)
+
+
 _CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
 
 
