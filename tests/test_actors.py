@@ -430,3 +430,16 @@ def test_a_state_named_only_by_what_its_people_did_keeps_its_own_name() -> None:
 )
 def test_a_possessive_inside_a_bodys_name_is_no_owner(sentence: str, body: str) -> None:
     assert body in {c.name for c in find_actor_candidates(sentence + "\n")}
+
+
+@pytest.mark.parametrize("name", ["Voters First USA", "Concerned Drivers for America"])
+def test_a_body_whose_name_ends_on_a_short_state_name_is_not_the_state(name: str) -> None:
+    article = f"{name}, a political action committee, emailed a link to the video with one line: “THIS IS NOT FINE.”\n"
+    briefing = rules_briefing(article)
+    assert "United States" not in {a.name for a in briefing.actors}
+    assert all(q.speaker != "United States" for q in briefing.quotes)
+
+
+def test_latin_america_is_a_region_not_the_united_states() -> None:
+    article = "Mayor Ines Harrowgate said trade with Latin America would grow next year, and Peru agreed.\n"
+    assert "United States" not in {a.name for a in rules_briefing(article).actors}

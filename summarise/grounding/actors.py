@@ -230,8 +230,18 @@ _ATTACKING = re.compile(
 )
 
 
+#: A state's short name that ends a body's name after capitalised words: "Priorities USA", "Bank of America".
+_BRANDED_STATE = re.compile(r"(?:USA|U\.S\.A\.|America)$")
+_REGION_BEFORE = re.compile(r"\b(?:Latin|Central|South|North)\s+$")
+_BRAND_BEFORE = re.compile(r"\b(?!(?:The|In|At|On|For|From|To|Of|And|By|With|North|South|Central|Latin)\b)[A-Z][\w&'’-]*\s+(?:(?:of|for|For)\s+)?$")
+
+
 def _states(text: str, collector: _Collector) -> None:
     for m in state_pattern().finditer(text):
+        if _BRANDED_STATE.match(m.group(0)) and (
+            _BRAND_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _REGION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "Priorities USA", "Concerned Veterans for America": a body's name; "Latin America": a region
         state = state_of(m.group(0))
         if state and m.group(0) not in state.demonyms:
             collector.add(state.name, ActorKind.STATE)
