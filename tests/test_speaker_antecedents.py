@@ -6,6 +6,8 @@ Every article here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from summarise.grounding import find_actor_candidates, split_sentences
 from summarise.grounding.gender import compatible
 from summarise.schemas import ActorKind
@@ -509,3 +511,16 @@ def test_they_after_unnamed_groups_is_not_the_state_they_are_in() -> None:
         "They argue that Harrowgate should “lead by example.”\n"
     )
     assert quote_starting(article, "lead by example").speaker != "United States"
+
+
+@pytest.mark.parametrize("her_title", ["Mrs.", "Ms."])
+def test_a_courtesy_title_tells_two_people_of_one_surname_apart(her_title: str) -> None:
+    article = (
+        "Ines Marlow Gets Help From Her Husband\n\n"
+        "AMES — Ines Marlow, the former secretary of state, campaigned on Saturday with her husband, former "
+        "President Tomas Marlow.\n\n"
+        "“We need a president who already knows the job,” Mr. Marlow told the crowd.\n\n"
+        f"“I am ready on the first day,” {her_title} Marlow said later.\n"
+    )
+    assert quote_starting(article, "We need a president").speaker == "Tomas Marlow"
+    assert quote_starting(article, "I am ready").speaker == "Ines Marlow"
