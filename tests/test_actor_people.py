@@ -329,3 +329,21 @@ def test_a_role_before_a_closing_cue_with_no_comma_stops_at_the_cue() -> None:
     article = "The attackers fled into the forest, Omar Sadiq, the police spokesman said on Friday.\n"
     person = next(c for c in find_actor_candidates(article) if c.name == "Omar Sadiq")
     assert person.role == "the police spokesman"
+
+
+def test_a_courtesy_title_is_no_role_and_the_person_keeps_the_name_written_in_full() -> None:
+    article = (
+        "Tomas Marlow spent Saturday driving between grain elevators.\n\n"
+        "Mr. Marlow said he had “never seen a harvest like this one.”\n"
+    )
+    people = {a.name: a.role for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
+    assert people == {"Tomas Marlow": None}
+
+
+def test_a_courtesy_title_picks_the_full_name_of_its_gender() -> None:
+    article = (
+        "Ines Marlow campaigned with her husband, Tomas Marlow, on Saturday.\n\n"
+        "Mrs. Marlow said she was “ready for the job on the first day.”\n"
+    )
+    names = {a.name for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
+    assert "Marlow" not in names and "Ines Marlow" in names
