@@ -175,8 +175,10 @@ def test_help_says_which_annotation_file_is_used() -> None:
         ("“First paragraph.\n\n“Second one.”", ["First paragraph.", "Second one."]),
         ("A “typed backwards“ mark.", ["typed backwards"]),
         ('Nothing quoted here, and "" nothing there.', []),
+        ("''We are solvent,'' the treasurer said, and ''calm''.", ["We are solvent,", "calm"]),
+        ("The ferry's 'rock 'n' roll' night sold out.", []),
     ],
-    ids=["straight", "curly-split", "two-paragraphs", "backwards-closing", "none"],
+    ids=["straight", "curly-split", "two-paragraphs", "backwards-closing", "none", "doubled-apostrophes", "apostrophes"],
 )
 def test_quoted_passages(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in quoted_passages(text)] == expected

@@ -110,3 +110,16 @@ def test_a_quote_that_ends_its_clause_with_a_comma_joins_no_later_term() -> None
 )
 def test_a_title_set_beside_a_name_is_no_quote(sentence: str) -> None:
     assert find_quote_candidates(sentence + "\n") == []
+
+
+def test_doubled_apostrophes_as_archives_write_quotation_marks_open_and_close_a_quote() -> None:
+    article = (
+        "Mayor Ines Harrowgate met the harbour board on Monday.\n\n"
+        "''That was not a fair way to treat the crews,'' she said afterward. ''We will appeal.''\n"
+    )
+    quotes = find_quote_candidates(article)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("That was not a fair way to treat the crews", "Ines Harrowgate"),
+        ("We will appeal.", "Ines Harrowgate"),
+    ]
+    assert all(article[q.span.start : q.span.end] == q.text for q in quotes)

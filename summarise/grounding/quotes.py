@@ -38,6 +38,7 @@ from summarise.grounding.resolver import LOOKBACK_SENTENCES, Resolver
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speaker_of_phrase import NOBODY, from_actor, resolve
 from summarise.schemas import ActorKind, MatchStatus, QuoteDraft, Span, SpeakerType, clip, field_cap
+from summarise.text import with_doubled_marks_as_quotes
 
 #: The longest role and affiliation a quote holds: a description running past them is cut at a word
 #: ("a man who had talked about ... for years"), not left to fail the briefing.
@@ -78,7 +79,7 @@ def find_quote_candidates(article: str) -> list[QuoteCandidate]:
 
     Cached per article: the rules and the grounded strategy both ask, and neither changes them.
     """
-    return list(_quote_candidates(article))
+    return list(_quote_candidates(with_doubled_marks_as_quotes(article)))  # offsets and words unchanged
 
 
 @lru_cache(maxsize=32)

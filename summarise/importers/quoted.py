@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from summarise.text import with_doubled_marks_as_quotes
+
 _OPENING = "“„«"
 _CLOSING = "”»"
 _STRAIGHT = '"'
@@ -32,12 +34,13 @@ def quoted_passages(article: str) -> list[tuple[int, int]]:
     of its paragraph ends there (a quote running over several paragraphs reopens each one).
     """
     passages: list[tuple[int, int]] = []
-    for paragraph in _PARAGRAPH.finditer(article):
+    marked = with_doubled_marks_as_quotes(article)  # ''...'' as archives write it; offsets unchanged
+    for paragraph in _PARAGRAPH.finditer(marked):
         open_at: int | None = None
         for mark in _MARK.finditer(paragraph.group()):
             at = paragraph.start() + mark.start()
             ch = mark.group()
-            word_follows = at + 1 < len(article) and article[at + 1].isalnum()
+            word_follows = at + 1 < len(marked) and marked[at + 1].isalnum()
             if open_at is None:
                 if ch in _OPENING or ch == _STRAIGHT or word_follows:
                     open_at = at + 1
@@ -49,7 +52,7 @@ def quoted_passages(article: str) -> list[tuple[int, int]]:
                 open_at = at + 1
         if open_at is not None:
             passages.append((open_at, paragraph.end()))
-    return [(s, e) for s, e in passages if article[s:e].strip(" \t\u00a0.,;:!?…—–-")]
+    return [(s, e) for s, e in passages if marked[s:e].strip(" \t\u00a0.,;:!?…—–-")]
 
 
 def claimed_span(article: str, fragment: tuple[int, int], passage: tuple[int, int]) -> tuple[int, int] | None:
