@@ -347,3 +347,14 @@ def test_a_courtesy_title_picks_the_full_name_of_its_gender() -> None:
     )
     names = {a.name for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
     assert "Marlow" not in names and "Ines Marlow" in names
+
+
+@pytest.mark.parametrize("description", ["an economist", "a political scientist at Dunmore University", "a novelist"])
+def test_a_name_no_first_name_list_knows_is_a_person_by_what_only_a_person_is(description: str) -> None:
+    article = f"Berhanu Tessema, {description}, teaches in the evenings.\n"
+    assert "Berhanu Tessema" in {a.name for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
+
+
+def test_voters_described_after_a_name_do_not_make_it_a_person() -> None:
+    article = "Leaving out Marlow, the race was close among older voters, the poll found.\n"
+    assert "Marlow" not in {a.name for a in find_actor_candidates(article)}

@@ -74,8 +74,16 @@ _ROLE_FIRST = re.compile(
     rf"(?:\s+who\s+[^,]{{1,60}})?),\s+(?:{TITLE}\s+)*(?P<name>{NAME}),",
     re.IGNORECASE,
 )
+#: Words for what only a person can be, beside the roles: "Berhanu Tessema, an economist," is a person
+#: whatever the list of first names knows ("an investor" or "a rival" may be a firm or a party).
+_HUMAN_NOUNS = (
+    r"economist|historian|pollster|strategist|consultant|columnist|commentator|voter|protester|delegate|"
+    r"candidate|nominee|lobbyist|businessman|businesswoman|entrepreneur|writer|novelist|blogger|comedian|singer|"
+    r"rapper|musician|actor|actress|sociologist|political scientist|demographer|philosopher|poet|artist|"
+    r"athlete|coach|preacher|farmer|banker"
+)
 _APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})s?"
+    rf"(?P<name>{NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}?(?:(?:{ROLE_NOUNS})s?|{_HUMAN_NOUNS})"
     r"(?:\s+(?:of|for|on|in)\s+(?:[\w'’-]+\s*){1,4}?)?)"
     r"(?:\s+(?:at|of|with|for|from|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<aff>[A-Z][^,;()]{2,90}?))?(?:\s+\([A-Z]{2,8}\))?"
     r"(?=\s*[,.;]|\s+who\b)"
@@ -434,7 +442,7 @@ def _plainly_a_persons_name(name: str) -> bool:
 def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
     text = sentence.text
     for m in _APPOSITIVE.finditer(text):
-        name = drop_title(m.group("name"))
+        name = name_tail(drop_title(m.group("name")))  # not "Now Ana Lund, a candidate,"
         if is_person_name(name):
             aff = m.group("aff")
             collector.add(name, ActorKind.PERSON, role=m.group("role"), affiliation=_AFF_PLACE.sub("", aff.strip()) if aff else None)
