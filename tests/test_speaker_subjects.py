@@ -80,3 +80,11 @@ def test_a_body_whose_sentence_hands_on_its_words_with_a_colon_speaks_them() -> 
 def test_a_body_that_only_is_something_before_a_colon_in_its_quote_still_needs_its_colon() -> None:
     article = "Norway was on every marcher's mind as the column passed the embassy, with the crowd chanting “open the fjords.”\n"
     assert quote_starting(article, "open the fjords").speaker != "Norway"
+
+
+def test_a_description_set_beside_a_named_subject_is_not_an_unnamed_voice() -> None:
+    article = (
+        "Ines Harrowgate, a former candidate for governor who now runs a seed company, labeled Mayor Tomas "
+        "Brenner “unfit to run a harbour.”\n"
+    )
+    assert quote_starting(article, "unfit to run").speaker == "Ines Harrowgate"

@@ -81,6 +81,14 @@ def subject_of_sentence(sentence: Sentence, q_start: int, resolver: Resolver, bo
     return None
 
 
+def _names_a_person(lead: str, start: int, resolver: Resolver) -> bool:
+    """Whether the words before a sentence's first comma end on a person's name: what follows the
+    comma describes them."""
+    text = lead.rstrip(", \t")
+    people = resolver.mentions(start, start + len(text), {ActorKind.PERSON})
+    return bool(people) and any(m.end == start + len(text) for _, p in people for m in p.mentions)
+
+
 #: A clause of time or cause before a sentence's subject: its own subject never speaks the quote.
 _SUBORDINATE_LEAD = re.compile(r"\s*(?:As|After|Before|When|While|Since|Although|Though|Because|Once|Until|If)\s")
 #: What may stand before a body's name as the subject: nothing, or "the".
@@ -162,6 +170,8 @@ def unnamed_subject(sentence: Sentence, q_start: int, resolver: Resolver, contex
     the back shouted", "the crowd roared back", "her office issued a statement saying"), else None."""
     before = mask(sentence_text(sentence, sentence.start, q_start - 1))
     lead = _SUBJECT_LEAD.match(before)
+    if lead and _names_a_person(before[: lead.end()], sentence.start, resolver):
+        lead = None  # "Ana Lund, a former candidate who runs a firm, labeled": the description is hers
     starts = [0, lead.end() if lead else 0, *(m.end() for m in _INNER_CLAUSE.finditer(before))]  # "..., when Ortiz protesters"
     for start in list(starts):
         if _LEAD_CLAUSE.match(before[start:]) or re.match(r"\s*[A-Z]\w*ing\b", before[start:]):
