@@ -358,3 +358,17 @@ def test_a_name_no_first_name_list_knows_is_a_person_by_what_only_a_person_is(de
 def test_voters_described_after_a_name_do_not_make_it_a_person() -> None:
     article = "Leaving out Marlow, the race was close among older voters, the poll found.\n"
     assert "Marlow" not in {a.name for a in find_actor_candidates(article)}
+
+
+def test_a_full_name_tied_to_the_body_it_speaks_from_is_a_person_who_says_he() -> None:
+    article = (
+        "Darran Whitby of Harbour Chapel in Marion said he had made more than 150 calls to other pastors.\n\n"
+        "The Communications Workers of Dunmore said the calls were welcome.\n"
+    )
+    people = {a.name for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
+    assert people == {"Darran Whitby"}
+
+
+def test_a_faith_is_not_a_persons_name() -> None:
+    article = "By faith Tomas Brenner is a practicing Roman Catholic who carries rosary beads.\n"
+    assert "Roman Catholic" not in {a.name for a in find_actor_candidates(article)}

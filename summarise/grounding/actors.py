@@ -50,6 +50,7 @@ from summarise.grounding.name_shapes import (
     lowercase_elsewhere,
     name_tail,
     person_of_body,
+    reads_as_a_name,
     without_sentence_words,
 )
 from summarise.grounding.names import Gender, is_first_name, lean_of_first_name
@@ -96,6 +97,11 @@ _DESCRIBED = re.compile(
 _DESCRIBED_AFF = re.compile(r"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<aff>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)")
 #: A place after a body's name is where it sits, not part of it: "Baltic Policy Institute in Riga".
 _AFF_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
+#: A full name tied to the body it speaks from, then the speech verb: "Ana Lund of Harbour Church in Marion said".
+_OF_A_BODY_SPEAKING = re.compile(
+    rf"(?P<name>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){{0,5}}"
+    r"(?:,?\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s+(?:said|says|told|tells|added|adds|wrote|writes)\b"
+)
 _PERSON_BY_SPEECH = re.compile(rf"(?P<name>{NAME})\s+{SPEECH}\b|\b{SPEECH}\s+(?P<name2>{NAME})")
 _INSTITUTIONAL = re.compile(
     rf"(?P<owner>{state_pattern().pattern})(?:['’]s)?\s+(?P<body>(?:(?:defen[cs]e|foreign|unification|interior|"
@@ -476,6 +482,16 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
                 # "Mr. Vale" is no office: the person is the one the article names in full, of that gender
                 full = _in_full(name, courtesy.group("title") == "Mr", article) if " " not in name else None
                 collector.add(full or name, ActorKind.PERSON, affiliation=affiliation)
+    for m in _OF_A_BODY_SPEAKING.finditer(text):
+        name = name_tail(m.group("name"))
+        words = name.split()
+        # a person by a first name, by a surname the story uses alone, or by a "he" or "she" of their own
+        # ("Communications Workers of America said" is a union)
+        personal = len(words) >= 2 and (
+            is_first_name(words[0]) or is_surname(words[-1], article) or re.match(r"\s+(?:he|she)\b", text[m.end() :])
+        )
+        if personal and reads_as_a_name(name, article):
+            collector.add(name, ActorKind.PERSON)  # "Darran Whitby of Liberty Church in Marion said he"
     for m in _PERSON_BY_SPEECH.finditer(text):
         name = without_sentence_words(drop_title(m.group("name") or m.group("name2") or ""))  # not "Later Sandor said"
         if name and _AFTER_OFFICE.search(text, 0, m.start("name") if m.group("name") else m.start("name2")):

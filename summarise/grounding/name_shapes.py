@@ -63,6 +63,8 @@ def is_person_name(name: str) -> bool:
         return False  # "Fort Pierce", "Trump Tower", "Democratic-leaning New Jersey" are places
     if tokens[0] in STORM_WORDS:
         return False  # "Hurricane Katrina" is weather
+    if tokens[-1] in _FAITHS:
+        return False  # "a practicing Roman Catholic" is what someone is, not who
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
 
 
@@ -72,6 +74,11 @@ def _compass_surname(tokens: list[str], at: int) -> bool:
     return at == len(tokens) - 1 == 1 and tokens[at] in {"North", "South", "East", "West"} and is_first_name(tokens[0])
 
 
+#: A faith a person belongs to, which no one's surname is: "Roman Catholic", "Evangelical Lutheran".
+_FAITHS = frozenset(
+    "Catholic Protestant Muslim Evangelical Mormon Methodist Presbyterian Lutheran Episcopalian Anglican "
+    "Pentecostal Hindu Buddhist Sikh".split()
+)
 #: Plural nouns for a people, a faith, a party or a generation: a group, never one person's name.
 _GROUP_NOUNS = frozenset(
     "Latinos Latinas Latinx Hispanics Americans Democrats Republicans Independents Libertarians Conservatives Liberals "
