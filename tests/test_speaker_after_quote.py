@@ -76,3 +76,12 @@ def test_a_quote_set_off_by_dashes_belongs_to_the_aside_not_the_cue_closing_the_
         "them so much to use?” - party members in the valley said they were not worried.\n"
     )
     assert speaker_of(article, "does she have to keep") == "Pavel Ostrander"
+
+
+def test_what_someone_called_a_thing_is_theirs_not_the_cue_after_it() -> None:
+    article = (
+        "Oskar Hedley advises golf clubs from an office in Wakefield.\n\n"
+        "In 2009, under what Mr. Hedley called ''the old economy model,'' the Marsh Dune Country Club, a private "
+        "course 300 miles north, charged a $100,000 joining fee.\n"
+    )
+    assert speaker_of(article, "the old economy model") == "Oskar Hedley"

@@ -43,7 +43,13 @@ def speaker_phrase(sentence: Sentence, q_start: int, q_end: int, others: list[tu
 def _before_first(speaker: str, after: str, before: str, lead: str) -> bool:
     """Whether a cue before the quote outranks the one after it: 'Lund said: "...," the Times reported' (an
     outlet only reports), 'After Lund said it was "...," Vale said: "..."' (that cue opens the next quote),
-    '... Vale lamented her gaffes - "..." - and voters said' (a quote set off by dashes is the aside's)."""
+    '... Vale lamented her gaffes - "..." - and voters said' (a quote set off by dashes is the aside's),
+    'under what Lund called "...," the club charged' (the naming gives the words)."""
     hands_on = re.search(r":\s*[\"“‘']?$", after) and SPEECH_VERB.search(lead)
+    named_so = _WHAT_X_CALLED.search(before)
     aside = re.match(r"[”\"’']?\s*[-–—]{1,2}\s", after) and re.search(r"\s[-–—]{1,2}\s*$", before)
-    return bool(names_an_outlet(unmask(speaker)) or hands_on or aside)
+    return bool(names_an_outlet(unmask(speaker)) or hands_on or aside or named_so)
+
+
+#: The quote as the object of someone's naming it: 'under what Mr. Hedge called "...," the club charged'.
+_WHAT_X_CALLED = re.compile(r"\bwhat\s+(?:[A-Z][\w.’'\u2024-]*\s+){1,4}(?:called|calls|dubbed|dubs|termed|terms)\s*$")
