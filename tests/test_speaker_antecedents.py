@@ -524,3 +524,8 @@ def test_a_courtesy_title_tells_two_people_of_one_surname_apart(her_title: str) 
     )
     assert quote_starting(article, "We need a president").speaker == "Tomas Marlow"
     assert quote_starting(article, "I am ready").speaker == "Ines Marlow"
+
+
+def test_a_surname_with_an_inner_capital_after_a_courtesy_title_is_read_whole() -> None:
+    article = "The site's founder has a plan.\n\n''We did not know who read our pieces,'' Mr. VandeHorn said.\n"
+    assert quote_starting(article, "We did not know").speaker == "VandeHorn"

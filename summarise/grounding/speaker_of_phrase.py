@@ -321,7 +321,10 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     # one word in capitals, however it is cased inside ("VanderSloot"), or a name after its titles
     name = re.fullmatch(r"[A-Z][\w'’-]+", phrase.strip()) or re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
     if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME:
-        person = _by_courtesy_title(phrase, at, resolver) or unlisted_person(name.group(0), article)
+        courtesy = _COURTESY.fullmatch(phrase.strip())
+        # "Mr. VandeHei": the whole surname after a courtesy title, inner capitals and all
+        written = courtesy.group("surname") if courtesy else name.group(0)
+        person = _by_courtesy_title(phrase, at, resolver) or unlisted_person(written, article)
         return from_actor(person, person.name, context, article)
     return NOBODY
 
