@@ -787,3 +787,11 @@ def test_a_party_and_office_before_a_title_and_name_open_the_subject_a_participl
         "signed in Lyon, saying the deal goes “nowhere near far enough.”\n"
     )
     assert speaker_of(article, "nowhere near") == "Ines Harrowgate"
+
+
+def test_a_speech_verb_inside_a_compound_adjective_is_no_cue() -> None:
+    article = (
+        "For Mayor Tomas Brenner, the win opens a narrow path. His strengths include support from self-described "
+        "“very conservative” voters and a strong fund-raising team.\n"
+    )
+    assert speaker_of(article, "very conservative") != "His"

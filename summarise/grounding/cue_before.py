@@ -219,8 +219,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
     against "..."" is Liu's warning; an empty subject ("..., and said") falls back to an earlier verb."""
     for verb in reversed(list(_QUOTING_VERB.finditer(before))):
         head = before[: verb.start()]
-        if DETERMINER_BEFORE.search(head):
-            continue  # an adjective, not a verb: "the North's continued development", "the reported launch"
+        if DETERMINER_BEFORE.search(head) or head.endswith("-"):
+            continue  # an adjective, not a verb: "the North's continued development", "self-described voters"
         if re.fullmatch(_NAMING, verb.group(0)) and (
             re.search(r"(?:\b(?:is|are|was|were|be|been|being|to)\s+|-)$", head)
             or ((verb.group(0) in ("call", "dub") or not before[verb.end() :].strip()) and not _RELATIVE_OBJECT.search(head))
