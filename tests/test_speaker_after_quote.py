@@ -85,3 +85,17 @@ def test_what_someone_called_a_thing_is_theirs_not_the_cue_after_it() -> None:
         "course 300 miles north, charged a $100,000 joining fee.\n"
     )
     assert speaker_of(article, "the old economy model") == "Oskar Hedley"
+
+
+def test_a_document_written_by_someone_gives_its_words_to_its_author_not_a_state_it_is_about() -> None:
+    article = (
+        "Berlin replaced the coal levy with a subsidy for Germany's oldest plants. Environmental groups were angry.\n\n"
+        "''Instead of being fined for polluting, the utilities will be paid to keep their oldest plants on standby,'' "
+        "noted a report for Oxfam on Germany's energy policies by the environmental nonprofit E4K.\n"
+    )
+    assert speaker_of(article, "Instead of being fined") == "E4K"
+
+
+def test_a_study_by_a_named_researcher_of_a_college_is_hers() -> None:
+    article = "Port wages rose again in May.\n\n“Wages will fall within a year,” said a study by Ines Harrowgate of Dunmore College.\n"
+    assert speaker_of(article, "Wages will fall") == "Ines Harrowgate"

@@ -50,7 +50,7 @@ _AFTER_SPEAKER_FIRST = re.compile(
 #: "told" never opens an inverted cue: '"...," told the Herald' names who heard it, not who spoke.
 _TOLD = r"(?i:told|tells?)\b"
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE
+    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,120}})(?![\w'’-])", re.IGNORECASE
 )
 
 #: A document that reports what its authors found, a verb no person's speech takes as a cue:

@@ -15,7 +15,7 @@ from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.cue_words import PARTY_AND_STATE, without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.gender import compatible
-from summarise.grounding.name_shapes import NAME, is_surname
+from summarise.grounding.name_shapes import NAME, is_surname, person_of_body
 from summarise.grounding.names import is_first_name
 from summarise.grounding.resolver import NOT_A_NAME, Resolver
 from summarise.grounding.speakers import (
@@ -186,6 +186,9 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     phrase = without_auxiliaries(_LEAD.sub("", _TIME_LEAD.sub("", phrase.strip().lstrip("\"“”‘’'").strip())))
     if not phrase:
         return NOBODY
+    written_by = _WRITTEN_BY.match(phrase)
+    if written_by:
+        return _author_named(written_by.group("author"), resolver, context)  # "a report for X on Y by Z": Z wrote it
     issued = _ISSUED.match(phrase)
     if issued and issued.group("owner").lower() == "the":
         return _author(issued.group("document"), at, floor, resolver, context, previous)
@@ -412,6 +415,28 @@ _ISSUING = re.compile(
     r"\s+(?:(?:on|late|early)\s+\w+\s+|also\s+|has\s+|had\s+)?(?:said|says|announced|announces|issued|issues|released|"
     r"releases|published|sent|wrote|posted|tweeted|stated|declared|put\s+out)\b"
 )
+
+
+#: A document and the one who wrote it, named after "by": "a report for Oxfam on coal by the nonprofit E3G".
+_WRITTEN_BY = re.compile(
+    r"^(?i:a|an|the|one|another|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?i:report|study|analysis|survey|poll|review|paper|"
+    r"projection|estimate|audit|memo|assessment|brief)\b[^“”\"]*?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}"
+    r"(?P<author>[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z0-9][\w'’.&-]*)*)\s*$"
+)
+
+
+def _author_named(author: str, resolver: Resolver, context: str) -> Attribution:
+    """Whose words a document written "by" someone gives: the actor of that name, a person the
+    article names in full, or the body by the name the phrase gives it."""
+    of_body = person_of_body(author)
+    author = of_body.group("name") if of_body else author  # "by Ana Lund of Dunmore College": Lund wrote it
+    named = resolver.named_in(author)
+    if named is not None:
+        return from_actor(named[0], named[1], context, resolver.article)
+    if len(author.split()) >= 2 and is_first_name(author.split()[0]):
+        person = unlisted_person(author, resolver.article)
+        return from_actor(person, person.name, context, resolver.article)
+    return Attribution(author, None, None, SpeakerType.ORGANISATION)
 
 
 def _author(document: str, at: int, floor: int, resolver: Resolver, context: str, previous: Attribution) -> Attribution:
