@@ -53,7 +53,7 @@ from summarise.grounding.name_shapes import (
     reads_as_a_name,
     without_sentence_words,
 )
-from summarise.grounding.names import Gender, is_first_name, lean_of_first_name
+from summarise.grounding.names import COURTESY, Gender, courtesy_gender, is_first_name, lean_of_first_name
 from summarise.grounding.sentences import Sentence, body_end, split_sentences
 from summarise.schemas import ActorKind, Span
 
@@ -405,16 +405,12 @@ _KNOWN_LABELS = tuple(
 )
 
 
-#: The courtesy titles some papers give everyone: they say a person's gender, never an office.
-_COURTESY_TITLE = re.compile(r"(?P<title>Mr|Mrs|Ms|Miss)\.?")
-
-
-def _in_full(surname: str, male: bool, article: str) -> str | None:
+def _in_full(surname: str, gender: Gender, article: str) -> str | None:
     """The first name and surname the article writes for a surname a courtesy title stands before,
     of the title's gender where the first name tells it: "Mr. Vale" of "Ada and Tomas Vale" is Tomas."""
     for full in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+{re.escape(surname)}(?![\w'’-])", article):
         first = full.group(1)
-        if is_first_name(first) and lean_of_first_name(first)[0] is not (Gender.FEMALE if male else Gender.MALE):
+        if is_first_name(first) and lean_of_first_name(first)[0] in (gender, Gender.UNKNOWN):
             return f"{first} {surname}"
     return None
 
@@ -475,12 +471,12 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
         if is_person_name(name):
             of = re.match(r"\s+of\s+(?:the\s+)?(?P<aff>[A-Z][^,;()]{2,90}?)(?=\s*[,.;]|\s+(?:said|told|says)\b)", text[m.end() :])
             affiliation = _role_owner(m.group("owner")) or (of.group("aff") if of else None)
-            courtesy = _COURTESY_TITLE.fullmatch(m.group("title").strip())
+            courtesy = COURTESY.match(f"{m.group('title').strip()} {name}")
             if courtesy is None:
                 collector.add(name, ActorKind.PERSON, role=_title_role(m.group("title")), affiliation=affiliation)
             else:
                 # "Mr. Vale" is no office: the person is the one the article names in full, of that gender
-                full = _in_full(name, courtesy.group("title") == "Mr", article) if " " not in name else None
+                full = _in_full(name, courtesy_gender(courtesy.group("title")), article) if " " not in name else None
                 collector.add(full or name, ActorKind.PERSON, affiliation=affiliation)
     for m in _OF_A_BODY_SPEAKING.finditer(text):
         name = name_tail(m.group("name"))

@@ -45,10 +45,10 @@ _AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,.;:!?“”\"’»-]*(?P<speaker>[^,.;:!?“”\"]{{1,80}}?)(?:,\s(?P<appositive>[^,;]{{1,100}}{_LIST_GOES_ON}),|,\s(?:the|a|an)\s[^,;]{{1,100}}|{_AGE_AND_HOME}|{_WHO_UNCLOSED})?{AUXILIARIES}\s+(?-i:{SPEECH}|{_MANNER_OF_SAYING})\b{_NOUN_BEFORE_VERB}{_NOT_PASSIVE}",
     re.IGNORECASE,
 )
-#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
-#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
 #: "told" never opens an inverted cue: '"...," told the Herald' names who heard it, not who spoke.
 _TOLD = r"(?i:told|tells?)\b"
+#: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
+#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,120}})(?![\w'’-])", re.IGNORECASE
 )

@@ -9,6 +9,7 @@ though a "mostly" answer still makes a first name.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -19,6 +20,15 @@ class Gender(str, Enum):
     MALE = "male"
     FEMALE = "female"
     UNKNOWN = "unknown"
+
+
+#: A surname after a courtesy title, as some papers name everyone ("Mrs. Vale", "Mr Ortiz"): the title
+#: says the person's gender, never an office.
+COURTESY = re.compile(r"(?P<title>Mr|Mrs|Ms|Miss)[.\u2024]?\s+(?P<surname>[A-Z][\w'’-]+)")
+
+
+def courtesy_gender(title: str) -> Gender:
+    return Gender.MALE if title == "Mr" else Gender.FEMALE
 
 
 #: Where the news we read is written: a name one gender there and the other on the continent

@@ -16,7 +16,7 @@ from summarise.grounding.cue_words import PARTY_AND_STATE, without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.gender import compatible
 from summarise.grounding.name_shapes import NAME, is_surname, person_of_body
-from summarise.grounding.names import is_first_name
+from summarise.grounding.names import COURTESY, Gender, courtesy_gender, is_first_name
 from summarise.grounding.resolver import NOT_A_NAME, Resolver
 from summarise.grounding.speakers import (
     described_as,
@@ -52,17 +52,10 @@ class Attribution:
 NOBODY = Attribution()
 _ORG_NOUNS = r"(?:company|firm|group|ministry|agency|embassy|office|council|command|army|military|movement|government|department|bureau|service|operator|centre|center|alliance|bloc|mission|authority|force|forces|party|campaign|committee|board|newspaper|paper|daily|broadcaster|network|channel|outlet|union|court|commission|administration|institute|university|organi[sz]ation|charity|coalition|foundation|association|federation|league|trust|society)"
 
-#: A surname after a courtesy title, which gives the person's gender: "Mrs. Vale", "Mr Ortiz".
-_COURTESY = re.compile(r"(?P<title>Mr|Mrs|Ms|Miss)[.\u2024]?\s+(?P<surname>[A-Z][\w'’-]+)")
-
-
-def _by_courtesy_title(phrase: str, at: int, resolver: Resolver) -> ActorCandidate | None:
+def _by_courtesy_title(courtesy: re.Match[str], at: int, resolver: Resolver) -> ActorCandidate | None:
     """Of the listed people with the surname after a courtesy title, the one of its gender, written
     in full last before ``at``: "Mr. Vale" of Ada and Tomas Vale is Tomas."""
-    courtesy = _COURTESY.fullmatch(phrase.strip())
-    if courtesy is None:
-        return None
-    pronoun = "he" if courtesy.group("title") == "Mr" else "she"
+    pronoun = "he" if courtesy_gender(courtesy.group("title")) is Gender.MALE else "she"
     kin = [a for a in resolver.kin(courtesy.group("surname"), at) if compatible(a, pronoun, resolver.article)]
     return kin[0] if kin else None
 
@@ -324,10 +317,12 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     # one word in capitals, however it is cased inside ("VanderSloot"), or a name after its titles
     name = re.fullmatch(r"[A-Z][\w'’-]+", phrase.strip()) or re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
     if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME:
-        courtesy = _COURTESY.fullmatch(phrase.strip())
-        # "Mr. VandeHei": the whole surname after a courtesy title, inner capitals and all
-        written = courtesy.group("surname") if courtesy else name.group(0)
-        person = _by_courtesy_title(phrase, at, resolver) or unlisted_person(written, article)
+        courtesy = COURTESY.fullmatch(phrase.strip())
+        if courtesy:
+            # "Mr. VandeHei": the whole surname after the title, inner capitals and all
+            person = _by_courtesy_title(courtesy, at, resolver) or unlisted_person(courtesy.group("surname"), article)
+        else:
+            person = unlisted_person(name.group(0), article)
         return from_actor(person, person.name, context, article)
     return NOBODY
 
