@@ -362,7 +362,7 @@ def test_voters_described_after_a_name_do_not_make_it_a_person() -> None:
 
 def test_a_full_name_tied_to_the_body_it_speaks_from_is_a_person_who_says_he() -> None:
     article = (
-        "Darran Whitby of Harbour Chapel in Marion said he had made more than 150 calls to other pastors.\n\n"
+        "Darran Whitby of Harbour Chapel in Lowell said he had phoned some 150 fellow pastors.\n\n"
         "The Communications Workers of Dunmore said the calls were welcome.\n"
     )
     people = {a.name for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON}
@@ -370,5 +370,5 @@ def test_a_full_name_tied_to_the_body_it_speaks_from_is_a_person_who_says_he() -
 
 
 def test_a_faith_is_not_a_persons_name() -> None:
-    article = "By faith Tomas Brenner is a practicing Roman Catholic who carries rosary beads.\n"
+    article = "By faith Tomas Brenner is a devout Roman Catholic who keeps a prayer book on his desk.\n"
     assert "Roman Catholic" not in {a.name for a in find_actor_candidates(article)}

@@ -434,7 +434,7 @@ def test_a_possessive_inside_a_bodys_name_is_no_owner(sentence: str, body: str) 
 
 @pytest.mark.parametrize("name", ["Voters First USA", "Concerned Drivers for America"])
 def test_a_body_whose_name_ends_on_a_short_state_name_is_not_the_state(name: str) -> None:
-    article = f"{name}, a political action committee, emailed a link to the video with one line: “THIS IS NOT FINE.”\n"
+    article = f"{name}, a political action committee, sent its members the clip with a single line: “THIS IS NOT FINE.”\n"
     briefing = rules_briefing(article)
     assert "United States" not in {a.name for a in briefing.actors}
     assert all(q.speaker != "United States" for q in briefing.quotes)

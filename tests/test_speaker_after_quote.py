@@ -48,10 +48,10 @@ def test_the_one_told_after_a_quote_is_not_its_speaker() -> None:
 def test_an_outlet_reporting_after_the_quote_does_not_outrank_the_speaker_named_before_it() -> None:
     article = (
         "Mayor Ines Harrowgate spoke to reporters outside the depot on Monday.\n\n"
-        "When asked how the ban would touch the ferry crews, Harrowgate said: “There will always be exceptions,” "
+        "When asked how the ban would touch the ferry crews, Harrowgate said: “Some crews will be let off,” "
         "the Estuary Times reported.\n"
     )
-    assert speaker_of(article, "There will always be") == "Ines Harrowgate"
+    assert speaker_of(article, "Some crews will be") == "Ines Harrowgate"
 
 
 def test_a_cue_that_opens_the_next_quote_with_a_colon_does_not_close_the_one_before() -> None:
@@ -81,8 +81,8 @@ def test_a_quote_set_off_by_dashes_belongs_to_the_aside_not_the_cue_closing_the_
 def test_what_someone_called_a_thing_is_theirs_not_the_cue_after_it() -> None:
     article = (
         "Oskar Hedley advises golf clubs from an office in Wakefield.\n\n"
-        "In 2009, under what Mr. Hedley called ''the old economy model,'' the Marsh Dune Country Club, a private "
-        "course 300 miles north, charged a $100,000 joining fee.\n"
+        "In 2009, under what Mr. Hedley called ''the old economy model,'' the Marsh Dune Country Club, a members-only "
+        "course up the coast, charged a $100,000 joining fee.\n"
     )
     assert speaker_of(article, "the old economy model") == "Oskar Hedley"
 
@@ -90,10 +90,10 @@ def test_what_someone_called_a_thing_is_theirs_not_the_cue_after_it() -> None:
 def test_a_document_written_by_someone_gives_its_words_to_its_author_not_a_state_it_is_about() -> None:
     article = (
         "Berlin replaced the coal levy with a subsidy for Germany's oldest plants. Environmental groups were angry.\n\n"
-        "''Instead of being fined for polluting, the utilities will be paid to keep their oldest plants on standby,'' "
-        "noted a report for Oxfam on Germany's energy policies by the environmental nonprofit E4K.\n"
+        "''Rather than paying for their smoke, the power firms will be rewarded for keeping old plants idle,'' "
+        "observed a paper for Greenwatch about the German coal rules by the climate charity E4K.\n"
     )
-    assert speaker_of(article, "Instead of being fined") == "E4K"
+    assert speaker_of(article, "Rather than paying") == "E4K"
 
 
 def test_a_study_by_a_named_researcher_of_a_college_is_hers() -> None:

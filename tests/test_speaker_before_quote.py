@@ -767,10 +767,10 @@ def test_a_speech_verb_after_according_to_names_the_speaker_nearer_the_quote() -
 def test_someone_asked_to_explain_is_not_the_one_whose_words_follow() -> None:
     article = (
         "Nora Pellwick leads a circle of farm-state donors.\n\n"
-        "Pellwick said she would like Mayor Tomas Brenner to explain his water plan but backs him because there is "
-        "“no question” he is “the stronger of the two.”\n"
+        "Pellwick said she would like Mayor Tomas Brenner to explain his water plan but backs him, since to her he is "
+        "“clearly” the “stronger of the two.”\n"
     )
-    assert speaker_of(article, "no question") == "Nora Pellwick"
+    assert speaker_of(article, "clearly") == "Nora Pellwick"
 
 
 def test_a_compound_after_a_determiner_makes_the_speech_word_after_it_a_noun() -> None:
@@ -783,15 +783,15 @@ def test_a_compound_after_a_determiner_makes_the_speech_word_after_it_a_noun() -
 
 def test_a_party_and_office_before_a_title_and_name_open_the_subject_a_participle_speaks_for() -> None:
     article = (
-        "Democratic presidential candidate Sen. Ines Harrowgate (I-Vt.) on Saturday criticized the water accord "
-        "signed in Lyon, saying the deal goes “nowhere near far enough.”\n"
+        "Democratic presidential candidate Sen. Ines Harrowgate (I-Vt.) attacked the water accord signed in "
+        "Lyon on Saturday, saying the deal goes “nowhere near far enough.”\n"
     )
     assert speaker_of(article, "nowhere near") == "Ines Harrowgate"
 
 
 def test_a_speech_verb_inside_a_compound_adjective_is_no_cue() -> None:
     article = (
-        "For Mayor Tomas Brenner, the win opens a narrow path. His strengths include support from self-described "
-        "“very conservative” voters and a strong fund-raising team.\n"
+        "For Mayor Tomas Brenner, the win opens a narrow path. His strengths include backing from self-described "
+        "“deeply traditional” voters and a large war chest.\n"
     )
-    assert speaker_of(article, "very conservative") != "His"
+    assert speaker_of(article, "deeply traditional") != "His"

@@ -51,5 +51,5 @@ def _before_first(speaker: str, after: str, before: str, lead: str) -> bool:
     return bool(names_an_outlet(unmask(speaker)) or hands_on or aside or named_so)
 
 
-#: The quote as the object of someone's naming it: 'under what Mr. Hedge called "...," the club charged'.
+#: The quote as the object of someone's naming it: 'under what Mr. Lund called "...," the club charged'.
 _WHAT_X_CALLED = re.compile(r"\bwhat\s+(?:[A-Z][\w.’'\u2024-]*\s+){1,4}(?:called|calls|dubbed|dubs|termed|terms)\s*$")

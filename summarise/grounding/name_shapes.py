@@ -64,7 +64,7 @@ def is_person_name(name: str) -> bool:
     if tokens[0] in STORM_WORDS:
         return False  # "Hurricane Katrina" is weather
     if tokens[-1] in _FAITHS:
-        return False  # "a practicing Roman Catholic" is what someone is, not who
+        return False  # "a devout Roman Catholic" is what someone is, not who
     return not (state_of(name) or any(state_of(t) for t in tokens) or name in KNOWN_ORGANISATIONS)
 
 

@@ -412,7 +412,7 @@ _ISSUING = re.compile(
 )
 
 
-#: A document and the one who wrote it, named after "by": "a report for Oxfam on coal by the nonprofit E3G".
+#: A document and the one who wrote it, named after "by": "a paper for Greenwatch on coal by the charity E4K".
 _WRITTEN_BY = re.compile(
     r"^(?i:a|an|the|one|another|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?i:report|study|analysis|survey|poll|review|paper|"
     r"projection|estimate|audit|memo|assessment|brief)\b[^“”\"]*?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}"
