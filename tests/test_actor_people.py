@@ -5,7 +5,7 @@ modal verb, a one-word surname that speaks of itself as "he" or "she", an office
 a name with a description set beside it, a name heading a digest item, a surname a body's name
 also holds, a full name that opens a sentence before a verb, and a job written in capitals before a
 name; and names the finder once read past: after a no-break space, with a middle initial, a curly
-apostrophe or an inner capital.
+apostrophe or an inner capital; and one name written with its middle name and without.
 
 Every article here is invented for the test.
 """
@@ -372,3 +372,24 @@ def test_a_full_name_tied_to_the_body_it_speaks_from_is_a_person_who_says_he() -
 def test_a_faith_is_not_a_persons_name() -> None:
     article = "By faith Tomas Brenner is a devout Roman Catholic who keeps a prayer book on his desk.\n"
     assert "Roman Catholic" not in {a.name for a in find_actor_candidates(article)}
+
+
+@pytest.mark.parametrize("full, short", [("Helen Ward Carter", "Helen Carter"), ("Tomas J. Vale", "Tomas Vale")])
+def test_a_name_written_once_with_its_middle_name_and_once_without_is_one_person(full: str, short: str) -> None:
+    article = (
+        f"{full}, the governor, said on Monday that the port would close.\n\n"
+        f"Later {short} said the plan was firm.\n"
+    )
+    people = [a for a in find_actor_candidates(article) if a.kind == ActorKind.PERSON]
+    assert [a.name for a in people] == [full]
+    assert short in people[0].aliases
+
+
+def test_a_speaker_written_without_the_middle_name_is_given_by_the_full_name() -> None:
+    article = (
+        "In her run for the nomination, Helen Ward Carter has leaned on her ties to the president.\n\n"
+        "“I did say early on that we had to find a way,” Helen Carter said on Sunday in Dover.\n"
+    )
+    briefing = rules_briefing(article)
+    assert [q.speaker for q in briefing.quotes] == ["Helen Ward Carter"]
+    assert [a.name for a in briefing.actors] == ["Helen Ward Carter"]

@@ -602,6 +602,13 @@ def _alone(word: str, text: str) -> bool:
     return False
 
 
+def _with_middle_name(short: str, full: str) -> bool:
+    """"Helen Carter" is "Helen Ward Carter" and "Tomas Vale" is "Tomas J. Vale": the same first
+    and last name with a middle name or initial between, which a story gives once and then drops."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and 3 <= len(b) <= 4 and a[0] == b[0] and a[-1] == b[-1] and all(w[:1].isupper() for w in b[1:-1])
+
+
 def _without(article: str, name: str) -> str:
     return article.replace(name, " " * len(name))
 
@@ -642,12 +649,14 @@ def _candidates(article: str) -> tuple[ActorCandidate, ...]:
         # "Salminen" and "Pekka Salminen" are one person: the longer name keeps what the shorter knew
         longer = [
             collector.by_name[o] for o in names
-            if o != candidate.name and re.search(rf"(?<![\w]){re.escape(candidate.name)}(?![\w])", o)
-            and collector.by_name[o].kind == ActorKind.PERSON
+            if o != candidate.name and collector.by_name[o].kind == ActorKind.PERSON
+            and (re.search(rf"(?<![\w]){re.escape(candidate.name)}(?![\w])", o) or _with_middle_name(candidate.name, o))
         ] if candidate.kind == ActorKind.PERSON else []
         if longer:
             longer[0].role = longer[0].role or candidate.role
             longer[0].affiliation = longer[0].affiliation or candidate.affiliation
+            if _with_middle_name(candidate.name, longer[0].name):
+                longer[0].aliases.append(candidate.name)  # written both ways: each names the one person
             continue
         if candidate.kind == ActorKind.PERSON and any(candidate.name in o for o in names if o != candidate.name):
             continue  # part of a body's name ("Joint Chiefs" of "Joint Chiefs of Staff")
