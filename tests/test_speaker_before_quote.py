@@ -795,3 +795,61 @@ def test_a_speech_verb_inside_a_compound_adjective_is_no_cue() -> None:
         "“deeply traditional” voters and a large war chest.\n"
     )
     assert speaker_of(article, "deeply traditional") != "His"
+
+
+@pytest.mark.parametrize(
+    "article, start, speaker",
+    [
+        (
+            "Mayor Tomas Brenner gave his last address in January. A few weeks later, on the steps of the city "
+            "hall, Mr. Brenner expressed a deep regret for “my failure to calm the anger in our town.”\n",
+            "my failure",
+            "Tomas Brenner",
+        ),
+        (
+            "Gov. Ines Harrowgate won on Tuesday. Aides say any push could backfire, angering Mr. Pellwick, whom "
+            "Ms. Harrowgate praised Tuesday night “for pushing us to get dark money out of our towns.”\n",
+            "for pushing us",
+            "Ines Harrowgate",
+        ),
+    ],
+)
+def test_words_a_speaker_expresses_or_praises_with_are_theirs(article: str, start: str, speaker: str) -> None:
+    assert speaker_of(article, start) == speaker
+
+
+def test_a_verb_that_needs_an_object_is_no_cue_after_a_quote() -> None:
+    article = (
+        "Judge Nora Pellwick heard the case on Monday. In a clip that Judge Pellwick called “distasteful,” "
+        "Tomas Brenner expressed a wish to see the mayor jailed.\n"
+    )
+    assert speaker_of(article, "distasteful") == "Nora Pellwick"
+
+
+def test_a_name_behind_its_titles_beside_a_description_speaks() -> None:
+    article = (
+        "One of the mayor's former backers, former Dover Rep. Ines Harrowgate, wrote in an email to the Herald "
+        "that the campaign was “sad in a year when a woman should win.”\n"
+    )
+    assert speaker_of(article, "sad in a year") == "Ines Harrowgate"
+
+
+@pytest.mark.parametrize(
+    "article, start, speaker",
+    [
+        (
+            "In the days before the mayor's speech, a group of priests called for a boycott, and the prominent civil "
+            "rights group the Dover Justice League strongly denounced his words and said it would “return” all of "
+            "his past gifts.\n",
+            "return",
+            "Dover Justice League",
+        ),
+        (
+            "The mayor left the hall early, and Nora Pellwick stayed on and said the plan was “dead on arrival.”\n",
+            "dead on arrival",
+            "Nora Pellwick",
+        ),
+    ],
+)
+def test_a_second_verb_shares_the_subject_of_the_clause_its_and_opened(article: str, start: str, speaker: str) -> None:
+    assert speaker_of(article, start) == speaker

@@ -27,7 +27,7 @@ from summarise.grounding.cue_words import (
     without_auxiliaries,
 )
 from summarise.grounding.cues import speech_verbs
-from summarise.grounding.gazetteer import PERSON_NOUNS, ROLE_NOUNS
+from summarise.grounding.gazetteer import PERSON_NOUNS, ROLE_NOUNS, TITLE
 from summarise.grounding.name_shapes import NAME
 
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
@@ -87,6 +87,11 @@ _BODY_NOUNS = (
 )
 #: A body named with "the" and capitalised words, maybe joined by "of" or "for": "The Committee for Harbour Safety".
 _BODY_NAME = r"[Tt]he\s+[A-Z][\w'’.\u2024&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’.\u2024&-]*){0,5}(?=\s+[a-z])"
+#: A body's name after the description that introduces it: "the prominent civil rights group the Harbour League".
+_DESCRIBED_BODY = re.compile(
+    rf"^\s*(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,5}}?(?i:{_BODY_NOUNS}|organi[sz]ation|association|foundation|"
+    rf"coalition|alliance|league|institute|charity|society)\s+(?P<subject>{_BODY_NAME})"
+)
 #: A span of time that opens a lead-in, never a subject: "Hours after the vote, ...".
 _TIME_BEFORE = r"(?:Seconds|Minutes|Moments|Hours|Days|Weeks|Months|Years|Shortly|Soon|Just|Long)"
 #: The name that opens a sentence (after "On Friday," and the like), as the subject of its verb.
@@ -193,6 +198,10 @@ _ONE_OF_GROUP = re.compile(
     rf"(?:^|,)\s*(?:(?:And|But)\s+)?(?:One|Another|Some|Two|Three|Several|Many|Most|None|Each)\s+of\s+[^,;“”\"]{{1,80}}$"
     rf"|\b(?i:{PERSON_NOUNS}|allies)s?\s*$"
 )
+#: A name behind its titles: "former Salem Rep. Ana Lund", "state Sen. Ana Lund", "Deputy Mayor Ana Lund".
+_TITLED_NAME = re.compile(
+    rf"(?:(?i:former|then|ex|onetime)[-\s]+)?(?:[A-Z][\w’'-]*\s+){{0,2}}?(?:{TITLE}|(?i:state\s+)?[A-Z][a-z]{{1,4}}\.)\s+(?P<name>{NAME})"
+)
 #: Two people named as one: "Ana and Tom Lund", "Ana Lund and Tom Briggs".
 _JOINT_NAMES = re.compile(rf"(?:{NAME}|[A-Z][a-z]+)\s+and\s+(?P<name>{NAME})")
 #: Someone the sentence names by whose they are, a name that may stand beside it: "Ana Lund's wife", "Ana Lund's
@@ -276,6 +285,10 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             if joint:
                 # "Her biographers, Ana and Tom Lund, wrote": the name that closes the pair speaks for both
                 last = " " * (len(last) - len(last.lstrip()) + joint.start("name")) + joint.group("name")
+            titled = _TITLED_NAME.fullmatch(unmask(last.strip())) if popped == 1 else None
+            if titled:
+                # "One of the mayor's allies, former Salem Rep. Pam Roe, said": the name behind the titles
+                last = " " * (len(last) - len(last.lstrip()) + titled.start("name")) + titled.group("name")
             if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (
                 ENDS_ON_ROLE.search(parts[-1])
                 or DESCRIBED.match(parts[-1].strip())
@@ -318,6 +331,15 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             # "a banner that read", "met a man who said": the noun the relative pronoun stands for
             return described.group(0).strip(), offset + described.start()
         if not subject and clauses and clauses[-1].group(0) in ("and", "but"):
+            if len(clauses) > 1 and clauses[-2].group(0) == "and" and head[: clauses[-2].start()].rstrip().endswith(","):
+                # "..., and the rights group the Harbour League denounced it and said it would "..."": the
+                # subject of the clause the first "and" opens, which the second verb shares (the body's name
+                # where one stands beside its description)
+                opened = clauses[-2].end()
+                clause = head[opened : clauses[-1].start()]
+                own = _DESCRIBED_BODY.match(clause) or _SENTENCE_SUBJECT.match(clause)
+                if own:
+                    return own.group("subject"), offset + opened + own.start("subject")
             # "A spokesman for the trust declined to comment but said that": the subject of the verb before the "but"
             shared = _DESCRIBED_SUBJECT.match(head)
             if shared:

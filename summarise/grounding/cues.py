@@ -48,6 +48,9 @@ SPEECH_LEMMAS = (
     "advise", "recommend", "underscore", "speculate", "surmise", "theorize", "theorise", "clarify", "confide",
     "testify", "text", "email",
 )
+#: Verbs that hand on words only when the words follow them ("expressed regret for "..."", "praised
+#: the crews "for ...""): after a quote they take an object ('"...," Vale expressed a wish'), no cue.
+_BEFORE_ONLY = ("express", "praise")
 #: Forms that are also nouns or adjectives ("the states", "a report", "the post"): fine right
 #: after a quote ("..., the ministry states"), too loose when scanning the words before one.
 _AMBIGUOUS = frozenset({"states", "state", "reports", "report", "posts", "post", "quote", "quotes", "continues",
@@ -74,8 +77,8 @@ def _inflect(lemma: str) -> set[str]:
 @lru_cache(maxsize=2)
 def speech_verbs(*, strict: bool = False) -> str:
     """A regex alternation of every form (longest first); ``strict`` leaves out forms that are
-    also nouns, for scanning the words before a quote."""
+    also nouns, for scanning the words before a quote, and adds the verbs that cue only there."""
     forms = {form for lemma in SPEECH_LEMMAS for form in _inflect(lemma)}
     if strict:
-        forms -= _AMBIGUOUS
+        forms = (forms - _AMBIGUOUS) | {form for lemma in _BEFORE_ONLY for form in _inflect(lemma)}
     return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
