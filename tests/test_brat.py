@@ -297,12 +297,15 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
          [("Former secretary of state Ruth Calder", "no deal")], ["Ruth Calder"]),
         ('The head of the Ferry League, Ina Bell, said "we sail".',
          [("The head of the Ferry League, Ina Bell,", "we sail")], ["Ina Bell"]),
+        ('"We sail," said Ina Bell, the head of the Ferry Trust for Safe Harbours, who added "at dawn".',
+         [("Ina Bell, the head of the Ferry Trust for Safe Harbours", "We sail,"), ("who", "at dawn")],
+         ["Ina Bell", "Ina Bell"]),
     ],
     ids=["apposition-after-that", "reflexive", "adjective-before-name", "outlet-noun", "capital-particle",
          "occupation-title", "name-before-second-name", "lower-case-title-of",
          "cue-only-source", "cue-only-source-clause", "according-to-only", "twice-decoded-letters",
          "combining-accents", "role-before-name", "named-after-role", "title-of-lower-case-words",
-         "head-of-a-body-then-name"],
+         "head-of-a-body-then-name", "who-after-a-source-that-describes-its-name"],
 )
 def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
     assert _speakers(text, attributed) == expected

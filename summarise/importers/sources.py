@@ -192,6 +192,11 @@ def _name_just_before(article: str, at: int, lower_words: frozenset[str]) -> Nam
     return None
 
 
+def _ends_at(source: Mention, at: int, article: str) -> bool:
+    """Whether a Source ends right before ``at``, a comma at most between."""
+    return " ".join(article[source.start : at].split()).rstrip(" ,") == source.text
+
+
 def speaker_text(text: str) -> str:
     """A description as a speaker is written: normalised, and cut at a word to fit a briefing."""
     text = normalise(text).strip(" ,;:")
@@ -225,6 +230,12 @@ def resolve_speakers(mentions: Sequence[Mention], article: str, lower_words: fro
             naming.append(m)
             continue
         if m.kind == "relative":
+            # "Ina Bell, the director of the Harbour League, who said": the Source right before the
+            # pronoun is whom it follows, not the last name that Source's description holds
+            adjoining = naming[-1] if naming and _ends_at(naming[-1], m.start, article) else None
+            if adjoining is not None:
+                out[m.start] = Speaker(adjoining.name or adjoining.text, True, adjoining.person)
+                continue
             name = _name_just_before(article, m.start, lower_words)
             if name is not None:
                 out[m.start] = Speaker(name.text, True, is_person(name, article))
