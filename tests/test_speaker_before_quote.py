@@ -853,3 +853,21 @@ def test_a_name_behind_its_titles_beside_a_description_speaks() -> None:
 )
 def test_a_second_verb_shares_the_subject_of_the_clause_its_and_opened(article: str, start: str, speaker: str) -> None:
     assert speaker_of(article, start) == speaker
+
+
+def test_a_verb_of_judging_gives_its_subject_the_words_after_its_object_and_as() -> None:
+    article = (
+        "“I was attacked by Mr. Orr at the rally,” Mr. Brenner wrote. Mr. Brenner added, “Am I not allowed to "
+        "respond?” On television, Mr. Brenner's campaign chairman, Piet Pellwick, dismissed criticism of "
+        "Mr. Brenner's comments about Ms. Orr as “Labour talking points.”\n"
+    )
+    assert speaker_of(article, "Labour talking points") == "Piet Pellwick"
+
+
+def test_a_participle_opening_the_sentence_is_a_lead_in_not_a_name() -> None:
+    article = (
+        "Gov. Tomas Brenner spoke on Friday. Facing mounting criticism from both parties, Mr. Brenner released a "
+        "statement on Saturday night, calling the soldier a hero but insisting that Mr. Orr had “no right” to "
+        "attack him.\n"
+    )
+    assert speaker_of(article, "no right") == "Tomas Brenner"

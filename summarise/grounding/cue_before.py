@@ -98,14 +98,15 @@ _TIME_BEFORE = r"(?:Seconds|Minutes|Moments|Hours|Days|Weeks|Months|Years|Shortl
 #: (its title words too: "Republican presidential candidate Ana Lund took to Twitter, writing"); a lead-in
 #: that opens on a preposition may run longer ("After wins in five wards on Tuesday night, Lund ...").
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked|{_TIME_BEFORE})\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}),\s+)?"
+    rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked|{_TIME_BEFORE})\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}"
+    rf"|[A-Z][a-z]+ing\s[^,“”\"]{{0,100}}),\s+)?"
     rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?!{_TIME_BEFORE}\b)(?P<subject>(?:he|she|they|it)\b"
     # a description that ends on its role: "His chief aide doubled down, saying", "In an interview, the justice
     # sounded off, saying", "The wealthy businessman opened by talking about it, saying"
     rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
     # a body by its name: "The Harbour Workers Committee released a statement, saying"
     rf"|{_BODY_NAME}"
-    rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b)"
+    rf"|(?!(?:In|On|At|As|After|Before|When|While|During|With|For|From|By|The|A|An|His|Her|Its|Their|This|That)\b|[A-Z][a-z]+ing\s+[a-z])"
     rf"(?:(?:{TITLE_BEFORE_NAME}(?:[A-Z][a-z]{{1,4}}[.\u2024]\s+)?|{_OFFICE_OF})(?=[A-Z]))?{NAME})"
     r"(?=(?:\s*\((?:[A-Z]|Ind|Dem|Rep)[\w.\u2024-]{0,12}\))?(?:,\s(?:an?|the|who|\d)\b[^,“”\"]{0,80},)?\s+(?!of\b)[a-z])"
 )
@@ -161,9 +162,14 @@ _ABSOLUTE_PARTICIPLE = re.compile(
 #: naming ("Ortiz called the plan "..."", "what Lund calls "..."") and a survey's or inquiry's findings
 #: ("Gallup found that "...""); sworn words ("Ruiz testified that") are in the speech lexicon.
 _NAMING = r"(?:call|calls|called|dub|dubs|dubbed)"
+#: Verbs of judging with their object between them and the quote: "Lund dismissed the criticism as "..."".
+_JUDGING = (
+    r"(?:described|dismissed|derided|mocked|branded|labell?ed|characteri[sz]ed|denounced|criticized|blasted|hailed|"
+    r"slammed|touted|portrayed|painted|cast)"
+)
 _QUOTING_VERB = re.compile(
     rf"\b(?:{speech_verbs(strict=True)}|{_NAMING}(?!\s+(?:for|on|to|in|up|off|out|back|it\s+quits)\b)"
-    r"|(?:found|finds)(?=\s+that\b))\b"
+    rf"|(?:found|finds)(?=\s+that\b)|{_JUDGING}(?=\s[^“”\"]{{0,120}}\sas\s*$))\b"
 )
 #: A speech verb that tells of words yet to be said: "voters will say", "they would tell him".
 _SPEECH_TO_COME = re.compile(r"\b(?:will|would|could|might|may|won[’']t|wouldn[’']t)\s+(?:\w+ly\s+)?$")
