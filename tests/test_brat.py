@@ -300,12 +300,14 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
         ('"We sail," said Ina Bell, the head of the Ferry Trust for Safe Harbours, who added "at dawn".',
          [("Ina Bell, the head of the Ferry Trust for Safe Harbours", "We sail,"), ("who", "at dawn")],
          ["Ina Bell", "Ina Bell"]),
+        ('Sen. Ina Bell (D-Maine) said "we sail".', [("Sen. Ina Bell (D-Maine", "we sail")], ["Ina Bell"]),
     ],
     ids=["apposition-after-that", "reflexive", "adjective-before-name", "outlet-noun", "capital-particle",
          "occupation-title", "name-before-second-name", "lower-case-title-of",
          "cue-only-source", "cue-only-source-clause", "according-to-only", "twice-decoded-letters",
          "combining-accents", "role-before-name", "named-after-role", "title-of-lower-case-words",
-         "head-of-a-body-then-name", "who-after-a-source-that-describes-its-name"],
+         "head-of-a-body-then-name", "who-after-a-source-that-describes-its-name",
+         "party-tag-the-source-cuts-open"],
 )
 def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
     assert _speakers(text, attributed) == expected

@@ -41,7 +41,7 @@ ABBREVIATED = re.compile(
 )
 _POST_MODIFIERS = PREPOSITIONS | {"who"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*(?:\)|$)")  # one the Source cuts before its close too: "Sen. Ina Bell (D-Maine"
 
 
 @dataclass(frozen=True)
