@@ -1,13 +1,15 @@
 """Speakers named in the cue after a quote when who they are takes many words: a description that
 lists ("deputy minister of ports, roads, and rail"), a role named by whose it is ("the senator's
-chief of staff, Name,"), and the listener a "told" names, who is never the speaker.
+chief of staff, Name,"), the listener a "told" names, who is never the speaker, and two writers
+named as one ("experts Name and Name of the Institute wrote").
 
 Every article here is invented for the test.
 """
 
 from __future__ import annotations
 
-from tests.quote_lookup import speaker_of
+from summarise.schemas import SpeakerType
+from tests.quote_lookup import quote_starting, speaker_of
 
 
 def test_a_description_that_lists_in_lower_case_still_ends_before_the_cue() -> None:
@@ -99,3 +101,13 @@ def test_a_document_written_by_someone_gives_its_words_to_its_author_not_a_state
 def test_a_study_by_a_named_researcher_of_a_college_is_hers() -> None:
     article = "Port wages rose again in May.\n\n“Wages will fall within a year,” said a study by Ines Harrowgate of Dunmore College.\n"
     assert speaker_of(article, "Wages will fall") == "Ines Harrowgate"
+
+
+def test_two_writers_named_in_the_cue_after_a_quote_speak_through_the_name_that_closes_the_pair() -> None:
+    article = (
+        "“The port cannot take more ships,” Mayor Tomas Brenner said on Monday. Experts have doubted him.\n\n"
+        "“A deeper channel would let larger ships in than the present one allows,” port experts Ines Harrowgate "
+        "and Pavel Ostrander of the Dover Institute wrote in a report last year.\n"
+    )
+    quote = quote_starting(article, "A deeper channel")
+    assert (quote.speaker, quote.speaker_type) == ("Pavel Ostrander", SpeakerType.ANALYST)

@@ -8,7 +8,7 @@ campaign source"), nobody named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarise.grounding.actor_sources import outlet_before
 from summarise.grounding.actors import ActorCandidate
@@ -159,6 +159,10 @@ _PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
 #: the cue's speaker is the pronoun.
 _PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
 #: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
+#: Two people who spoke as one, after what they are and before where they work.
+_JOINT_WRITERS = re.compile(
+    rf"^(?:[a-z][\w'’-]*\s+){{0,3}}(?:{NAME})\s+and\s+(?P<name>{NAME})(?:\s+(?:of|at|from|with)\s+[^,;]{{1,60}})?$"
+)
 _SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
 #: "the Times", "The Wall Street Journal", "the Federation of Dockers": "the" and capitalised words only
 #: (joined by "of", "for", "and"), a name.
@@ -188,6 +192,14 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     if issued:
         owner = issued.group("owner")
         phrase = _OWNER_PRONOUN.get(owner.lower(), re.sub(r"['’]s$", "", owner).strip())
+    joint = _JOINT_WRITERS.match(phrase.strip())
+    if joint:
+        # "port experts Ana Lund and Tom Briggs of the Dover Institute wrote": the name that closes
+        # the pair speaks for both, as it does before a quote ("Her biographers, Ana and Tom Lund, wrote")
+        closing = resolve(joint.group("name"), at, floor, resolver, context, previous)
+        if closing.actor is not None and closing.actor.kind == ActorKind.PERSON:
+            described = speaker_type(phrase, context)  # what the pair are: "port experts"
+            return replace(closing, type=described) if described != SpeakerType.OTHER else closing
     clause = _PRONOUN_CLAUSE.match(phrase.strip())
     if clause:
         phrase = clause.group("pronoun")  # "She went on to", "He criticized the plan": the pronoun speaks
