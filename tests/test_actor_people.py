@@ -16,7 +16,7 @@ import pytest
 
 from summarise.grounding import find_actor_candidates, find_quote_candidates
 from summarise.rules import rules_briefing
-from summarise.schemas import ActorKind
+from summarise.schemas import ActorKind, SpeakerType
 
 
 def _people(article: str) -> set[str]:
@@ -393,3 +393,25 @@ def test_a_speaker_written_without_the_middle_name_is_given_by_the_full_name() -
     briefing = rules_briefing(article)
     assert [q.speaker for q in briefing.quotes] == ["Helen Ward Carter"]
     assert [a.name for a in briefing.actors] == ["Helen Ward Carter"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "DOVER — Helen Carter doesn't recognize the rival she once knew.",
+        "Helen Carter won't back the harbour plan.",
+        "DOVER, England — Helen Carter may run again.",
+    ],
+)
+def test_a_full_name_opening_a_sentence_before_a_negated_verb_or_after_a_dateline_is_a_person(lead: str) -> None:
+    article = HEADLINE + f"{lead}\n\nCarter and her husband, former President Piet Carter, left early.\n\n“I have been vetted,” Carter said.\n"
+    assert "Helen Carter" in _people(article)
+
+
+def test_a_surname_inside_a_relatives_full_name_lends_her_none_of_his_titles() -> None:
+    article = HEADLINE + (
+        "DOVER — Helen Carter doesn't recognize the rival she once knew.\n\n"
+        "Carter and her husband, former President Piet Carter, left early.\n\n“I have been vetted,” Carter said.\n"
+    )
+    quote = next(q for q in find_quote_candidates(article) if q.text.startswith("I have been vetted"))
+    assert (quote.speaker, quote.speaker_role, quote.speaker_type) == ("Helen Carter", None, SpeakerType.OTHER)

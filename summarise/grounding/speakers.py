@@ -37,6 +37,7 @@ from summarise.grounding.gazetteer import (
     ROLE_NOUNS,
     ROLE_TYPES,
     THINK_TANK_WORDS,
+    TITLE,
     state_of,
     us_place_in,
 )
@@ -256,6 +257,8 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
     and the description a sentence held back for the person the next one names."""
     found = []
     for start, end in mentions:
+        if _inside_anothers_name(article, start):
+            continue  # "Carter" of "former President Piet Carter": his titles, not hers
         title_start, title = _title_before(article, start)
         if not title:
             title_start, title = _set_before(article, start)  # "the party's campaign manager, Rob Kale"
@@ -268,6 +271,15 @@ def _described(mentions: tuple[tuple[int, int], ...], article: str) -> tuple[tup
         if held is not None:
             found.append(held)
     return tuple(found)
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[A-Z][a-z]+)[ \t]+$")
+
+
+def _inside_anothers_name(article: str, start: int) -> bool:
+    """Whether a mention is the surname of a longer name: a first name, no title, right before it."""
+    before = _WORD_BEFORE.search(article, max(0, start - 30), start)
+    return bool(before) and is_first_name(before.group("word")) and not re.fullmatch(TITLE, before.group("word"))
 
 
 def _held_back_description(article: str, first_mention: int) -> tuple[int, int, str] | None:
