@@ -381,3 +381,30 @@ def test_a_pronoun_no_source_explains_is_the_person_the_text_names(text: str, wo
     pronoun = text.rindex(" ", 0, text.rindex(" said")) + 1
     attribution = Attribution(source=((pronoun, text.rindex(" said")),), content=((quoted, quoted + len(words)),))
     assert [q.speaker for q in article_gold(text, [attribution]).quotes] == [expected]
+
+
+def test_a_voice_named_inside_a_reports_content_speaks_its_later_quotes_too() -> None:
+    text = "“We stay,” Ines Duarte said of the islanders, according to a pool report. “Nobody leaves the quay.”\n"
+
+    def span(words: str) -> tuple[int, int]:
+        at = text.index(words)
+        return (at, at + len(words))
+
+    attributions = [
+        Attribution(
+            source=(span("a pool report"),),
+            content=(span("“We stay,” Ines Duarte said of the islanders"), span("“Nobody leaves the quay.”")),
+        )
+    ]
+    assert [(q.text, q.speaker) for q in article_gold(text, attributions).quotes] == [
+        ("We stay,", "Ines Duarte"),
+        ("Nobody leaves the quay.", "Ines Duarte"),
+    ]
+
+
+def test_a_passage_quoted_whole_is_not_the_voice_a_later_cue_inside_it_names() -> None:
+    text = "As a live blog put it: \"Sen. Ines Duarte took the stage late. “We tie,” Duarte said.\"\n"
+    content = text.index("\"Sen."), len(text) - 1
+    source = text.index("a live blog"), text.index("a live blog") + len("a live blog")
+    quotes = article_gold(text, [Attribution(source=(source,), content=(content,))]).quotes
+    assert [q.speaker for q in quotes if q.text.startswith("Sen. Ines")] == ["a live blog"]  # the blog, not Duarte

@@ -229,12 +229,20 @@ def article_gold(article: str, attributions: Sequence[Attribution]) -> ArticleGo
     mentions = [_read_source_span(article, a.source, lower_words) for a in attributions if a.source]
     speakers = resolve_speakers(mentions, article, lower_words)
     kinds = {m.start: m.kind for m in mentions}
+    # the person an inner cue names for one quote of a Content speaks the quotes after it there too:
+    # in "“...,” Osei said, according to a pool report. “...”" the second quote is Osei's as well
+    # (not the words before it: a live blog quoted whole is the blog's, not the voice inside it)
+    voice_of: dict[int, Mention] = {}
     pairs: list[tuple[GoldQuote, Speaker]] = []
     for (start, end), index in kept:
         source_start = attributions[index].source[0][0]
         speaker = speakers[source_start]
         found = "description" if not speaker.named else "named" if kinds[source_start] == "name" else "resolved"
         inner = inner_source(article, attributions[index].content, (start, end), lower_words)
+        if inner is not None:
+            voice_of[index] = inner
+        elif not speaker.named:
+            inner = voice_of.get(index)
         if inner is not None and inner.name != speaker.text:
             speaker, found = Speaker(inner.name or inner.text, True, True), "named"
         pairs.append((GoldQuote(start, end, article[start:end], speaker.text, found), speaker))
