@@ -11,7 +11,7 @@ import pytest
 from summarise.grounding import find_actor_candidates, split_sentences
 from summarise.grounding.gender import compatible
 from summarise.schemas import ActorKind
-from tests.quote_lookup import quote_starting
+from tests.quote_lookup import quote_starting, speaker_of
 
 
 def _people(article: str) -> set[str]:
@@ -529,3 +529,17 @@ def test_a_courtesy_title_tells_two_people_of_one_surname_apart(her_title: str) 
 def test_a_surname_with_an_inner_capital_after_a_courtesy_title_is_read_whole() -> None:
     article = "The site's founder has a plan.\n\n''We did not know who read our pieces,'' Mr. VandeHorn said.\n"
     assert quote_starting(article, "We did not know").speaker == "VandeHorn"
+
+
+def test_a_pronoun_after_a_passage_set_off_as_a_block_is_its_writer() -> None:
+    article = (
+        "The film opens on Friday.\n\n"
+        "According to the columnist Tomas Brenner, one feature of the film is who it lacks: the mayor and the "
+        "former port chief.\n\n"
+        "Brenner writes:\n\n"
+        "The film names neither the mayor nor the port chief, and makes no case about what the two did. But the "
+        "impression will be that they did not do enough.\n"
+        "In fact, it will be that they did nothing at all. Nothing.\n\n"
+        "He writes in the column that the “film is simply and wholly an indictment.”\n"
+    )
+    assert speaker_of(article, "film is simply") == "Tomas Brenner"

@@ -34,7 +34,7 @@ from summarise.grounding.gender import compatible
 from summarise.grounding.issuing_body import issuing_body
 from summarise.grounding.quote_spans import is_statement, quoted_ranges, trim
 from summarise.grounding.repeated_quotes import opening, same_words, words_of
-from summarise.grounding.resolver import LOOKBACK_SENTENCES, Resolver
+from summarise.grounding.resolver import FAR_LOOKBACK_SENTENCES, LOOKBACK_SENTENCES, Resolver
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speaker_of_phrase import NOBODY, from_actor, resolve
 from summarise.schemas import ActorKind, MatchStatus, QuoteDraft, Span, SpeakerType, clip, field_cap
@@ -183,6 +183,12 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 near = [named] if named is not None else resolver.nearby(reach, s.start)
                 who = from_actor(near[0], near[0].name, context, article) if near else NOBODY
                 fallback = True
+            if lost_pronoun in ("he", "she") and not who.known:
+                # "Vale writes:" then four sentences of his quoted as a block, then "He writes that "..."":
+                # nobody in reach and nobody who spoke since; the pronoun's person is further back
+                far = _block_writer(sentences, index, lost_pronoun, resolver)
+                if far is not None:
+                    who = from_actor(far, far.name, context, article)
             if lost_pronoun and who.actor is not None and who.actor.kind == ActorKind.PERSON and (
                 lost_pronoun == "it" or not compatible(who.actor, lost_pronoun, article)
             ):
@@ -216,6 +222,18 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 resolver.spoken[s.start] = who.actor
     _speaker_of_its_copy(quotes, guessed)
     return tuple(quotes)
+
+
+def _block_writer(sentences: list[Sentence], index: int, pronoun: str, resolver: Resolver) -> ActorCandidate | None:
+    """The person whose words a passage set off as a block gave, when a "he" or "she" after it finds
+    no one nearer: the one a sentence ending on a colon ("Vale writes:") names, with only the
+    block between (no quotation marks in it)."""
+    for before in reversed(sentences[max(0, index - FAR_LOOKBACK_SENTENCES) : index]):
+        if resolver.has_quote(before.start, before.end):
+            return None
+        if before.text.rstrip().endswith(":"):
+            return resolver.subject_before(before.end, before.start, pronoun)
+    return None
 
 
 def _named_in_context(sentences: list[Sentence], index: int, q_start: int, q_end: int, resolver: Resolver) -> ActorCandidate | None:
