@@ -53,6 +53,8 @@ def test_the_head_of_a_research_institute_speaks_as_an_analyst(description: str,
         "a pollster for the Liberal Party",
         "a historian of the navy",
         "a research coordinator at Harbour Armament Services (HAS)",
+        "a columnist for the Harbour Ledger",  # a commentator (LABELLING.md)
+        "a conservative radio pundit",
     ],
 )
 def test_economists_pollsters_historians_and_research_staff_speak_as_analysts(description: str) -> None:

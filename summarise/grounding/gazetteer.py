@@ -316,7 +316,7 @@ ROLE_TYPES = (
     (
         (
             r"analyst|expert|professor|researcher|fellow|scholar|think[- ]tank|specialist|academic|lecturer|"
-            r"scientist|teaches|commentator|economist|pollster|historian|"
+            r"scientist|teaches|commentator|columnist|pundit|economist|pollster|historian|"
             r"research (?:coordinator|director|associate|manager)|(?:head|director) of research"
         ),
         "analyst",
