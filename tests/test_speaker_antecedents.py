@@ -543,3 +543,15 @@ def test_a_pronoun_after_a_passage_set_off_as_a_block_is_its_writer() -> None:
         "He writes in the column that the “film is simply and wholly an indictment.”\n"
     )
     assert speaker_of(article, "film is simply") == "Tomas Brenner"
+
+
+def test_a_pronoun_is_never_the_tail_of_a_papers_name_nor_a_day_opening_a_sentence() -> None:
+    article = (
+        "Mayor Tomas Brenner spoke in Dover on Monday. “You can't do that any more,” Brenner said. The New York "
+        "Times quoted one of Brenner's aides as saying the mayor has trouble with budgets. He brushed off these "
+        "concerns. “I have run 57 budgets, and I have common sense,” he said.\n\n"
+        "Gov. Ines Harrowgate ran the firm for years. One Sunday in late 2001, the board met again. “This is a "
+        "choice between charging ahead or retreating,” she said at a conference in Dover.\n"
+    )
+    assert speaker_of(article, "I have run 57") == "Tomas Brenner"
+    assert speaker_of(article, "This is a choice") == "Ines Harrowgate"

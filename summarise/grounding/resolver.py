@@ -452,7 +452,9 @@ def unlisted_subject(clause: str, article: str) -> ActorCandidate | None:
     # the name may follow its title words ("Deputy Whip Ana Ruiz"), its first word then a first name
     titles = _CAPITALISED_RUN.match(clause)
     adverb = _SENTENCE_ADVERB.match(clause)
-    starts = [0, *(t.start() for t in _CAPITALISED.finditer(clause, 0, titles.end()) if t.start() and is_first_name(t.group(1)))]
+    # (not inside a body's name: "The New York Times quoted" holds no "York Times")
+    inside = titles.end() if not re.match(r"(?:The|A|An)\s", clause) else 0
+    starts = [0, *(t.start() for t in _CAPITALISED.finditer(clause, 0, inside) if t.start() and is_first_name(t.group(1)))]
     for start in sorted({*starts, *([adverb.end()] if adverb else [])}):
         m = _SUBJECT_NAME.match(clause, start)
         if not m or m.group("name").split()[0] in NOT_A_NAME or is_group_name(m.group("name")):

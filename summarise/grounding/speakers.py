@@ -99,7 +99,9 @@ def speakers_not_listed(article: str, listed: Iterable[ActorCandidate]) -> list[
             found[name] = unlisted_person(name, article)
     for m in _OPENING_NAME.finditer(article):
         name = re.sub(r"['’]s$", "", m.group("name"))  # "Ada Brun's tone was sharp": the name ends before its possessive
-        if name not in found and name not in known and is_first_name(name.split()[0]):
+        if name not in found and name not in known and is_first_name(name.split()[0]) and not any(
+            t in NOT_NAME_WORDS for t in name.split()
+        ):  # not "One Sunday in late May, the board met"
             if names_a_place_or_event(name, article[m.end("name") :], article):
                 continue  # "Jack Creek was a tragedy": a place in a person's shape
             found[name] = unlisted_person(name, article)  # "Donald Brennan also attacked ...", sentence-first
