@@ -301,13 +301,16 @@ def test_sentences_of_one_passage_cut_into_attributions_are_one_quote() -> None:
          [("Ina Bell, the head of the Ferry Trust for Safe Harbours", "We sail,"), ("who", "at dawn")],
          ["Ina Bell", "Ina Bell"]),
         ('Sen. Ina Bell (D-Maine) said "we sail".', [("Sen. Ina Bell (D-Maine", "we sail")], ["Ina Bell"]),
+        ('Ina Bell said "we sail". One aide to the mayor said "not today". "Never," the source added.',
+         [("Ina Bell", "we sail"), ("One aide to the mayor", "not today"), ("the source", "Never,")],
+         ["Ina Bell", "One aide to the mayor", "One aide to the mayor"]),
     ],
     ids=["apposition-after-that", "reflexive", "adjective-before-name", "outlet-noun", "capital-particle",
          "occupation-title", "name-before-second-name", "lower-case-title-of",
          "cue-only-source", "cue-only-source-clause", "according-to-only", "twice-decoded-letters",
          "combining-accents", "role-before-name", "named-after-role", "title-of-lower-case-words",
          "head-of-a-body-then-name", "who-after-a-source-that-describes-its-name",
-         "party-tag-the-source-cuts-open"],
+         "party-tag-the-source-cuts-open", "the-source-after-an-unnamed-voice"],
 )
 def test_how_a_source_names_its_speaker(text: str, attributed: list[tuple[str, str]], expected: list[str]) -> None:
     assert _speakers(text, attributed) == expected

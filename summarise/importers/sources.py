@@ -197,6 +197,10 @@ def _ends_at(source: Mention, at: int, article: str) -> bool:
     return " ".join(article[source.start : at].split()).rstrip(" ,") == source.text
 
 
+#: The heads of a definite description that goes on with an unnamed voice ("the source", "the person").
+_SOMEONE_UNNAMED = frozenset({"person", "source", "insider", "individual", "operative", "staffer"})
+
+
 def speaker_text(text: str) -> str:
     """A description as a speaker is written: normalised, and cut at a word to fit a briefing."""
     text = normalise(text).strip(" ,;:")
@@ -223,8 +227,12 @@ def resolve_speakers(mentions: Sequence[Mention], article: str, lower_words: fro
     ordered = sorted(mentions, key=lambda m: m.start)
     naming: list[Mention] = []
     out: dict[int, Speaker] = {}
-    for m in ordered:
+    for i, m in enumerate(ordered):
         antecedent: Mention | None = None
+        if m.kind == "definite" and head_noun(m.text) in _SOMEONE_UNNAMED and i and ordered[i - 1].kind == "own":
+            # "“...,” said one operative inside the campaign. “...,” the insider said": the voice no name was given
+            out[m.start] = out[ordered[i - 1].start]
+            continue
         if m.kind == "name":
             out[m.start] = Speaker(m.name or m.text, True, m.person)
             naming.append(m)
