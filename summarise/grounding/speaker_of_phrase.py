@@ -159,6 +159,8 @@ _PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
 #: the cue's speaker is the pronoun.
 _PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
 #: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
+#: A definite "person" that goes on with the unnamed voice who spoke last, no one the story named.
+_SAME_UNNAMED = re.compile(r"(?i:the|this|that)\s+(?:same\s+)?(?:person|source|individual|insider)")
 #: Two people who spoke as one, after what they are and before where they work.
 _JOINT_WRITERS = re.compile(
     rf"^(?:[a-z][\w'’-]*\s+){{0,3}}(?:{NAME})\s+and\s+(?P<name>{NAME})(?:\s+(?:of|at|from|with)\s+[^,;]{{1,60}})?$"
@@ -206,6 +208,8 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
     bare = phrase.strip().lower()
     if _SHARE.match(phrase.strip()):
         return Attribution(None, phrase.strip(), None, speaker_type(phrase, context))  # "About three in 10 said"
+    if previous.actor is None and previous.role and _SAME_UNNAMED.fullmatch(phrase.strip()):
+        return previous  # ""...," said a longtime adviser, who asked not to be named. "...," the person added"
     described = unnamed_voice(phrase, resolver, context)
     if described is not None:
         return described
