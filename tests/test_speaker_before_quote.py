@@ -871,3 +871,12 @@ def test_a_participle_opening_the_sentence_is_a_lead_in_not_a_name() -> None:
         "attack him.\n"
     )
     assert speaker_of(article, "no right") == "Tomas Brenner"
+
+
+def test_a_second_quote_of_a_sentence_keeps_the_cue_of_its_first_over_an_unnamed_group_opening_it() -> None:
+    article = (
+        "Some Labour members said they feared a repeat of the 1992 conference, when Mayor Tomas Brenner, who had "
+        "failed to win his party's nomination, called for a “class war” against “bankers and landlords.”\n"
+    )
+    assert speaker_of(article, "class war") == "Tomas Brenner"
+    assert speaker_of(article, "bankers and landlords") == "Tomas Brenner"

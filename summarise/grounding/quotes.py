@@ -138,7 +138,9 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 phrase = None  # words that name nobody ("asked about it in an interview"): as if there were none
             # "A man in the back yelled, "..."", "Supporters of Ortiz chanted "..."": a sentence that
             # opens on someone unnamed gives them its quote, not the person named nearby
-            unnamed = unnamed_subject(s, s.start + a, resolver, context) if phrase is None else None
+            # (not past a cue that gave this sentence's earlier quote: "Some members feared a repeat of the
+            # day Lund called for a "class war" against "bankers"": both are Lund's)
+            unnamed = unnamed_subject(s, s.start + a, resolver, context) if phrase is None and not sentence_voice.known else None
             own_subject = subject_of_sentence(s, s.start + a, resolver, bodies=True) if phrase is None and unnamed is None else None
             if own_subject is None and phrase is None and unnamed is None and index and not s.text[: max(0, a - 1)].strip():
                 # a quote opening its sentence right after "Ortiz touted her record." is Ortiz's
