@@ -415,3 +415,11 @@ def test_a_surname_inside_a_relatives_full_name_lends_her_none_of_his_titles() -
     )
     quote = next(q for q in find_quote_candidates(article) if q.text.startswith("I have been vetted"))
     assert (quote.speaker, quote.speaker_role, quote.speaker_type) == ("Helen Carter", None, SpeakerType.OTHER)
+
+
+def test_a_courtesy_title_finds_the_full_name_the_story_wrote_only_as_a_possessive() -> None:
+    article = HEADLINE + (
+        "Labour is split. Some members feared a repeat of Tomas Brenner's fiery speech in 1992, when Mr. Brenner "
+        "called for a “class war.”\n"
+    )
+    assert _speakers(article) == ["Tomas Brenner"]

@@ -408,7 +408,8 @@ _KNOWN_LABELS = tuple(
 def _in_full(surname: str, gender: Gender, article: str) -> str | None:
     """The first name and surname the article writes for a surname a courtesy title stands before,
     of the title's gender where the first name tells it: "Mr. Vale" of "Ada and Tomas Vale" is Tomas."""
-    for full in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+{re.escape(surname)}(?![\w'’-])", article):
+    # (a possessive too: "Tomas Vale's speech" names him in full)
+    for full in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+{re.escape(surname)}(?![\w-])(?!['’](?!s\b))", article):
         first = full.group(1)
         if is_first_name(first) and lean_of_first_name(first)[0] in (gender, Gender.UNKNOWN):
             return f"{first} {surname}"
