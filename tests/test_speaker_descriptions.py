@@ -162,3 +162,19 @@ def test_the_person_who_adds_words_is_the_unnamed_voice_before_not_a_name_nearby
     )
     quote = quote_starting(article, "Being candid")
     assert (quote.speaker, quote.speaker_role) == (None, "longtime adviser to Harrowgate")
+
+
+def test_a_coach_and_an_administrator_are_roles_a_name_stands_behind() -> None:
+    coach = (
+        "Rovers lose at home\n\n"
+        "Rovers head coach Tomas Brenner met reporters after the loss on Saturday night.\n\n"
+        "“Well, number one, I feel for my players.”\n"
+    )
+    council = (
+        "Kelby council, Tuesday\n\n"
+        "Mayor Ines Harrowgate was away, so city administrator Pavel Ostrander took the complaints all night.\n\n"
+        "“The meters are illegal,” Nora Pellwick insisted. “I checked with the county.”\n\n"
+        "“We gave you our answer already,” snapped the city administrator.\n"
+    )
+    assert quote_starting(coach, "Well, number one").speaker == "Tomas Brenner"
+    assert quote_starting(council, "We gave you").speaker == "Pavel Ostrander"

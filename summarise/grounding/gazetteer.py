@@ -290,7 +290,7 @@ ROLE_NOUNS = (
     r"survivor|student|teacher|worker|farmer|owner|driver|mother|father|representative|negotiator|marshal|"
     r"attorney|prosecutor|inspector|detective|colonel|commodore|activist|monk|priest|chairwoman|commissioner|"
     r"council(?:man|woman|member|l?or)|alderman|sheriff|pastor|rabbi|imam|bishop|legislator|sergeant|lieutenant|"
-    r"physician|surgeon|superintendent|treasurer|clerk|coordinator|neighbou?r"
+    r"physician|surgeon|superintendent|treasurer|clerk|coordinator|neighbou?r|coach|administrator"
 )
 #: Nouns for a person that a description may end on beside the roles ("the billionaire businessman",
 #: "the Ohio front-runner", "a Lund strategist"): they say who someone is in the story, not an office.
