@@ -8,7 +8,7 @@ quote printed twice, a statement a body put out, two quotes in one sentence from
 from __future__ import annotations
 
 from summarise.schemas import SpeakerType
-from tests.quote_lookup import quotes_starting
+from tests.quote_lookup import quote_starting, quotes_starting, speaker_of
 
 
 def test_a_pull_quote_printed_alone_takes_the_speaker_of_its_attributed_copy() -> None:
@@ -105,3 +105,30 @@ def test_a_she_inside_reported_words_is_what_they_are_about_not_their_voice() ->
     )
     (q,) = quotes_starting(article, "the only one who kept")
     assert q.speaker != "Odile Marchetti"
+
+
+def test_a_possessive_is_no_speech_verb() -> None:
+    article = (
+        "Oren Vask attacked Paul Ledwell at a town hall in Marrow County on Saturday.\n\n"
+        "Vask also took a jab at Ledwell, suggesting Ledwell might have trouble with the state's farm voters. "
+        "“Not many farmers come out of the city,” he said.\n"
+    )
+    assert speaker_of(article, "Not many farmers") == "Oren Vask"
+
+
+def test_the_writers_own_question_has_no_speaker() -> None:
+    article = (
+        "I spent the summer in the hill towns around Varrow, and the talks nearly always began the same way.\n\n"
+        "“Which way are you leaning?” I'd ask.\n\nPeople would look at their shoes before they answered.\n"
+    )
+    assert speaker_of(article, "Which way") is None
+
+
+def test_a_text_of_law_that_says_something_is_no_ones_voice() -> None:
+    article = (
+        "Governor Tomas Brenner said Tuesday he would challenge the new water rules in court. “These rules were "
+        "written without a single hearing,” Brenner said.\n\n"
+        "The county charter says, “No fee may be raised without a vote of the full council.”\n"
+    )
+    quote = quote_starting(article, "No fee may be raised")
+    assert (quote.speaker, quote.speaker_role) == (None, "The county charter")

@@ -81,4 +81,5 @@ def speech_verbs(*, strict: bool = False) -> str:
     forms = {form for lemma in SPEECH_LEMMAS for form in _inflect(lemma)}
     if strict:
         forms = (forms - _AMBIGUOUS) | {form for lemma in _BEFORE_ONLY for form in _inflect(lemma)}
-    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+    # a possessive is a noun's, never a verb's: "the state's farm voters", "the report's author"
+    return "(?:(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!['’]s\b))"

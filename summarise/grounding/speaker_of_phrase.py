@@ -332,7 +332,8 @@ def resolve(phrase: str, at: int, floor: int, resolver: Resolver, context: str, 
         return Attribution(None, role, None, speaker_type(role, context))
     # one word in capitals, however it is cased inside ("VanderSloot"), or a name after its titles
     name = re.fullmatch(r"[A-Z][\w'’-]+", phrase.strip()) or re.search(rf"{NAME}(?![\w'’-])", _TITLE_LEAD.sub("", phrase))
-    if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME:
+    first_person = re.match(r"(?:I|We)['’]", phrase.strip())  # "I'd ask", "We'd say": the writer, no name
+    if name and phrase[:1].isupper() and name.group(0).split()[0] not in NOT_A_NAME and not first_person:
         courtesy = COURTESY.fullmatch(phrase.strip())
         if courtesy:
             # "Mr. VandeHei": the whole surname after the title, inner capitals and all
@@ -550,7 +551,9 @@ _BROADCAST_VOICE = re.compile(
 _DOCUMENT = re.compile(
     r"^(?i:the|a|an|one|this|that|another)\s+(?:[\w'’-]+\s+){0,3}?(?i:web\s?site|site|web\s?page|poll|transcript|signs?|"
     r"banner|placard|poster|caption|headline|slogan|hat|shirt|t-shirt|page|ad|advertisement|commercial|spot|mailer|"
-    r"flyer|flier|leaflet|pamphlet|brochure|billboard|card|clip|video|excerpts?|script|cable|piece|editorial|account)"
+    r"flyer|flier|leaflet|pamphlet|brochure|billboard|card|clip|video|excerpts?|script|cable|piece|editorial|account|"
+    # a text of law that says what it says, no one's voice: "The county charter says, "...""
+    r"charter|statute|constitution|ordinance|bylaws?|treaty|amendment|clause)"
     r"(?:\s+(?:on|in|from|at)\s+[^,;]{1,50})?$"
 )
 
