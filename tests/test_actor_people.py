@@ -423,3 +423,12 @@ def test_a_courtesy_title_finds_the_full_name_the_story_wrote_only_as_a_possessi
         "called for a “class war.”\n"
     )
     assert _speakers(article) == ["Tomas Brenner"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["In Dunmere, Oskar Fennick is losing patience over road repairs.", "Dunmere(WNN) Oskar Fennick is pressing the board."],
+)
+def test_a_full_name_after_a_place_or_a_run_on_dateline_is_a_person(lead: str) -> None:
+    article = HEADLINE + f"{lead}\n\n“They have had the numbers since spring,” Fennick said.\n\nFennick asked again.\n"
+    assert _speakers(article) == ["Oskar Fennick"]

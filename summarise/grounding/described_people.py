@@ -44,11 +44,13 @@ _PERSON_WORD = re.compile(rf"\b(?:{ROLE_NOUNS}|{PERSON_NOUNS})s?\b")
 #: A name heading a digest item or a headline, with its words after a colon: "Ada Brun: “...”".
 #: The quote itself may have been blanked out before the sentence is read, leaving only spaces.
 _HEADING_NAME = re.compile(rf"(?:^|\n|\s[-–—]\s)\s*(?P<name>{NAME}):\s+(?:[“\"‘']|\s*$)")
-#: A full name opening a sentence (after a dateline too), then a verb: an auxiliary, a negated
-#: one, a past tense or a present in -s ("Ada Brun has", "Lev Ostrov joked", "DOVER — Ada Brun doesn't"). The finder's run of capitals skips a
+#: A full name opening a sentence (after a dateline or a place too), then a verb: an auxiliary, a
+#: negated one, a past tense or a present in -s ("Ada Brun has", "Lev Ostrov joked", "DOVER — Ada
+#: Brun doesn't", "In Dunmore, Ada Brun is"). The finder's run of capitals skips a
 #: sentence's first word, which may be any word; a known first name makes it a person's.
 _OPENING_SUBJECT = re.compile(
-    rf"^\s*(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]+){{0,3}}\s+[-–—]{{1,2}}\s+)?(?P<name>{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.)){{1,2}})\s+"
+    rf"^\s*(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]+){{0,3}}\s+[-–—]{{1,2}}\s+|[A-Z][a-z]+\s?\([A-Z]{{2,6}}\)\s*"
+    rf"|(?:In|At|On|From|Outside|Inside|Across|Near)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+)?(?P<name>{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.)){{1,2}})\s+"
     r"(?:has|had|is|was|will|would|could|can|did|does|also|still|may|might|must|should|[a-z]{3,}ed|[a-z]{3,}[^s]s"
     r"|(?:does|did|has|had|is|was|would|could|can|wo)n[’']t)\b"
 )
