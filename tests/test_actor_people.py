@@ -432,3 +432,12 @@ def test_a_courtesy_title_finds_the_full_name_the_story_wrote_only_as_a_possessi
 def test_a_full_name_after_a_place_or_a_run_on_dateline_is_a_person(lead: str) -> None:
     article = HEADLINE + f"{lead}\n\n“They have had the numbers since spring,” Fennick said.\n\nFennick asked again.\n"
     assert _speakers(article) == ["Oskar Fennick"]
+
+
+def test_a_full_name_after_a_comma_that_closes_a_capitalised_lead_in_is_a_person() -> None:
+    article = HEADLINE + (
+        "DUNMORE - Each Saturday at the corner of Mill Road, Tomas Brenner and his grandson sell pears from a "
+        "folding table. Brenner has run the stall for twelve years.\n\n"
+        "“Half the pears never got bigger than a walnut,” Brenner said.\n"
+    )
+    assert _speakers(article) == ["Tomas Brenner"]

@@ -523,7 +523,11 @@ def _persons(sentence: Sentence, article: str, collector: _Collector) -> None:
         if len(name.split()) < 2:
             name = m.group("name")  # "Pope Francis": the one word left is no name of its own
         before = text[: m.start()].split()
-        if before and (before[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "our"} or before[-1][:1].isupper()):
+        if before and (
+            before[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "our"}
+            # (after a comma a first name may open one: "at the corner of Mill Road, Ana Lund and her son sell")
+            or (before[-1][:1].isupper() and not (before[-1].endswith(",") and is_first_name(name.split()[0])))
+        ):
             continue
         if before and before[-1] in _WHERE_WORDS and not is_first_name(name.split()[0]):
             continue  # "derailed at Dunmore Junction": where, not who
