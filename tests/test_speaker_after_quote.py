@@ -111,3 +111,12 @@ def test_two_writers_named_in_the_cue_after_a_quote_speak_through_the_name_that_
     )
     quote = quote_starting(article, "A deeper channel")
     assert (quote.speaker, quote.speaker_type) == ("Pavel Ostrander", SpeakerType.ANALYST)
+
+
+def test_a_verb_with_its_object_before_the_next_quote_is_no_inverted_cue() -> None:
+    article = (
+        "Nora Pellwick lost her job in 1990. She sued Mayor Tomas Brenner for defamation of character.\n\n"
+        "Pellwick, who estimates that her legal costs were \"in the seven figures,\" described the emotional "
+        "impact as \"horrendous. It really hurts,\" she said.\n"
+    )
+    assert speaker_of(article, "in the seven figures") == "Nora Pellwick"

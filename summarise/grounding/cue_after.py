@@ -48,9 +48,10 @@ _AFTER_SPEAKER_FIRST = re.compile(
 #: "told" never opens an inverted cue: '"...," told the Herald' names who heard it, not who spoke.
 _TOLD = r"(?i:told|tells?)\b"
 #: '"...," said X' and '"..." in the last election, said X': a short phrase may stand between quote and cue
-#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's).
+#: (not a cue of its own: '"...," Ortiz said, asked about it' is Ortiz's; nor a verb with its object before
+#: the next quote: '"...," described the impact as "..."').
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?P<speaker>[^,.;:!?“”\"]{{1,120}})(?![\w'’-])", re.IGNORECASE
+    rf"^[\s,.;:!?“”\"’»-]*(?:(?![^,]*\b{SPEECH}\b)[^,.;:!?“”\"]{{1,60}},\s+)?(?!(?-i:Reads?\b)|{_TOLD}){SPEECH}\s+(?![^,.;:!?“”\"]{{1,120}}\sas\s*[“\"])(?P<speaker>[^,.;:!?“”\"]{{1,120}})(?![\w'’-])", re.IGNORECASE
 )
 
 #: A document that reports what its authors found, a verb no person's speech takes as a cue:
