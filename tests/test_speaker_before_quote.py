@@ -880,3 +880,19 @@ def test_a_second_quote_of_a_sentence_keeps_the_cue_of_its_first_over_an_unnamed
     )
     assert speaker_of(article, "class war") == "Tomas Brenner"
     assert speaker_of(article, "bankers and landlords") == "Tomas Brenner"
+
+
+def test_a_name_painted_in_a_mood_or_set_in_its_home_beside_a_description_speaks() -> None:
+    article = (
+        "Hundreds gathered outside the shuttered grain depot in Kelby on Saturday. One of the rally's organisers, "
+        "a hoarse Nora Pellwick of Dunmore, told the crowd, “We stay until the gates open.”\n"
+    )
+    assert speaker_of(article, "We stay until") == "Nora Pellwick"
+
+
+def test_a_title_in_quotation_marks_inside_the_subjects_description_is_no_subject() -> None:
+    article = (
+        "Mayor Tomas Brenner ran the quiz for years. Nora Pellwick, a contestant on Brenner's show, \"The Quay,\" "
+        "who went on to work alongside Brenner, said her boss was \"always kind and generous.\"\n"
+    )
+    assert speaker_of(article, "always kind") == "Nora Pellwick"

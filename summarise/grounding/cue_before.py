@@ -196,7 +196,8 @@ _LEAD_IN = re.compile(r"(?:Of|On|In|At|For|About|As|With|From|To|After|Before|As
 #: party and state set off by commas as agency copy writes them: ", D-Calif.", ", R-Texas".
 _APPOSITIVE_PART = re.compile(
     rf"^(?:{PARTY_AND_STATE}"
-    r"|\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+)$"
+    r"|\d{1,3}|(?:of|from|in|at|who|whose)\s.+|[A-Z][a-z]{1,4}\.|(?:an?|the)\s.+|\w+ing\b.*|[A-Z][a-z]+"
+    r"|[“\"][^“”\"]{1,60}[”\"])$"  # a title in quotation marks: 'a contestant on the show, "The Quay,"'
 )
 #: A description that picks one person out of a group, so that a name may stand beside it: "One of the
 #: mayor's allies", "Another of her former aides", "Her longtime supporters" (a plural person noun).
@@ -207,6 +208,10 @@ _ONE_OF_GROUP = re.compile(
 #: A name behind its titles: "former Salem Rep. Ana Lund", "state Sen. Ana Lund", "Deputy Mayor Ana Lund".
 _TITLED_NAME = re.compile(
     rf"(?:(?i:former|then|ex|onetime)[-\s]+)?(?:[A-Z][\w’'-]*\s+){{0,2}}?(?:{TITLE}|(?i:state\s+)?[A-Z][a-z]{{1,4}}\.)\s+(?P<name>{NAME})"
+)
+#: A name painted in a mood or set in its home: "a hoarse Ana Lund of Salem", "Ana Lund of Salem".
+_PAINTED_NAME = re.compile(
+    rf"(?:(?:an?|the)\s+(?:[a-z][\w-]*\s+){{1,2}})?(?P<name>{NAME})(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"
 )
 #: Two people named as one: "Ana and Tom Lund", "Ana Lund and Tom Briggs".
 _JOINT_NAMES = re.compile(rf"(?:{NAME}|[A-Z][a-z]+)\s+and\s+(?P<name>{NAME})")
@@ -276,7 +281,8 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
         if re.search(r",\s*$", head):
             # skip the parentheticals between subject and verb: "X, in a post on social media, condemned",
             # "Tomas Ferreira, 22, of Braga, Port., said"
-            parts = head.rstrip().rstrip(",").split(",")
+            # (a comma set inside a title's closing mark is the title's end: 'the show, "The Quay," who')
+            parts = re.sub(r",([”\"])", r"\1,", head).rstrip().rstrip(",").split(",")
             popped = 0
             while len(parts) > 1 and (
                 popped == 0
@@ -291,9 +297,10 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             if joint:
                 # "Her biographers, Ana and Tom Lund, wrote": the name that closes the pair speaks for both
                 last = " " * (len(last) - len(last.lstrip()) + joint.start("name")) + joint.group("name")
-            titled = _TITLED_NAME.fullmatch(unmask(last.strip())) if popped == 1 else None
+            titled = (_TITLED_NAME.fullmatch(unmask(last.strip())) or _PAINTED_NAME.fullmatch(unmask(last.strip()))) if popped == 1 else None
             if titled:
-                # "One of the mayor's allies, former Salem Rep. Pam Roe, said": the name behind the titles
+                # "One of the mayor's allies, former Salem Rep. Pam Roe, said", "One of the organisers, a hoarse
+                # Pam Roe of Salem, told the crowd": the name behind the titles, the mood or the home
                 last = " " * (len(last) - len(last.lstrip()) + titled.start("name")) + titled.group("name")
             if popped == 1 and re.fullmatch(NAME, unmask(last.strip())) and (
                 ENDS_ON_ROLE.search(parts[-1])

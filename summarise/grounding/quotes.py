@@ -12,6 +12,7 @@ the fallbacks guessed takes the speaker of another, attributed copy of its words
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -74,6 +75,21 @@ def _neighbours(ranges: list[tuple[int, int]], own: tuple[int, int]) -> list[tup
     return [r for r in (ranges[i - 1] if i > 0 else None, ranges[i + 1] if i + 1 < len(ranges) else None) if r is not None]
 
 
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z0-9][\w'’:-]*|of|the|and|a|an|in|on|for|to|at)\s*)+")
+
+
+def _title_aside(text: str, a: int, b: int) -> bool:
+    """Whether a quoted range is a title set off by commas inside the sentence ('the show, "The Quay,"'):
+    a name in quotation marks, no one's words, that the words between a speaker and the cue may hold."""
+    inner = text[a:b]
+    words = inner.strip(" ,.")
+    comma_after = inner.rstrip().endswith(",") or text[b:].lstrip("”\"’'").startswith(",")
+    return (
+        0 < len(words.split()) <= 6 and words[:1].isupper() and _TITLE_WORDS.fullmatch(words) is not None
+        and text[: max(0, a - 1)].rstrip().endswith(",") and comma_after
+    )
+
+
 def find_quote_candidates(article: str) -> list[QuoteCandidate]:
     """Every quotation in the story, with its speaker when the article says who it is.
 
@@ -92,7 +108,8 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
     quoted = [quoted_ranges(s.text) for s in sentences]
     for s, ranges in zip(sentences, quoted):
         for a, b, _ in ranges:
-            by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
+            if not _title_aside(s.text, a, b):  # 'Lund, a contestant on the show, "The Quay," who ...' cuts no cue
+                by_paragraph.setdefault(s.paragraph, []).append((s.start + a, s.start + b))
             resolver.quoted.append((s.start + a, s.start + b))
     previous = NOBODY
     # who spoke before the last speaker (the one a question of theirs is put to), and whether the last
