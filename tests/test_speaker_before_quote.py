@@ -896,3 +896,14 @@ def test_a_title_in_quotation_marks_inside_the_subjects_description_is_no_subjec
         "who went on to work alongside Brenner, said her boss was \"always kind and generous.\"\n"
     )
     assert speaker_of(article, "always kind") == "Nora Pellwick"
+
+
+@pytest.mark.parametrize("group", ["forty retired judges", "More than 200 economists"])
+def test_a_number_of_unnamed_people_opening_the_sentence_speak_through_its_participle(group: str) -> None:
+    article = (
+        "Councillor Jonah Wexley said he would not endorse Victor Pell for governor.\n\n"
+        f"{group[:1].upper() + group[1:]} signed an open letter opposing Pell, saying he “would be the least "
+        "qualified governor in the state's history.”\n"
+    )
+    quote = quote_starting(article, "would be the least")
+    assert (quote.speaker, quote.speaker_role) == (None, group[:1].upper() + group[1:])

@@ -101,6 +101,9 @@ _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:(?:(?:After|Before|During|Following|At|In|On|Speaking|Asked|{_TIME_BEFORE})\b[^,“”\"]{{0,80}}{_CITY_STATE}|[A-Z][^,]{{0,40}}"
     rf"|[A-Z][a-z]+ing\s[^,“”\"]{{0,100}}),\s+)?"
     rf"(?:(?:And|But|Then|And\s+then|But\s+then|Later)\s+)?(?!{_TIME_BEFORE}\b)(?P<subject>(?:he|she|they|it)\b"
+    # a number of people the story does not name: "forty retired judges signed a letter, saying"
+    rf"|(?i:(?:more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+)?(?i:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|forty|fifty|twenty|thirty)"
+    rf"\s+(?:of\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?i:{PERSON_NOUNS}|{ROLE_NOUNS}|judges|lawmakers|leaders)s?(?=\s+[a-z])"
     # a description that ends on its role: "His chief aide doubled down, saying", "In an interview, the justice
     # sounded off, saying", "The wealthy businessman opened by talking about it, saying"
     rf"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}(?i:{ROLE_NOUNS}|{PERSON_NOUNS}|{_BODY_NOUNS})s?(?=\s+[a-z])"
