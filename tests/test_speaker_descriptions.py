@@ -178,3 +178,13 @@ def test_a_coach_and_an_administrator_are_roles_a_name_stands_behind() -> None:
     )
     assert quote_starting(coach, "Well, number one").speaker == "Tomas Brenner"
     assert quote_starting(council, "We gave you").speaker == "Pavel Ostrander"
+
+
+def test_a_trade_no_office_holds_is_not_the_titled_person_who_spoke_before() -> None:
+    article = (
+        "Kelby council, Tuesday\n\n"
+        "“Welcome back, everyone,” Mayor Ines Harrowgate said as the meeting opened.\n\n"
+        "“The lantern walk starts at six and everyone may bring a torch,” the festival organiser explained.\n"
+    )
+    quote = quote_starting(article, "The lantern walk")
+    assert (quote.speaker, quote.speaker_role) == (None, "festival organiser")

@@ -428,8 +428,20 @@ def may_be_described(person: ActorCandidate, description: str, article: str) -> 
     no office, "the presumptive nominee", may stand for anyone)."""
     head = _head(description)
     said = profile(person, article)
+    if not head and said and _ROLE.search(said):
+        # a trade no office holds: "the festival organiser" is not the mayor the story titled so
+        trade = _TRADE.search(description)
+        return trade is None or re.search(rf"\b{re.escape(trade.group(0))}", said, re.IGNORECASE) is not None
     deputy = "vice" in head.split() if head else False
     return not head or not said or re.search(rf"\b{_role_word(head.split()[-1], deputy)}\b", said, re.IGNORECASE) is not None
+
+
+#: Trades that are no office: a description naming one is not someone the story titled with an office.
+_TRADE = re.compile(
+    r"\b(?:organi[sz]er|lobbyist|consultant|pollster|economist|historian|blogger|comedian|singer|rapper|musician|"
+    r"banker|investor|entrepreneur|actor|actress)$",
+    re.IGNORECASE,
+)
 
 
 def _titled_so(person: ActorCandidate, role: str, article: str, deputy: bool = False) -> bool:
