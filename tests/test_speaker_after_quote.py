@@ -116,7 +116,7 @@ def test_two_writers_named_in_the_cue_after_a_quote_speak_through_the_name_that_
 def test_a_verb_with_its_object_before_the_next_quote_is_no_inverted_cue() -> None:
     article = (
         "Nora Pellwick lost her job in 1990. She sued Mayor Tomas Brenner for defamation of character.\n\n"
-        "Pellwick, who estimates that her legal costs were \"in the seven figures,\" described the emotional "
-        "impact as \"horrendous. It really hurts,\" she said.\n"
+        "Pellwick, who puts what she spent on lawyers \"near a million,\" described the strain as \"crushing. "
+        "It never stops,\" she said.\n"
     )
-    assert speaker_of(article, "in the seven figures") == "Nora Pellwick"
+    assert speaker_of(article, "near a million") == "Nora Pellwick"

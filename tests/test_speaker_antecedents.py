@@ -537,21 +537,21 @@ def test_a_pronoun_after_a_passage_set_off_as_a_block_is_its_writer() -> None:
         "According to the columnist Tomas Brenner, one feature of the film is who it lacks: the mayor and the "
         "former port chief.\n\n"
         "Brenner writes:\n\n"
-        "The film names neither the mayor nor the port chief, and makes no case about what the two did. But the "
-        "impression will be that they did not do enough.\n"
-        "In fact, it will be that they did nothing at all. Nothing.\n\n"
-        "He writes in the column that the “film is simply and wholly an indictment.”\n"
+        "The film leaves out both the mayor and the port chief and never argues what either of them did. Viewers "
+        "will still leave thinking the pair failed the town.\n"
+        "Many will decide the two sat on their hands. All of it.\n\n"
+        "He adds in his review that the “film reads as a verdict on the mayor.”\n"
     )
-    assert speaker_of(article, "film is simply") == "Tomas Brenner"
+    assert speaker_of(article, "film reads as") == "Tomas Brenner"
 
 
 def test_a_pronoun_is_never_the_tail_of_a_papers_name_nor_a_day_opening_a_sentence() -> None:
     article = (
-        "Mayor Tomas Brenner spoke in Dover on Monday. “You can't do that any more,” Brenner said. The New York "
-        "Times quoted one of Brenner's aides as saying the mayor has trouble with budgets. He brushed off these "
-        "concerns. “I have run 57 budgets, and I have common sense,” he said.\n\n"
-        "Gov. Ines Harrowgate ran the firm for years. One Sunday in late 2001, the board met again. “This is a "
-        "choice between charging ahead or retreating,” she said at a conference in Dover.\n"
+        "Mayor Tomas Brenner spoke in Dover on Monday. “Those days are gone,” Brenner said. The New York "
+        "Times cited a Brenner aide who said the mayor struggles with budgets. He waved the claim away. “I have "
+        "run 57 budgets, and I can count,” he said.\n\n"
+        "Gov. Ines Harrowgate ran the firm for years. One Sunday in late 2001, the board met again. “We either "
+        "push on or turn back,” she said at a conference in Dover.\n"
     )
     assert speaker_of(article, "I have run 57") == "Tomas Brenner"
-    assert speaker_of(article, "This is a choice") == "Ines Harrowgate"
+    assert speaker_of(article, "We either push") == "Ines Harrowgate"

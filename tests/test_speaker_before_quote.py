@@ -801,8 +801,8 @@ def test_a_speech_verb_inside_a_compound_adjective_is_no_cue() -> None:
     "article, start, speaker",
     [
         (
-            "Mayor Tomas Brenner gave his last address in January. A few weeks later, on the steps of the city "
-            "hall, Mr. Brenner expressed a deep regret for “my failure to calm the anger in our town.”\n",
+            "Mayor Tomas Brenner gave his last address in January. A few days later, at the town hall, "
+            "Mr. Brenner expressed sorrow for “my failure to calm the anger in our town.”\n",
             "my failure",
             "Tomas Brenner",
         ),
@@ -828,7 +828,7 @@ def test_a_verb_that_needs_an_object_is_no_cue_after_a_quote() -> None:
 
 def test_a_name_behind_its_titles_beside_a_description_speaks() -> None:
     article = (
-        "One of the mayor's former backers, former Dover Rep. Ines Harrowgate, wrote in an email to the Herald "
+        "One of the mayor's former backers, former Dover Rep. Ines Harrowgate, wrote to the Herald in a message "
         "that the campaign was “sad in a year when a woman should win.”\n"
     )
     assert speaker_of(article, "sad in a year") == "Ines Harrowgate"
@@ -857,9 +857,9 @@ def test_a_second_verb_shares_the_subject_of_the_clause_its_and_opened(article: 
 
 def test_a_verb_of_judging_gives_its_subject_the_words_after_its_object_and_as() -> None:
     article = (
-        "“I was attacked by Mr. Orr at the rally,” Mr. Brenner wrote. Mr. Brenner added, “Am I not allowed to "
-        "respond?” On television, Mr. Brenner's campaign chairman, Piet Pellwick, dismissed criticism of "
-        "Mr. Brenner's comments about Ms. Orr as “Labour talking points.”\n"
+        "“Mr. Orr went after me at the rally,” Mr. Brenner wrote. Mr. Brenner added, “May I not answer "
+        "him?” On the radio, Mr. Brenner's campaign chairman, Piet Pellwick, dismissed the outcry over "
+        "Mr. Brenner's remarks about Ms. Orr as “Labour talking points.”\n"
     )
     assert speaker_of(article, "Labour talking points") == "Piet Pellwick"
 
@@ -867,7 +867,7 @@ def test_a_verb_of_judging_gives_its_subject_the_words_after_its_object_and_as()
 def test_a_participle_opening_the_sentence_is_a_lead_in_not_a_name() -> None:
     article = (
         "Gov. Tomas Brenner spoke on Friday. Facing mounting criticism from both parties, Mr. Brenner released a "
-        "statement on Saturday night, calling the soldier a hero but insisting that Mr. Orr had “no right” to "
+        "statement on Saturday night, praising the soldier but arguing that Mr. Orr had “no right” to "
         "attack him.\n"
     )
     assert speaker_of(article, "no right") == "Tomas Brenner"
@@ -876,7 +876,7 @@ def test_a_participle_opening_the_sentence_is_a_lead_in_not_a_name() -> None:
 def test_a_second_quote_of_a_sentence_keeps_the_cue_of_its_first_over_an_unnamed_group_opening_it() -> None:
     article = (
         "Some Labour members said they feared a repeat of the 1992 conference, when Mayor Tomas Brenner, who had "
-        "failed to win his party's nomination, called for a “class war” against “bankers and landlords.”\n"
+        "lost the party's nomination race, called for a “class war” against “bankers and landlords.”\n"
     )
     assert speaker_of(article, "class war") == "Tomas Brenner"
     assert speaker_of(article, "bankers and landlords") == "Tomas Brenner"
@@ -893,9 +893,9 @@ def test_a_name_painted_in_a_mood_or_set_in_its_home_beside_a_description_speaks
 def test_a_title_in_quotation_marks_inside_the_subjects_description_is_no_subject() -> None:
     article = (
         "Mayor Tomas Brenner ran the quiz for years. Nora Pellwick, a contestant on Brenner's show, \"The Quay,\" "
-        "who went on to work alongside Brenner, said her boss was \"always kind and generous.\"\n"
+        "who later worked for Brenner, said her old boss was \"never short-tempered.\"\n"
     )
-    assert speaker_of(article, "always kind") == "Nora Pellwick"
+    assert speaker_of(article, "never short-tempered") == "Nora Pellwick"
 
 
 @pytest.mark.parametrize("group", ["forty retired judges", "More than 200 economists"])

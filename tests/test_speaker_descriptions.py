@@ -156,7 +156,7 @@ def test_the_senator_from_a_state_is_the_senator_the_story_tied_to_it() -> None:
 def test_the_person_who_adds_words_is_the_unnamed_voice_before_not_a_name_nearby() -> None:
     article = (
         "Ines Harrowgate faces Tomas Brenner in the debate on Monday. Brenner has mocked her for weeks. "
-        "“We have a ton of work to do,” said a longtime adviser to Harrowgate, who, like many others "
+        "“There is a long road ahead,” said a longtime adviser to Harrowgate, who, like many others "
         "interviewed by the Herald, asked not to be named. “Being candid is the last hurdle for her,” the "
         "person added.\n"
     )

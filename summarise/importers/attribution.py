@@ -230,7 +230,7 @@ def article_gold(article: str, attributions: Sequence[Attribution]) -> ArticleGo
     speakers = resolve_speakers(mentions, article, lower_words)
     kinds = {m.start: m.kind for m in mentions}
     # the person an inner cue names for one quote of a Content speaks the quotes after it there too:
-    # in "“...,” Osei said, according to a pool report. “...”" the second quote is Osei's as well
+    # in "“...,” Osei said, as the pool's notes have it. “...”" the second quote is Osei's as well
     # (not the words before it: a live blog quoted whole is the blog's, not the voice inside it)
     voice_of: dict[int, Mention] = {}
     pairs: list[tuple[GoldQuote, Speaker]] = []
