@@ -158,13 +158,13 @@ _PLACED = re.compile(r"\s(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z]")
 #: A subject pronoun opening a clause that runs on to its verb, or after an adverb ("Recently she"):
 #: the cue's speaker is the pronoun.
 _PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(?:\s+(?=[a-z])|$)")
-#: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
 #: A definite "person" that goes on with the unnamed voice who spoke last, no one the story named.
 _SAME_UNNAMED = re.compile(r"(?i:the|this|that)\s+(?:same\s+)?(?:person|source|individual|insider)")
 #: Two people who spoke as one, after what they are and before where they work.
 _JOINT_WRITERS = re.compile(
     rf"^(?:[a-z][\w'’-]*\s+){{0,3}}(?:{NAME})\s+and\s+(?P<name>{NAME})(?:\s+(?:of|at|from|with)\s+[^,;]{{1,60}})?$"
 )
+#: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
 _SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
 #: "the Times", "The Wall Street Journal", "the Federation of Dockers": "the" and capitalised words only
 #: (joined by "of", "for", "and"), a name.
