@@ -28,7 +28,7 @@ from summarise.grounding.cue_words import (
 )
 from summarise.grounding.cues import speech_verbs
 from summarise.grounding.gazetteer import PERSON_NOUNS, ROLE_NOUNS, TITLE
-from summarise.grounding.name_shapes import NAME
+from summarise.grounding.name_shapes import JOINT_NAMES, NAME
 
 #: The agent of a passive report: "the shelling was described by villagers as "..."".
 _BY_AGENT = re.compile(
@@ -216,8 +216,6 @@ _TITLED_NAME = re.compile(
 _PAINTED_NAME = re.compile(
     rf"(?:(?:an?|the)\s+(?:[a-z][\w-]*\s+){{1,2}})?(?P<name>{NAME})(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"
 )
-#: Two people named as one: "Ana and Tom Lund", "Ana Lund and Tom Briggs".
-_JOINT_NAMES = re.compile(rf"(?:{NAME}|[A-Z][a-z]+)\s+and\s+(?P<name>{NAME})")
 #: Someone the sentence names by whose they are, a name that may stand beside it: "Ana Lund's wife", "Ana Lund's
 #: oldest friend" (a possessive after a one-word name or "the" is ``DESCRIBED``'s).
 _SOMEONES_RELATION = re.compile(r"[\w.\u2024]['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*$")
@@ -296,11 +294,12 @@ def _subject_of_last_verb(before: str, offset: int) -> tuple[str, int] | None:
             ):
                 last = parts.pop()
                 popped += 1  # (not the name after a lead-in: "Of Carson, Levine, who backs Ruiz, said")
-            joint = _JOINT_NAMES.fullmatch(unmask(last.strip())) if popped == 1 else None
+            joint = re.fullmatch(JOINT_NAMES, unmask(last.strip())) if popped == 1 else None
             if joint:
                 # "Her biographers, Ana and Tom Lund, wrote": the name that closes the pair speaks for both
                 last = " " * (len(last) - len(last.lstrip()) + joint.start("name")) + joint.group("name")
-            titled = (_TITLED_NAME.fullmatch(unmask(last.strip())) or _PAINTED_NAME.fullmatch(unmask(last.strip()))) if popped == 1 else None
+            alone = unmask(last.strip()) if popped == 1 else ""
+            titled = (_TITLED_NAME.fullmatch(alone) or _PAINTED_NAME.fullmatch(alone)) if alone else None
             if titled:
                 # "One of the mayor's allies, former Salem Rep. Pam Roe, said", "One of the organisers, a hoarse
                 # Pam Roe of Salem, told the crowd": the name behind the titles, the mood or the home

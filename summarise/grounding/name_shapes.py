@@ -39,6 +39,9 @@ LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _INNER_CAPITAL = r"(?:Mac|Mc|De|Di|Da|Du|La|Le|Lo|Van|Vander|Von|Fitz)"
 TOKEN = rf"(?:{_INNER_CAPITAL}[{UP}][{LOW}]+|[{UP}][{LOW}]+(?:-[{UP}{LOW}][{LOW}]+)?|[{UP}]['’][{UP}][{LOW}]+|{_PARTICLE}-[{UP}][{LOW}]+)"
 NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|[A-Z]\.|(?:{_PARTICLE}\s+){{1,2}}{TOKEN})){{0,3}}"
+#: Two people named as one, the name that closes the pair in ``name``: "Ana and Tom Lund", "Ana Lund and
+#: Tom Briggs" (who then speak through that name, before a quote and after it alike).
+JOINT_NAMES = rf"(?:{NAME}|[A-Z][a-z]+)\s+and\s+(?P<name>{NAME})"
 
 #: Capitalised words that start a sentence and never a name.
 STARTERS = frozenset(

@@ -35,7 +35,7 @@ from summarise.grounding.gender import compatible
 from summarise.grounding.issuing_body import issuing_body
 from summarise.grounding.quote_spans import is_statement, quoted_ranges, trim
 from summarise.grounding.repeated_quotes import opening, same_words, words_of
-from summarise.grounding.resolver import FAR_LOOKBACK_SENTENCES, LOOKBACK_SENTENCES, Resolver
+from summarise.grounding.resolver import LOOKBACK_SENTENCES, Resolver
 from summarise.grounding.sentences import Sentence, split_sentences
 from summarise.grounding.speaker_of_phrase import NOBODY, from_actor, resolve
 from summarise.schemas import ActorKind, MatchStatus, QuoteDraft, Span, SpeakerType, clip, field_cap
@@ -241,6 +241,11 @@ def _quote_candidates(article: str) -> tuple[QuoteCandidate, ...]:
                 resolver.spoken[s.start] = who.actor
     _speaker_of_its_copy(quotes, guessed)
     return tuple(quotes)
+
+
+#: How far back a "he" or "she" that finds no one in reach looks for the writer of a passage set off
+#: as a block ("Vale writes:" and four sentences of his, then "He writes that ...").
+FAR_LOOKBACK_SENTENCES = 10
 
 
 def _block_writer(sentences: list[Sentence], index: int, pronoun: str, resolver: Resolver) -> ActorCandidate | None:

@@ -32,9 +32,6 @@ from summarise.schemas import ActorKind
 
 #: How many sentences back a pronoun or an unattributed quote may look for its speaker.
 LOOKBACK_SENTENCES = 4
-#: How far back a "he" or "she" that finds no one in reach looks for the writer of a passage set off
-#: as a block ("Vale writes:" and four sentences of his, then "He writes that ...").
-FAR_LOOKBACK_SENTENCES = 10
 
 
 #: The words of a title or description before the name that ends it: "Vermont Sen. ",

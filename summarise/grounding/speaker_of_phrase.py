@@ -15,7 +15,7 @@ from summarise.grounding.actors import ActorCandidate
 from summarise.grounding.cue_words import PARTY_AND_STATE, without_auxiliaries
 from summarise.grounding.gazetteer import GENERIC_BODY, ROLE_NOUNS, TITLE, state_of, state_pattern
 from summarise.grounding.gender import compatible
-from summarise.grounding.name_shapes import NAME, is_surname, person_of_body
+from summarise.grounding.name_shapes import JOINT_NAMES, NAME, is_surname, person_of_body
 from summarise.grounding.names import COURTESY, Gender, courtesy_gender, is_first_name
 from summarise.grounding.resolver import NOT_A_NAME, Resolver
 from summarise.grounding.speakers import (
@@ -162,7 +162,7 @@ _PRONOUN_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+)?(?P<pronoun>(?i:he|she))(
 _SAME_UNNAMED = re.compile(r"(?i:the|this|that)\s+(?:same\s+)?(?:person|source|individual|insider)")
 #: Two people who spoke as one, after what they are and before where they work.
 _JOINT_WRITERS = re.compile(
-    rf"^(?:[a-z][\w'’-]*\s+){{0,3}}(?:{NAME})\s+and\s+(?P<name>{NAME})(?:\s+(?:of|at|from|with)\s+[^,;]{{1,60}})?$"
+    rf"^(?:[a-z][\w'’-]*\s+){{0,3}}{JOINT_NAMES}(?:\s+(?:of|at|from|with)\s+[^,;]{{1,60}})?$"
 )
 #: An indefinite description ending on a common noun: "one campaign source", "a Democratic aide".
 _SOMEONE = re.compile(r"^(?i:a|an|one|another)\s+(?P<desc>(?:[\w'’.-]+\s+){0,5}[a-z][\w'’-]*)$")
